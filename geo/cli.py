@@ -1,0 +1,128 @@
+"""The command line (`python -m geo ...`): check, convert, generate and load registers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from geo.errors import UserFacingError
+
+EPILOG = """Examples / voorbeelden:
+  python -m geo check mijn_register.csv --neighbourhoods buurten.geojson
+  python -m geo check mijn_register.xlsx --json
+  python -m geo from-osm overpass.json -o register.csv
+  python -m geo demo
+"""
+
+
+def _fail(err: UserFacingError) -> int:
+    print(err.message_nl, file=sys.stderr)
+    print(err.message_en, file=sys.stderr)
+    return 2
+
+
+def _neighbourhoods(path: str | None):
+    if not path:
+        return None
+    from geo.neighbourhoods import read_neighbourhoods
+
+    return read_neighbourhoods(path)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate a register file and print the report; exit 0 all accepted, 1 some rejected, 2 unreadable."""
+    from geo.readers import read_register
+
+    report = read_register(args.register, neighbourhoods=_neighbourhoods(args.neighbourhoods))
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    else:
+        lang = args.lang
+        n_rej = len(report.rejected_rows)
+        head = {
+            "nl": f"{report.source}: {report.rows} rijen, {len(report.accepted)} geaccepteerd, "
+                  f"{n_rej} afgewezen, {len(report.warnings)} waarschuwingen.",
+            "en": f"{report.source}: {report.rows} rows, {len(report.accepted)} accepted, "
+                  f"{n_rej} rejected, {len(report.warnings)} warnings.",
+        }[lang]
+        print(head)
+        for title, problems in ((("Afgewezen", "Rejected"), report.rejected),
+                                (("Waarschuwingen", "Warnings"), report.warnings)):
+            if not problems:
+                continue
+            print(f"\n{title[0] if lang == 'nl' else title[1]}:")
+            row_word = "rij" if lang == "nl" else "row"
+            for p in problems:
+                print(f"  {row_word} {p.row:>5}  {p.id or '-':<14} {p.field:<22} {p.code:<34} {p.message(lang)}")
+    return 1 if report.rejected else 0
+
+
+def cmd_from_osm(args: argparse.Namespace) -> int:
+    """Convert OpenStreetMap surveillance data to a register CSV."""
+    from geo.osm import read_osm, write_register_csv
+
+    result = read_osm(args.osm_file)
+    rows = getattr(result, "rows", result)
+    write_register_csv(rows, args.output)
+    skipped = getattr(result, "skipped", {})
+    n_skipped = sum(skipped.values()) if isinstance(skipped, dict) else int(skipped or 0)
+    print(f"{len(rows)} registraties geschreven naar {args.output} ({n_skipped} overgeslagen). / "
+          f"{len(rows)} registrations written to {args.output} ({n_skipped} skipped).")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Write the fictional demo city Voorbeeldstad to data/."""
+    from geo.demo import write_demo
+
+    paths = write_demo(Path(args.out)) if args.out else write_demo()
+    for p in paths:
+        print(p)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m geo",
+        description="Zichtbaar: het register van sensoren en camera's in de openbare ruimte controleren en laden. / "
+                    "Check and load the register of sensors and cameras in public space.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+    p = sub.add_parser("check", help="validate a register file / een registerbestand controleren")
+    p.add_argument("register", help="CSV, XLSX, GeoJSON or GeoPackage")
+    p.add_argument("--neighbourhoods", help="neighbourhoods (GeoJSON/GeoPackage) to check locations against")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the text report")
+    commands["check"] = cmd_check
+
+    p = sub.add_parser("from-osm", help="convert OpenStreetMap surveillance nodes to a register CSV")
+    p.add_argument("osm_file", help="Overpass JSON or GeoJSON of man_made=surveillance nodes")
+    p.add_argument("-o", "--output", required=True, help="register CSV to write")
+    commands["from-osm"] = cmd_from_osm
+
+    p = sub.add_parser("demo", help="write the fictional demo city Voorbeeldstad to data/")
+    p.add_argument("--out", help="folder to write to (default: data/)")
+    commands["demo"] = cmd_demo
+
+    parser.set_defaults(_commands=commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args._commands[args.command](args)
+    except UserFacingError as err:
+        return _fail(err)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # the last line of defence: never a traceback for a user
+        return _fail(UserFacingError(
+            f"Er ging iets onverwachts mis: {type(err).__name__}. Meld dit aan de beheerders.",
+            f"Something unexpected went wrong: {type(err).__name__}. Please report this to the maintainers."))
