@@ -18,7 +18,7 @@ EPILOG = """Examples / voorbeelden:
 """
 
 
-def _fail(err: UserFacingError) -> int:
+def _fail(err: UserFacingError | Exception) -> int:
     print(err.message_nl, file=sys.stderr)
     print(err.message_en, file=sys.stderr)
     return 2
@@ -84,6 +84,36 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """Validate a register and replace the store's register atomically; print what happened."""
+    from geo.store import import_register, store_path
+
+    store = Path(args.store) if args.store else store_path()
+    report, record = import_register(args.register, args.neighbourhoods, store=store,
+                                     municipality=args.municipality, strict=args.strict)
+    print(f"Versie {record.version} geïmporteerd in {store}: {record.accepted} registraties, "
+          f"{record.rejected} rijen afgewezen, {record.warnings} waarschuwingen.")
+    print(f"Version {record.version} imported into {store}: {record.accepted} registrations, "
+          f"{record.rejected} rows rejected, {record.warnings} warnings.")
+    if report.rejected:
+        print("Zie / see: python -m geo check " + str(args.register))
+    return 0
+
+
+def cmd_boundaries(args: argparse.Namespace) -> int:
+    """Fetch the CBS buurten of one municipality from PDOK and write them as GeoJSON."""
+    from geo.pdok import fetch_buurten, municipality_code
+
+    code = municipality_code(args.gemeente)
+    frame = fetch_buurten(code, year=args.year)
+    out = Path(args.output or f"buurten_{code}.geojson")
+    frame.to_file(out, driver="GeoJSON")
+    known = int(frame["population"].notna().sum())
+    print(f"{len(frame)} buurten van {code} geschreven naar {out} ({known} met inwonertal). / "
+          f"{len(frame)} neighbourhoods of {code} written to {out} ({known} with population).")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m geo",
@@ -109,6 +139,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="folder to write to (default: data/)")
     commands["demo"] = cmd_demo
 
+    p = sub.add_parser("import", help="validate a register and load it into the store (atomic)")
+    p.add_argument("register", help="CSV, XLSX, GeoJSON or GeoPackage")
+    p.add_argument("--neighbourhoods", help="neighbourhood file; default: keep the store's current ones")
+    p.add_argument("--municipality", help="name shown in the dashboard, e.g. 'Ermelo'")
+    p.add_argument("--strict", action="store_true", help="import nothing when any row is rejected")
+    p.add_argument("--store", help="GeoPackage store (default: $ZICHTBAAR_DB or data/register.gpkg)")
+    commands["import"] = cmd_import
+
+    p = sub.add_parser("boundaries", help="fetch a municipality's CBS buurten with population from PDOK")
+    p.add_argument("--gemeente", required=True, help="CBS municipality code, e.g. GM0363")
+    p.add_argument("--year", type=int, help="edition of the CBS Wijk- en Buurtkaart")
+    p.add_argument("-o", "--output", help="GeoJSON to write (default: buurten_GMxxxx.geojson)")
+    commands["boundaries"] = cmd_boundaries
+
     parser.set_defaults(_commands=commands)
     return parser
 
@@ -123,6 +167,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as err:  # the last line of defence: never a traceback for a user
+        if hasattr(err, "message_nl") and hasattr(err, "message_en"):
+            return _fail(err)
         return _fail(UserFacingError(
             f"Er ging iets onverwachts mis: {type(err).__name__}. Meld dit aan de beheerders.",
             f"Something unexpected went wrong: {type(err).__name__}. Please report this to the maintainers."))

@@ -1,0 +1,46 @@
+"""The start page: what Zichtbaar is, and the register's headline figures."""
+
+import pandas as pd
+import streamlit as st
+
+from geo.codes import label
+from geo.flags import FLAGS, flag_frame
+from ui.i18n import current_lang, t
+from ui.loaders import dataset
+from ui.widgets import demo_banner
+
+lang = current_lang()
+data = dataset()
+reg = data.registrations
+
+st.title(t("app.title") + (f": {data.municipality}" if data.municipality else ""))
+st.markdown(f"**{t('app.tagline')}**")
+demo_banner(data)
+st.write(t("home.intro"))
+
+st.subheader(t("home.figures"))
+cols = st.columns(4)
+cols[0].metric(t("home.total"), f"{len(reg):,}".replace(",", "."))
+cols[1].metric(t("home.personal"), int(reg["personal_data"].sum()))
+cols[2].metric(t("home.owners"), reg["owner"].nunique())
+cols[3].metric(t("home.neighbourhoods"), len(data.neighbourhoods))
+
+left, right = st.columns(2)
+with left:
+    st.markdown(f"#### {t('home.by_type')}")
+    counts = reg["sensor_type"].value_counts()
+    table = pd.DataFrame({t("home.type"): [label("sensor_type", c, lang) for c in counts.index],
+                          t("home.count"): counts.to_numpy()})
+    st.dataframe(table, hide_index=True, width="stretch")
+with right:
+    st.markdown(f"#### {t('home.flags')}")
+    st.caption(t("home.flags.help"))
+    flags = flag_frame(reg).sum()
+    for key, (nl, en) in FLAGS.items():
+        st.markdown(f":orange[:material/warning:] **{int(flags[key])}** · {nl if lang == 'nl' else en}")
+
+if data.updated:
+    st.caption(t("home.updated", date=data.updated.date().isoformat()) + " " + t("home.source", source=data.source))
+with st.expander(t("home.principles")):
+    st.markdown(t("home.principles.text"))
+st.caption(t("home.privacy"))

@@ -1,0 +1,66 @@
+"""AppTest of the frame and the start page, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import PROJECT_DIR
+
+APP = str(PROJECT_DIR / "dashboard.py")
+
+
+def run_app(**query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in query.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def all_text(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [m.value for m in at.title] + [m.value for m in at.caption]
+    parts += [m.value for m in at.info] + [str(m.label) for m in at.metric]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize(("lang", "phrase", "demo_word"), [
+    ("nl", "Registraties", "verzonnen"),
+    ("en", "Registrations", "made-up"),
+])
+def test_start_page_runs_in_both_languages(lang: str, phrase: str, demo_word: str) -> None:
+    at = run_app(lang=lang)
+    assert not at.exception
+    text = all_text(at)
+    assert phrase in text
+    assert demo_word in text  # demo data is labelled fictional
+    assert at.query_params["lang"] == [lang]
+
+
+def test_dutch_is_the_default_and_kept_in_the_url() -> None:
+    at = run_app()
+    assert not at.exception
+    assert at.query_params["lang"] == ["nl"]
+    assert "Registraties" in all_text(at)
+
+
+def test_language_switch_changes_the_text_and_the_url() -> None:
+    at = run_app()
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert "Registrations" in all_text(at)
+    assert at.query_params["lang"] == ["en"]
+
+
+def test_unknown_language_in_url_falls_back_to_dutch() -> None:
+    at = run_app(lang="xx")
+    assert not at.exception
+    assert "Registraties" in all_text(at)
+
+
+def test_headline_figures_match_the_register() -> None:
+    from geo.dataset import load_demo
+
+    at = run_app(lang="en")
+    total = next(m for m in at.metric if m.label == "Registrations")
+    assert total.value.replace(".", "") == str(len(load_demo().registrations))

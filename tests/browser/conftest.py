@@ -1,0 +1,152 @@
+"""Browser fixtures: a Streamlit server on loopback and headless Debian Chromium driven by Playwright.
+
+Every request that leaves localhost is recorded and aborted (map tiles get a blank image), so no test
+needs the internet and a test can assert that the page asked for nothing outside.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import PROJECT_DIR
+
+CHROMIUM = os.environ.get("ZB_CHROMIUM", "/usr/bin/chromium")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PNG1 = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                     "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082")
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
+
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def streamlit_server(env: dict[str, str] | None = None, timeout: float = 90) -> Iterator[str]:
+    """Start `streamlit run dashboard.py` on a free loopback port; yield its base URL once healthy."""
+    port = free_port()
+    log = tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=PROJECT_DIR, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:  # poll the health endpoint rather than sleeping a fixed time
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                raise RuntimeError(f"streamlit did not start:\n{log.read()[-3000:]}")
+            time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+        os.unlink(log.name)
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    with streamlit_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    profile = tempfile.mkdtemp(prefix="zb-chromium-")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=[*FLAGS, f"--user-data-dir={profile}"],
+                               headless=True)
+        yield b
+        b.close()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+class Visit:
+    """A browser page with a record of the requests that tried to leave localhost."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+
+    def route(self, route) -> None:
+        url = route.request.url
+        host = urlsplit(url).hostname or ""
+        if host in LOCAL_HOSTS or url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+            return
+        self.outside.append(url)
+        if re.search(r"/\d+/\d+/\d+(\.png|\.jpe?g)?(\?|$)", url):
+            route.fulfill(body=PNG1, content_type="image/png")
+        else:
+            route.abort()
+
+
+def open_page(browser, viewport: tuple[int, int] = (1280, 900)) -> Visit:
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, locale="nl-NL",
+                                  service_workers="block")
+    page = context.new_page()
+    visit = Visit(page)
+    context.route("**/*", visit.route)
+    page.on("pageerror", lambda e: visit.errors.append(str(e)))
+    return visit
+
+
+@pytest.fixture
+def visit(browser) -> Iterator[Visit]:
+    v = open_page(browser)
+    yield v
+    v.page.context.close()
+
+
+@pytest.fixture
+def phone(browser) -> Iterator[Visit]:
+    v = open_page(browser, (390, 844))
+    yield v
+    v.page.context.close()
+
+
+def wait_for_app(page, timeout: float = 60_000) -> None:
+    """Wait until Streamlit has finished running the script (no running indicator, main block present)."""
+    page.wait_for_selector("[data-testid='stMain']", timeout=timeout)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && document.querySelectorAll('[data-testid=\"stMarkdownContainer\"]').length > 0",
+        timeout=timeout)
+
+
+def exceptions(page) -> list[str]:
+    return page.locator("[data-testid='stException']").all_inner_texts()
