@@ -10,7 +10,7 @@ from ui.widgets import language_switch
 
 HERE = Path(__file__).parent
 
-st.set_page_config(page_title="Zichtbaar", page_icon=":material/visibility:", layout="wide",
+st.set_page_config(page_title="Zichtbaar", page_icon=str(HERE / "ui" / "favicon.png"), layout="wide",
                    initial_sidebar_state="auto")
 init_lang()
 

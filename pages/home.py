@@ -5,7 +5,7 @@ import streamlit as st
 
 from geo.codes import label
 from geo.flags import FLAGS, flag_frame
-from ui.i18n import current_lang, t
+from ui.i18n import current_lang, fmt_date, fmt_number, t
 from ui.loaders import dataset
 from ui.widgets import demo_banner
 
@@ -20,10 +20,10 @@ st.write(t("home.intro"))
 
 st.subheader(t("home.figures"))
 cols = st.columns(4)
-cols[0].metric(t("home.total"), f"{len(reg):,}".replace(",", "."))
-cols[1].metric(t("home.personal"), int(reg["personal_data"].sum()))
-cols[2].metric(t("home.owners"), reg["owner"].nunique())
-cols[3].metric(t("home.neighbourhoods"), len(data.neighbourhoods))
+cols[0].metric(t("home.total"), fmt_number(len(reg)))
+cols[1].metric(t("home.personal"), fmt_number(int(reg["personal_data"].sum())))
+cols[2].metric(t("home.owners"), fmt_number(reg["owner"].nunique()))
+cols[3].metric(t("home.neighbourhoods"), fmt_number(len(data.neighbourhoods)))
 
 left, right = st.columns(2)
 with left:
@@ -40,7 +40,7 @@ with right:
         st.markdown(f":orange[:material/warning:] **{int(flags[key])}** · {nl if lang == 'nl' else en}")
 
 if data.updated:
-    st.caption(t("home.updated", date=data.updated.date().isoformat()) + " " + t("home.source", source=data.source))
+    st.caption(t("home.updated", date=fmt_date(data.updated)) + " " + t("home.source", source=data.source))
 with st.expander(t("home.principles")):
     st.markdown(t("home.principles.text"))
 st.caption(t("home.privacy"))

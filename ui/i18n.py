@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import streamlit as st
+from babel.dates import format_date
+from babel.numbers import format_decimal
 
 LANGS = ("nl", "en")
 DEFAULT_LANG = "nl"
@@ -82,3 +86,15 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
     nl, en = STRINGS[key]
     text = nl if (lang or current_lang()) == "nl" else en
     return text.format(**params) if params else text
+
+
+def fmt_number(value: float, lang: str | None = None, digits: int = 0) -> str:
+    """A number as residents write it: 1.965 in Dutch, 1,965 in English."""
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale="nl_NL" if (lang or current_lang()) == "nl" else "en_GB")
+
+
+def fmt_date(value: date | datetime, lang: str | None = None) -> str:
+    """A date in words: 28 november 2026 / 28 November 2026."""
+    day = value.date() if isinstance(value, datetime) else value
+    return format_date(day, format="long", locale="nl_NL" if (lang or current_lang()) == "nl" else "en_GB")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -85,13 +84,11 @@ def browser() -> Iterator[object]:
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
-    profile = tempfile.mkdtemp(prefix="zb-chromium-")
+    # Playwright's launch() gives Chromium a fresh temporary profile (user-data-dir) of its own.
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=[*FLAGS, f"--user-data-dir={profile}"],
-                               headless=True)
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         yield b
         b.close()
-    shutil.rmtree(profile, ignore_errors=True)
 
 
 class Visit:
