@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -18,6 +19,19 @@ EPILOG = """Examples / voorbeelden:
 """
 
 
+# Control characters and bidi overrides from a register would steer the terminal or reorder what it shows.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: object) -> str:
+    r"""`text` with control and bidi characters escaped, safe to print on a terminal.
+
+    >>> printable("A1\x1b[2J\u202e")
+    'A1\\x1b[2J\\u202e'
+    """
+    return _UNPRINTABLE.sub(lambda m: ascii(m.group())[1:-1], str(text))
+
+
 def _fail(err: UserFacingError | Exception) -> int:
     print(err.message_nl, file=sys.stderr)
     print(err.message_en, file=sys.stderr)
@@ -25,11 +39,15 @@ def _fail(err: UserFacingError | Exception) -> int:
 
 
 def _neighbourhoods(path: str | None):
+    """The neighbourhoods to check locations against, or None; an unusable file is a user-facing error."""
     if not path:
         return None
-    from geo.neighbourhoods import read_neighbourhoods
+    from geo.neighbourhoods import NeighbourhoodReadError, read_neighbourhoods
 
-    return read_neighbourhoods(path)
+    try:
+        return read_neighbourhoods(path)
+    except NeighbourhoodReadError as err:
+        raise UserFacingError(err.message_nl, err.message_en) from None
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -37,15 +55,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     from geo.readers import read_register
 
     report = read_register(args.register, neighbourhoods=_neighbourhoods(args.neighbourhoods))
+    # A register holds any text; a console that cannot show a character gets an escape, not a crash.
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
     if args.json:
         print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
     else:
         lang = args.lang
         n_rej = len(report.rejected_rows)
         head = {
-            "nl": f"{report.source}: {report.rows} rijen, {len(report.accepted)} geaccepteerd, "
+            "nl": f"{printable(report.source)}: {report.rows} rijen, {len(report.accepted)} geaccepteerd, "
                   f"{n_rej} afgewezen, {len(report.warnings)} waarschuwingen.",
-            "en": f"{report.source}: {report.rows} rows, {len(report.accepted)} accepted, "
+            "en": f"{printable(report.source)}: {report.rows} rows, {len(report.accepted)} accepted, "
                   f"{n_rej} rejected, {len(report.warnings)} warnings.",
         }[lang]
         print(head)
@@ -56,7 +77,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"\n{title[0] if lang == 'nl' else title[1]}:")
             row_word = "rij" if lang == "nl" else "row"
             for p in problems:
-                print(f"  {row_word} {p.row:>5}  {p.id or '-':<14} {p.field:<22} {p.code:<34} {p.message(lang)}")
+                print(f"  {row_word} {p.row:>5}  {printable(p.id or '-'):<14} {p.field:<22} {p.code:<34} "
+                      f"{printable(p.message(lang))}")
     return 1 if report.rejected else 0
 
 
@@ -81,6 +103,41 @@ def cmd_demo(args: argparse.Namespace) -> int:
     paths = write_demo(Path(args.out)) if args.out else write_demo()
     for p in paths:
         print(p)
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    """Per-neighbourhood summary: a readable table, or JSON with one object per neighbourhood."""
+    from geo.summary import city_summary, summarise, summary_to_json
+
+    if args.register or args.neighbourhoods:
+        if not (args.register and args.neighbourhoods):
+            raise UserFacingError("Geef --register en --neighbourhoods samen, of geen van beide (dan de opslag).",
+                                  "Give --register and --neighbourhoods together, or neither (then the store).")
+        from geo.dataset import load_files
+
+        data = load_files(args.register, args.neighbourhoods)
+    else:
+        from geo.store import read_store
+
+        data = read_store()
+    summaries = summarise(data.registrations, data.neighbourhoods)
+    if args.json:
+        print(json.dumps(summary_to_json(summaries), ensure_ascii=False, indent=2))
+        return 0
+    lang = args.lang
+    city = city_summary(data.registrations, data.neighbourhoods)
+    head = ("code", "buurt" if lang == "nl" else "neighbourhood", "totaal" if lang == "nl" else "total",
+            "per km²", "per 1.000 inw." if lang == "nl" else "per 1,000 res.", "persoonsgeg." if lang == "nl"
+            else "personal")
+    rows = [(s.code or "-", s.display_name(lang), s.total, s.per_km2, s.per_1000_residents, s.personal_data)
+            for s in [*summaries, city]]
+    width = max(len(r[1]) for r in rows)
+    print(f"{head[0]:<12} {head[1]:<{width}} {head[2]:>7} {head[3]:>9} {head[4]:>15} {head[5]:>12}")
+    for code, name, total, per_km2, per_1000, personal in rows:
+        km2 = "-" if per_km2 is None else f"{per_km2:.1f}"
+        res = "-" if per_1000 is None else f"{per_1000:.1f}"
+        print(f"{code:<12} {name:<{width}} {total:>7} {km2:>9} {res:>15} {personal:>12}")
     return 0
 
 
@@ -138,6 +195,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="write the fictional demo city Voorbeeldstad to data/")
     p.add_argument("--out", help="folder to write to (default: data/)")
     commands["demo"] = cmd_demo
+
+    p = sub.add_parser("summary", help="per-neighbourhood summary of the store (or of two files)")
+    p.add_argument("--register", help="register file (default: the store)")
+    p.add_argument("--neighbourhoods", help="neighbourhood file (with --register)")
+    p.add_argument("--json", action="store_true", help="print a JSON list, one object per neighbourhood")
+    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the table")
+    commands["summary"] = cmd_summary
 
     p = sub.add_parser("import", help="validate a register and load it into the store (atomic)")
     p.add_argument("register", help="CSV, XLSX, GeoJSON or GeoPackage")
