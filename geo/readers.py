@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import math
+import re
+import warnings
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,7 +21,7 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from geo.errors import RegisterReadError
-from geo.schema import COLUMNS, FIELDS, WGS84, Kind, Problem
+from geo.schema import COLUMNS, FIELDS, RD_NEW, WGS84, Kind, Problem
 from geo.validate import RowInput, validate_rows
 
 #: Files larger than this are refused before reading (the upload limit is smaller still).
@@ -27,6 +29,10 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 #: An XLSX (a zip) may not unpack to more than this, nor at a higher ratio: a zip bomb is refused.
 MAX_XLSX_UNPACKED = 300 * 1024 * 1024
 MAX_XLSX_RATIO = 200
+#: The columns a register file is recognised by: the fields and the three sets of location columns.
+KNOWN_COLUMNS = frozenset({f.name for f in FIELDS} | {"lat", "lon", "x", "y", "wkt"})
+# A formula element (`<f>` or `<x:f ...>`) in a worksheet's XML.
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
 _COLUMN_ALIASES = {"latitude": "lat", "breedtegraad": "lat", "longitude": "lon", "lng": "lon",
                    "lengtegraad": "lon", "geom": "wkt", "geometry": "wkt", "geometrie": "wkt",
@@ -69,8 +75,8 @@ def empty_register() -> gpd.GeoDataFrame:
     return _to_frame([])
 
 
-def read_register(source: str | Path | bytes, filename: str | None = None,
-                  neighbourhoods: gpd.GeoDataFrame | None = None, today: date | None = None) -> Report:
+def read_register(source: str | Path | bytes, neighbourhoods: gpd.GeoDataFrame | None = None, *,
+                  filename: str | None = None, today: date | None = None) -> Report:
     """Read and validate a register file.
 
     Parameters
@@ -78,14 +84,24 @@ def read_register(source: str | Path | bytes, filename: str | None = None,
     source : a path, or the file's bytes (an upload); then `filename` helps tell the format.
     neighbourhoods : when given, rows outside the Netherlands but inside a neighbourhood are accepted,
         and rows outside every neighbourhood get a warning.
+    filename : the upload's name, when `source` is bytes.
     today : decides whether an end date has passed (default: the real today).
 
     Raises
     ------
     RegisterReadError : the file cannot be read at all (one sentence in Dutch and English).
+
+    Examples
+    --------
+    >>> csv_text = (
+    ...     "id;name;sensor_type;purpose;data_types;personal_data;owner;lat;lon\\n"
+    ...     "L1;Luchtmeter Markt;air;environment;environmental;nee;Gemeente Voorbeeldstad;52,47;5,55\\n")
+    >>> report = read_register(csv_text.encode(), filename="register.csv")
+    >>> list(report.accepted["id"]), report.rejected
+    (['L1'], [])
     """
-    if isinstance(source, bytes):
-        data, name = source, filename or ""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data, name = bytes(source), filename or ""
     else:
         path = Path(source)
         name = filename or path.name
@@ -107,11 +123,11 @@ def read_register(source: str | Path | bytes, filename: str | None = None,
     rows = list(_rows(data, name))
     area = None
     if neighbourhoods is not None and len(neighbourhoods):
-        nb = neighbourhoods if str(neighbourhoods.crs) == WGS84 or neighbourhoods.crs is None \
+        nb = neighbourhoods if neighbourhoods.crs is None or neighbourhoods.crs.equals(WGS84) \
             else neighbourhoods.to_crs(WGS84)
         area = nb.geometry.union_all()
-    accepted, rejected, warnings = validate_rows(rows, area, today)
-    return Report(_to_frame(accepted), rejected, warnings, rows=len(rows), source=name)
+    accepted, rejected, problems = validate_rows(rows, area, today)
+    return Report(_to_frame(accepted), rejected, problems, rows=len(rows), source=name)
 
 
 def _too_big(size: int) -> RegisterReadError:
@@ -166,23 +182,36 @@ def _header(names: list[object]) -> list[str]:
 
 
 def _check_header(header: list[str]) -> None:
-    known = {f.name for f in FIELDS} | {"lat", "lon", "x", "y", "wkt"}
-    if not any(h in known for h in header):
+    """Refuse a header without any known column, or with a known column twice (one would be lost)."""
+    if not any(h in KNOWN_COLUMNS for h in header):
         raise RegisterReadError(
-            "Het bestand heeft geen bekende kolommen (zoals id, name, sensor_type). Staat de kopregel op de eerste rij?",
-            "The file has no known columns (such as id, name, sensor_type). Is the header on the first row?")
+            "Het bestand heeft geen bekende kolommen (zoals id, name, sensor_type): staat de kopregel op de "
+            "eerste rij?",
+            "The file has no known columns (such as id, name, sensor_type): is the header on the first row?")
+    seen: set[str] = set()
+    for h in header:
+        if h in KNOWN_COLUMNS and h in seen:
+            raise RegisterReadError(f"De kolom '{h}' staat twee keer in de kopregel; laat er één over.",
+                                    f"The column '{h}' appears twice in the header; keep only one.")
+        seen.add(h)
 
 
 def decode_text(data: bytes) -> str:
-    """Decode UTF-8 (with or without BOM), falling back to Windows-1252.
+    """Decode UTF-8 (with or without BOM), falling back to Windows-1252; UTF-16 with a BOM is read too.
 
     >>> decode_text("caf\\u00e9".encode("cp1252")), decode_text("\\ufeffcaf\\u00e9".encode("utf-8"))
     ('café', 'café')
     """
+    # Excel's "Unicode text" export is UTF-16 with a BOM; its zero bytes are not a sign of a binary file.
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in data[:4096]:
         raise RegisterReadError(
-            "Dit is geen tekstbestand (CSV). Sla het op als CSV, XLSX, GeoJSON of GeoPackage.",
-            "This is not a text (CSV) file. Save it as CSV, XLSX, GeoJSON or GeoPackage.")
+            "Dit is geen tekstbestand (CSV); sla het op als CSV, XLSX, GeoJSON of GeoPackage.",
+            "This is not a text (CSV) file; save it as CSV, XLSX, GeoJSON or GeoPackage.")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -206,10 +235,11 @@ def sniff_delimiter(first_line: str) -> str:
 
 def _csv_rows(data: bytes) -> Iterator[RowInput]:
     text = decode_text(data)
-    first = text.split("\n", 1)[0]
+    first = text.splitlines()[0] if text.strip() else ""
     delim = sniff_delimiter(first)
     separators = "|" if delim == ";" else "|;"
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    lines = io.StringIO(text, newline="").readlines()
+    reader = csv.reader(lines, delimiter=delim)
     try:
         header = _header(next(reader))
     except (StopIteration, csv.Error):
@@ -217,23 +247,43 @@ def _csv_rows(data: bytes) -> Iterator[RowInput]:
     _check_header(header)
 
     def rows() -> Iterator[RowInput]:
+        # Rows are numbered as a spreadsheet shows them: one per record, however many lines a quoted cell spans.
         number = 1
+        pending: RowInput | None = None
+        start = end = reader.line_num
         try:
             for cells in reader:
                 number += 1
+                first_line, end = end, reader.line_num
                 if not any(c.strip() for c in cells):
                     continue
-                yield RowInput(number, dict(zip(header, cells, strict=False)), list_separators=separators,
-                               extra_cells=len(cells) > len(header) and any(c.strip() for c in cells[len(header):]))
+                if pending is not None:
+                    yield pending
+                start = first_line
+                pending = RowInput(number, dict(zip(header, cells, strict=False)), list_separators=separators,
+                                   extra_cells=len(cells) > len(header) and any(
+                                       c.strip() for c in cells[len(header):]))
         except csv.Error as e:
             raise RegisterReadError(f"Het CSV-bestand is onleesbaar vanaf rij {number + 1} ({e}).",
                                     f"The CSV file cannot be read from row {number + 1} on ({e}).") from None
+        if pending is not None:
+            # A quote that is never closed swallows every later line into the last row's cell; say so
+            # instead of letting those rows vanish.
+            if end - start > 1 and "".join(lines[start:end]).count('"') % 2 == 1:
+                pending.reader_codes = (*pending.reader_codes, "unclosed_quote")
+            yield pending
 
     return rows()
 
 
 def _cell_text(value: object) -> str:
-    if value is None:
+    """A cell from XLSX, GeoJSON or GeoPackage as the text a CSV would have held.
+
+    >>> _cell_text(52.47), _cell_text(3.0), _cell_text(datetime(2025, 3, 1)), _cell_text(pd.NaT), _cell_text(["a", "b"])
+    ('52.47', '3', '2025-03-01', '', 'a|b')
+    """
+    # NaT is a datetime too, but has no date: test for the missing values first.
+    if value is None or value is pd.NaT or (isinstance(value, np.datetime64) and np.isnat(value)):
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -249,10 +299,10 @@ def _cell_text(value: object) -> str:
         return "|".join(_cell_text(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, np.datetime64):
+        return _cell_text(pd.Timestamp(value).to_pydatetime())
     if isinstance(value, np.generic):
         return _cell_text(value.item())
-    if value is pd.NaT:
-        return ""
     return str(value)
 
 
@@ -260,7 +310,7 @@ def _check_zip(data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
         raise RegisterReadError("Het Excel-bestand is beschadigd en kan niet worden gelezen.",
                                 "The Excel file is damaged and cannot be read.") from None
     unpacked = sum(i.file_size for i in infos)
@@ -269,6 +319,35 @@ def _check_zip(data: bytes) -> None:
         raise RegisterReadError(
             "Het Excel-bestand pakt uit tot een verdacht grote omvang en wordt niet gelezen.",
             "The Excel file unpacks to a suspiciously large size and is not read.")
+
+
+def _has_formulas(data: bytes) -> bool:
+    """Whether any worksheet of the (already size-checked) XLSX holds a formula."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for info in z.infolist():
+            if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+                continue
+            with z.open(info) as fh:
+                tail = b""
+                while chunk := fh.read(1 << 20):
+                    if _FORMULA_TAG.search(tail + chunk):
+                        return True
+                    tail = chunk[-16:]
+    return False
+
+
+def _merge_formulas(values: tuple, formulas: tuple) -> list[object]:
+    """The cached value of each cell, or its formula text when the file holds no cached value.
+
+    A file written by a program rather than by Excel carries formulas without results; the formula
+    as written ("=1+1") is then what the cell says, which beats reading an empty cell.
+    """
+    merged: list[object] = list(values) + [None] * (len(formulas) - len(values))
+    for i, formula in enumerate(formulas):
+        text = getattr(formula, "text", formula)  # an ArrayFormula keeps its text in .text
+        if merged[i] is None and isinstance(text, str) and text.startswith("="):
+            merged[i] = text
+    return merged
 
 
 def _xlsx_rows(data: bytes) -> Iterator[RowInput]:
@@ -280,6 +359,13 @@ def _xlsx_rows(data: bytes) -> Iterator[RowInput]:
         ws = wb.worksheets[0]
         it = ws.iter_rows(values_only=True)
         header = _header(list(next(it)))
+        books = [wb]
+        formula_rows: Iterator[tuple] | None = None
+        if _has_formulas(data):
+            wb_formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+            books.append(wb_formulas)
+            formula_rows = wb_formulas.worksheets[0].iter_rows(values_only=True)
+            next(formula_rows)
     except StopIteration:
         raise RegisterReadError("Het eerste werkblad is leeg.", "The first worksheet is empty.") from None
     except Exception:  # openpyxl raises many kinds for a broken file; all mean the same to a user
@@ -290,6 +376,8 @@ def _xlsx_rows(data: bytes) -> Iterator[RowInput]:
     def rows() -> Iterator[RowInput]:
         try:
             for number, values in enumerate(it, start=2):
+                if formula_rows is not None:
+                    values = _merge_formulas(values, next(formula_rows, ()))
                 cells = [_cell_text(v) for v in values]
                 if not any(c.strip() for c in cells):
                     continue
@@ -300,19 +388,30 @@ def _xlsx_rows(data: bytes) -> Iterator[RowInput]:
             raise RegisterReadError("Het Excel-bestand is halverwege beschadigd.",
                                     "The Excel file is damaged part of the way through.") from None
         finally:
-            wb.close()
+            for book in books:
+                book.close()
 
     return rows()
 
 
 def _geojson_crs(doc: dict) -> str:
-    name = (((doc.get("crs") or {}).get("properties") or {}).get("name") or "") if isinstance(doc, dict) else ""
+    """The CRS a GeoJSON declares in its (pre-RFC 7946) `crs` member; WGS84 when it declares none.
+
+    >>> _geojson_crs({"crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}}})
+    'EPSG:28992'
+    >>> _geojson_crs({}), _geojson_crs({"crs": "nonsense"})
+    ('EPSG:4326', 'EPSG:4326')
+    """
+    member = doc.get("crs") if isinstance(doc, dict) else None
+    props = member.get("properties") if isinstance(member, dict) else None
+    name = props.get("name") if isinstance(props, dict) else None
+    name = name.strip() if isinstance(name, str) else ""
     if not name or "CRS84" in name.upper() or name.endswith(("4326", "EPSG::4326")):
         return WGS84
     if "28992" in name:
-        return "EPSG:28992"
+        return RD_NEW
     code = name.rsplit(":", 1)[-1]
-    return f"EPSG:{code}" if code.isdigit() else WGS84
+    return f"EPSG:{code}" if code.isdigit() else name
 
 
 def _geojson_rows(data: bytes) -> Iterator[RowInput]:
@@ -325,6 +424,10 @@ def _geojson_rows(data: bytes) -> Iterator[RowInput]:
         features = [doc]
     elif isinstance(doc, dict) and isinstance(doc.get("features"), list):
         features = doc["features"]
+    elif isinstance(doc, dict) and isinstance(doc.get("elements"), list):
+        raise RegisterReadError(
+            "Dit is OpenStreetMap-data (Overpass); zet het eerst om met: python -m geo from-osm.",
+            "This is OpenStreetMap (Overpass) data; convert it first with: python -m geo from-osm.")
     else:
         raise RegisterReadError("Het bestand is geen GeoJSON FeatureCollection.",
                                 "The file is not a GeoJSON FeatureCollection.")
@@ -358,7 +461,7 @@ def _reproject(rows: list[RowInput], src_crs: str) -> None:
         return
     try:
         geo = gpd.GeoSeries([rows[k].geometry for k in idx], crs=src_crs).to_crs(WGS84)
-    except Exception:  # an unknown CRS
+    except Exception:  # an unknown CRS; pyproj and geopandas raise several kinds
         raise RegisterReadError(f"Het coördinatenstelsel {src_crs} van het bestand is onbekend.",
                                 f"The file's coordinate reference system {src_crs} is unknown.") from None
     for k, g in zip(idx, geo, strict=True):
@@ -369,13 +472,16 @@ def _gpkg_rows(data: bytes) -> Iterator[RowInput]:
     import pyogrio
 
     try:
-        layers = pyogrio.list_layers(io.BytesIO(data))
-        layer = next((name for name, gtype in layers if gtype), layers[0][0])
-        frame = pyogrio.read_dataframe(io.BytesIO(data), layer=layer)
+        with warnings.catch_warnings():
+            # GDAL warns that an in-memory copy has no .gpkg extension; that says nothing about the file.
+            warnings.simplefilter("ignore", RuntimeWarning)
+            layers = pyogrio.list_layers(io.BytesIO(data))
+            layer = next((name for name, gtype in layers if gtype), layers[0][0])
+            frame = pyogrio.read_dataframe(io.BytesIO(data), layer=layer)
     except Exception:  # GDAL reports broken files in many ways
         raise RegisterReadError("Het GeoPackage-bestand is beschadigd of leeg en kan niet worden gelezen.",
                                 "The GeoPackage file is damaged or empty and cannot be read.") from None
-    if frame.crs is not None and str(frame.crs) != WGS84:
+    if frame.crs is not None and not frame.crs.equals(WGS84):
         frame = frame.to_crs(WGS84)
     header = _header([c for c in frame.columns if c != frame.geometry.name])
     _check_header(header)
@@ -388,18 +494,32 @@ def _gpkg_rows(data: bytes) -> Iterator[RowInput]:
 
 
 def _to_frame(records: list[dict[str, object]]) -> gpd.GeoDataFrame:
-    """Records to a GeoDataFrame with the canonical columns and dtypes."""
-    geoms: list[BaseGeometry | None] = [r.pop("geometry", None) for r in records]
-    df = pd.DataFrame.from_records(records, columns=list(COLUMNS))
+    """Records to a GeoDataFrame with the canonical columns and dtypes.
+
+    Built column by column from plain lists: a register is read on every upload and in every test,
+    and per-column fillna/astype passes cost more than the validation itself.
+
+    >>> frame = _to_frame([{"id": "A1", "personal_data": None, "direction": None, "active_from": date(2025, 3, 1),
+    ...                     "row": 2, "geometry": None}])
+    >>> row = frame.iloc[0]
+    >>> row["id"], row["name"], bool(row["personal_data"]), row["active_from"]
+    ('A1', '', False, Timestamp('2025-03-01 00:00:00'))
+    >>> str(frame["direction"].dtype), str(frame["active_from"].dtype), str(frame.crs)
+    ('float64', 'datetime64[s]', 'EPSG:4326')
+    """
+    geoms: list[BaseGeometry | None] = [r.get("geometry") for r in records]
+    data: dict[str, object] = {}
     for f in FIELDS:
-        col = df[f.name]
+        values = [r.get(f.name) for r in records]
         if f.kind is Kind.BOOL:
-            df[f.name] = col.fillna(False).astype(bool)
+            data[f.name] = np.array([bool(v) for v in values], dtype=bool)
         elif f.kind in (Kind.NUMBER, Kind.INTEGER):
-            df[f.name] = pd.to_numeric(col, errors="coerce").astype(float)
+            data[f.name] = np.array([np.nan if v is None else float(v) for v in values], dtype=float)
         elif f.kind is Kind.DATE:
-            df[f.name] = pd.to_datetime(col, errors="coerce")
+            data[f.name] = np.array([np.datetime64("NaT") if v is None else np.datetime64(v) for v in values],
+                                    dtype="datetime64[s]")
         else:
-            df[f.name] = col.fillna("").astype(str)
-    df["row"] = df["row"].astype(int)
-    return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geoms, crs=WGS84), crs=WGS84)
+            data[f.name] = pd.array(["" if v is None else str(v) for v in values], dtype="str")
+    data["row"] = np.array([int(r["row"]) for r in records], dtype=np.int64)
+    data["geometry"] = gpd.array.from_shapely(np.array(geoms, dtype=object), crs=WGS84)
+    return gpd.GeoDataFrame({c: data[c] for c in (*COLUMNS, "geometry")}, geometry="geometry")

@@ -43,8 +43,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' in '{field}' is not a number. Use for example 52.3731 or 52,3731.",
     ),
     "bad_geometry": (
-        "De plaats in '{field}' is onleesbaar of geen punt of vlak: {value}. Gebruik bijvoorbeeld POINT (4.9 52.37).",
-        "The location in '{field}' cannot be read or is not a point or area: {value}. Use for example POINT (4.9 52.37).",
+        "De plaats in '{field}' is onleesbaar of geen punt of vlak: {value}. "
+        "Gebruik bijvoorbeeld POINT (4.9 52.37).",
+        "The location in '{field}' cannot be read or is not a point or area: {value}. "
+        "Use for example POINT (4.9 52.37).",
     ),
     "outside_area": (
         "De plaats ({value}) ligt buiten Nederland en buiten alle buurten.{hint_nl}",
@@ -63,12 +65,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The legal basis 'unknown' is only allowed for imported data. Fill in the actual legal basis.",
     ),
     "missing_privacy_statement": (
-        "Er worden persoonsgegevens verwerkt, maar er is geen link naar de privacyverklaring. Vul privacy_statement_url in.",
+        "Er worden persoonsgegevens verwerkt, maar er is geen link naar de privacyverklaring. "
+        "Vul privacy_statement_url in.",
         "Personal data is processed but there is no link to the privacy statement. Fill in privacy_statement_url.",
     ),
     "bad_url": (
-        "'{value}' in '{field}' is geen geldige webadres. Alleen adressen die beginnen met http:// of https:// zijn toegestaan.",
-        "'{value}' in '{field}' is not a valid web address. Only addresses starting with http:// or https:// are allowed.",
+        "'{value}' in '{field}' is geen geldig webadres. "
+        "Alleen adressen die beginnen met http:// of https:// zijn toegestaan.",
+        "'{value}' in '{field}' is not a valid web address. "
+        "Only addresses starting with http:// or https:// are allowed.",
     ),
     "bad_date": (
         "'{value}' in '{field}' is geen geldige datum. Gebruik 2025-03-01 of 01-03-2025.",
@@ -86,18 +91,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Deze rij heeft meer cellen dan er kolommen zijn. Controleer het scheidingsteken en de aanhalingstekens.",
         "This row has more cells than there are columns. Check the delimiter and the quotes.",
     ),
+    "unclosed_quote": (
+        "In deze rij wordt een aanhalingsteken (\") niet gesloten, zodat de rest van het bestand in deze rij is "
+        "beland. Sluit het aanhalingsteken.",
+        "A quote (\") in this row is never closed, so the rest of the file ended up in this row. Close the quote.",
+    ),
+    "conflicting_location": (
+        "lat/lon en x/y wijzen naar plaatsen die {value} meter uit elkaar liggen. Vul één van beide in, of "
+        "corrigeer ze.",
+        "lat/lon and x/y point to places {value} metres apart. Fill in only one of them, or correct them.",
+    ),
     # warnings
     "outside_neighbourhoods": (
         "De plaats ligt in geen enkele buurt. De registratie wordt getoond, maar telt niet mee bij een buurt.",
         "The location lies in no neighbourhood. The registration is shown, but counts for no neighbourhood.",
     ),
     "biometric": (
-        "Deze registratie verwerkt biometrische gegevens (zoals gezichten). De principes sluiten biometrische surveillance uit.",
+        "Deze registratie verwerkt biometrische gegevens (zoals gezichten). "
+        "De principes sluiten biometrische surveillance uit.",
         "This registration processes biometric data (such as faces). The principles exclude biometric surveillance.",
     ),
     "legitimate_interest_public_body": (
-        "Een overheidsorganisatie ({value}) noemt 'gerechtvaardigd belang' als grondslag. Voor een publieke taak is dat meestal niet de juiste grondslag.",
-        "A public body ({value}) claims 'legitimate interest'. For a public task that is usually not the right legal basis.",
+        "Een overheidsorganisatie ({value}) noemt 'gerechtvaardigd belang' als grondslag. "
+        "Voor een publieke taak is dat meestal niet de juiste grondslag.",
+        "A public body ({value}) claims 'legitimate interest'. "
+        "For a public task that is usually not the right legal basis.",
     ),
     "expired_but_active": (
         "De einddatum ({value}) is voorbij, maar de status is nog 'actief'. Werk de status of de datum bij.",
@@ -129,7 +147,20 @@ WARNING_CODES = frozenset(MESSAGES) - ERROR_CODES
 
 _TRUE = {"ja", "j", "yes", "y", "true", "waar", "1", "1.0"}
 _FALSE = {"nee", "n", "no", "false", "onwaar", "0", "0.0"}
-_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):(?=\S)")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+# Schemes that make a text a link even without `//`; `javascript:` and `data:` are the dangerous ones.
+# Other `word:` prefixes ("ECLI:NL:...", "Raadsbesluit:2024-12") are references, not links.
+_KNOWN_SCHEMES = frozenset({
+    "javascript", "vbscript", "livescript", "data", "blob", "file", "filesystem", "about", "view-source",
+    "ftp", "ftps", "sftp", "ssh", "telnet", "smb", "nfs", "ldap", "gopher", "news", "nntp", "irc", "jar",
+    "ws", "wss", "intent", "chrome", "ms-settings", "http", "https", "mailto", "tel", "sms", "callto", "skype",
+})
+# Browsers drop tabs and newlines anywhere in a link and C0 controls and spaces around it, so
+# `java\tscript:` is `javascript:` to them; read links the same way before judging them.
+_DROPPED_IN_URL = dict.fromkeys((9, 10, 13))
+_URL_EDGE = "".join(map(chr, range(33)))
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+_TIME_PART = re.compile(r"[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?", re.ASCII)
 _PUBLIC_BODY = re.compile(
     r"\b(gemeente|provincie|waterschap|hoogheemraadschap|rijkswaterstaat|politie|ministerie|"
     r"veiligheidsregio|ggd|omgevingsdienst|rijksoverheid|municipality|province)\b",
@@ -143,6 +174,26 @@ _NUMBER_RANGES = {
 }
 #: Imports (OpenStreetMap and the like) may lack what a municipality's own register must have.
 IMPORTED_SOURCES = {"osm", "import"}
+#: A row with both lat/lon and x/y is accepted when they lie this close (rounding, older RD formulas).
+MAX_LOCATION_GAP_M = 25.0
+
+
+def _outside_hint(origin: str, lon: float, lat: float) -> tuple[str, str]:
+    """The extra sentence for a location outside the Netherlands: swapped axes or RD metres, said per origin."""
+    if crs.in_nl(lon, lat):
+        return {
+            "lat": (" Het lijkt erop dat lat en lon zijn verwisseld.", " It looks as if lat and lon are swapped."),
+            "wkt": (" In WKT komt de lengtegraad eerst: POINT (lon lat).",
+                    " In WKT the longitude comes first: POINT (lon lat)."),
+        }.get(origin, (" De coördinaten lijken verwisseld: eerst lon, dan lat.",
+                       " The coordinates look swapped: lon first, then lat."))
+    if crs.looks_like_rd(lon, lat):
+        if origin == "geometry":
+            return (" Dit lijken RD-coördinaten: geef in het bestand het coördinatenstelsel EPSG:28992 op.",
+                    " These look like RD coordinates: declare the coordinate system EPSG:28992 in the file.")
+        return (" Dit lijken RD-coördinaten: zet ze in de kolommen x en y.",
+                " These look like RD coordinates: put them in the x and y columns.")
+    return "", ""
 
 
 @dataclass
@@ -155,6 +206,8 @@ class RowInput:
     geometry_error: str | None = None
     list_separators: str = "|;"
     extra_cells: bool = False
+    #: Problem codes (keys of MESSAGES) the reader found in this row's raw text, e.g. "unclosed_quote".
+    reader_codes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -206,12 +259,10 @@ def parse_number(text: str) -> float | None:
     (52.3731, 4.9, None, None)
     """
     t = text.strip().replace("\u2212", "-")
-    if "," in t and "." not in t:
-        t = t.replace(",", ".")
-    try:
-        value = float(t)
-    except ValueError:
+    # float() also reads "5_2", "٥٢" and "infinity"; a register cell should hold plain digits only.
+    if not _NUMBER.fullmatch(t) or ("," in t and "." in t):
         return None
+    value = float(t.replace(",", "."))
     return value if math.isfinite(value) else None
 
 
@@ -220,10 +271,16 @@ def parse_date(text: str) -> date | None:
 
     >>> parse_date("2025-03-01"), parse_date("01-03-2025"), parse_date("2025-02-30")
     (datetime.date(2025, 3, 1), datetime.date(2025, 3, 1), None)
+    >>> parse_date("2025-03-01 00:00:00"), parse_date("2025-03-01 of later")
+    (datetime.date(2025, 3, 1), None)
     """
     t = text.strip()
-    if "T" in t or " " in t:  # spreadsheets write timestamps; the date part is what counts
-        t = re.split(r"[T ]", t, maxsplit=1)[0]
+    # Spreadsheets write timestamps; the date part is what counts. Other trailing text is not ignored.
+    for sep in "T ":
+        head, found, tail = t.partition(sep)
+        if found and _TIME_PART.fullmatch(sep + tail):
+            t = head
+            break
     for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y/%m/%d"):
         try:
             return datetime.strptime(t, fmt).date()
@@ -233,31 +290,61 @@ def parse_date(text: str) -> date | None:
 
 
 def is_http_url(text: str) -> bool:
-    """Whether `text` is an absolute http(s) URL with a host.
+    """Whether `text` is an absolute http(s) URL with a host (surrounding spaces ignored).
 
-    >>> is_http_url("https://example.org/p"), is_http_url("javascript:alert(1)"), is_http_url("http://")
+    >>> is_http_url(" https://example.org/p "), is_http_url("javascript:alert(1)"), is_http_url("http://")
     (True, False, False)
     """
+    t = text.strip()
     try:
-        parts = urlsplit(text.strip())
+        parts = urlsplit(t)
+        host = parts.hostname
     except ValueError:
         return False
-    return parts.scheme.lower() in {"http", "https"} and bool(parts.netloc) and not any(
-        c in text for c in "\n\r\t <>\"")
+    # A space, quote, angle bracket or control character does not belong in a link; refusing it
+    # keeps a cell from breaking out of the href it is written into.
+    return parts.scheme.lower() in {"http", "https"} and bool(host) and not any(
+        c in t for c in ' <>"`\\') and all(ord(c) >= 32 and ord(c) != 127 for c in t)
+
+
+def url_scheme(text: str) -> str | None:
+    """The scheme a browser would read in `text` when it is one that makes it a link, lowercased; else None.
+
+    >>> url_scheme("java\\tscript:alert(1)"), url_scheme("ECLI:NL:HR:2020:1"), url_scheme("foo://bar")
+    ('javascript', None, 'foo')
+    """
+    t = text.strip(_URL_EDGE).translate(_DROPPED_IN_URL)
+    m = _SCHEME.match(t)
+    if not m:
+        return None
+    scheme = m.group(1).lower()
+    return scheme if scheme in _KNOWN_SCHEMES or t[m.end():].startswith("//") else None
 
 
 def looks_like_url(text: str) -> bool:
-    """Whether `text` starts with a URL scheme (so that it must be an http(s) URL to be accepted)."""
-    return bool(_SCHEME.match(text)) or text.strip().lower().startswith("www.")
+    """Whether `text` is meant as a link (so that it must be an http(s) URL to be accepted).
+
+    A scheme, `www.` or a relative path ("/privacy", "../dpia.pdf") make a link; plain text does not.
+
+    >>> looks_like_url("data:text/html,x"), looks_like_url("/raad/besluit-12"), looks_like_url("Besluit 2024/12")
+    (True, True, False)
+    """
+    t = text.strip(_URL_EDGE).translate(_DROPPED_IN_URL)
+    if url_scheme(t) is not None or t.lower().startswith("www."):
+        return True
+    # A relative link resolves against the dashboard's own address: never what a register means.
+    return t.startswith(("/", "./", "../", "\\")) and not any(c.isspace() for c in t)
 
 
 def safe_contact(text: str) -> bool:
-    """A contact may be an e-mail address, a phone number, or an http(s), mailto: or tel: link."""
-    m = _SCHEME.match(text)
-    if not m:
+    """A contact may be an e-mail address, a phone number, or an http(s), mailto: or tel: link.
+
+    >>> safe_contact("privacy@gemeente.nl"), safe_contact("tel:+31201234567"), safe_contact("javascript:x")
+    (True, True, False)
+    """
+    if not looks_like_url(text):
         return True
-    scheme = m.group(1).lower()
-    if scheme in {"mailto", "tel"}:
+    if url_scheme(text) in {"mailto", "tel"}:
         return True
     return is_http_url(text)
 
@@ -268,7 +355,7 @@ def parse_retention_days(text: str) -> int | None:
     >>> parse_retention_days("28 dagen"), parse_retention_days("1 year"), parse_retention_days("zolang nodig")
     (28, 365, None)
     """
-    m = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*([a-zA-Z]+)\s*", text)
+    m = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*([a-zA-Z]+)\s*", text, re.ASCII)
     if not m:
         return None
     n = float(m.group(1).replace(",", "."))
@@ -304,7 +391,7 @@ class Validator:
         self.today = today or date.today()
         self.seen_ids: set[str] = set()
 
-    def validate(self, row: RowInput) -> RowResult:  # noqa: C901 - one readable pass over the fields
+    def validate(self, row: RowInput) -> RowResult:  # one readable pass over the fields, in the format's order
         cells = {k: ("" if v is None else str(v)) for k, v in row.cells.items()}
         rid = cells.get("id", "").strip()
         out = RowResult(record=None)
@@ -319,6 +406,8 @@ class Validator:
 
         if row.extra_cells:
             add("", "bad_row")
+        for code in row.reader_codes:
+            add("", code)
 
         rec: dict[str, object] = {"row": row.row}
         for f in FIELDS:
@@ -389,7 +478,7 @@ class Validator:
         if rec["contact"] and not safe_contact(str(rec["contact"])):
             add("contact", "bad_url", rec["contact"])
         if rec["council_decision"] and looks_like_url(str(rec["council_decision"])) and not is_http_url(
-                str(rec["council_decision"]).strip()):
+                str(rec["council_decision"])):
             add("council_decision", "bad_url", rec["council_decision"])
 
         if rid:
@@ -456,53 +545,56 @@ class Validator:
         return out
 
     def _geometry(self, row: RowInput, cells: dict[str, str], add, note) -> BaseGeometry | None:
-        """The row's geometry in WGS84, from the file or from wkt, lat/lon or x/y; reports problems."""
-        geom: BaseGeometry | None = row.geometry
-        lat = lon = None
+        """The row's geometry in WGS84, from the file or from wkt, lat/lon or x/y; reports problems.
+
+        Problems name the column the location came from (`wkt`, `lat`, `x`, or `geometry` for a
+        file's own geometry), so that a person knows which cell to fix.
+        """
         if row.geometry_error:
             add("geometry", "bad_geometry", row.geometry_error)
             return None
+        origin = "geometry"
+        geom: BaseGeometry | None = row.geometry
         if geom is None:
             wkt_text = cells.get("wkt", "").strip()
-            lat_t, lon_t = cells.get("lat", "").strip(), cells.get("lon", "").strip()
-            x_t, y_t = cells.get("x", "").strip(), cells.get("y", "").strip()
+            has_latlon = bool(cells.get("lat", "").strip() or cells.get("lon", "").strip())
+            has_xy = bool(cells.get("x", "").strip() or cells.get("y", "").strip())
             if wkt_text:
+                origin = "wkt"
                 try:
                     geom = shapely_wkt.loads(wkt_text)
-                except (ShapelyError, ValueError, TypeError):
+                except (ShapelyError, ValueError, TypeError, AttributeError):
                     add("wkt", "bad_geometry", wkt_text)
                     return None
-            elif lat_t or lon_t:
-                lat, lon = parse_number(lat_t), parse_number(lon_t)
-                bad = False
-                for name, text, value in (("lat", lat_t, lat), ("lon", lon_t, lon)):
-                    if not text:
-                        add(name, "missing_required")
-                        bad = True
-                    elif value is None:
-                        add(name, "bad_coordinate", text)
-                        bad = True
-                if bad:
+            elif has_latlon:
+                origin = "lat"
+                lonlat = self._pair(cells, "lat", "lon", add)
+                if lonlat is None:
                     return None
-                geom = Point(lon, lat)
-            elif x_t or y_t:
-                x, y = parse_number(x_t), parse_number(y_t)
-                bad = False
-                for name, text, value in (("x", x_t, x), ("y", y_t, y)):
-                    if not text:
-                        add(name, "missing_required")
-                        bad = True
-                    elif value is None:
-                        add(name, "bad_coordinate", text)
-                        bad = True
-                if bad:
+                geom = Point(lonlat[1], lonlat[0])
+                if has_xy:
+                    # Both sets filled: use lat/lon, but only when x/y say the same (nothing guessed silently).
+                    xy = self._pair(cells, "x", "y", add)
+                    if xy is None:
+                        return None
+                    px, py = crs.wgs84_to_rd(lonlat[1], lonlat[0])
+                    gap = math.hypot(float(px) - xy[0], float(py) - xy[1])
+                    if not gap <= MAX_LOCATION_GAP_M:
+                        add("x", "conflicting_location", f"{gap:.0f}")
+                        return None
+            elif has_xy:
+                origin = "x"
+                xy = self._pair(cells, "x", "y", add)
+                if xy is None:
                     return None
+                x, y = xy
                 lo, la = crs.rd_to_wgs84(x, y)
                 if not (math.isfinite(float(lo)) and math.isfinite(float(la))):
-                    add("x", "bad_coordinate", f"{x_t} {y_t}")
+                    add("x", "bad_coordinate", f"{cells['x'].strip()} {cells['y'].strip()}")
                     return None
                 geom = Point(float(lo), float(la))
-                if not (crs.RD_X[0] < x <= crs.RD_X[1] and crs.RD_Y[0] <= y <= crs.RD_Y[1]):
+                if not (crs.RD_X[0] < x <= crs.RD_X[1] and crs.RD_Y[0] <= y <= crs.RD_Y[1]) \
+                        and not self._inside_neighbourhoods(geom):
                     hint_nl = hint_en = ""
                     if crs.in_nl(x, y) or crs.in_nl(y, x):
                         hint_nl = " Het lijken graden (lat/lon): zet ze in de kolommen lat en lon."
@@ -510,45 +602,54 @@ class Validator:
                     elif crs.looks_like_rd(x, y):
                         hint_nl = " Het lijkt erop dat x en y zijn verwisseld."
                         hint_en = " It looks as if x and y are swapped."
-                    if not self._inside_neighbourhoods(geom):
-                        add("x", "outside_area", f"x={x_t}, y={y_t}", hint_nl=hint_nl, hint_en=hint_en)
-                        return None
+                    add("x", "outside_area", f"x={cells['x'].strip()}, y={cells['y'].strip()}",
+                        hint_nl=hint_nl, hint_en=hint_en)
+                    return None
             else:
                 add("geometry", "missing_geometry")
                 return None
         if geom is None or geom.is_empty:
-            add("geometry", "missing_geometry")
+            add(origin if origin == "wkt" else "geometry", "missing_geometry")
             return None
         if not isinstance(geom, (Point, Polygon, MultiPolygon)):
-            add("geometry", "bad_geometry", geom.geom_type)
+            add(origin, "bad_geometry", geom.geom_type)
             return None
         if not geom.is_valid:
             from shapely.validation import make_valid
 
             geom = make_valid(geom)
             if not isinstance(geom, (Polygon, MultiPolygon)):
-                add("geometry", "bad_geometry", "invalid polygon")
+                add(origin, "bad_geometry", "invalid polygon")
                 return None
         c = geom if isinstance(geom, Point) else geom.representative_point()
         if not math.isfinite(c.x) or not math.isfinite(c.y):
-            add("geometry", "bad_coordinate", geom.wkt[:60])
+            add(origin, "bad_coordinate", geom.wkt[:60])
             return None
         inside_nl = crs.in_nl(c.y, c.x)
         inside_nb = self._inside_neighbourhoods(geom)
         if not inside_nl and not inside_nb:
-            hint_nl = hint_en = ""
-            if crs.in_nl(c.x, c.y):
-                hint_nl = " Het lijkt erop dat lat en lon zijn verwisseld."
-                hint_en = " It looks as if lat and lon are swapped."
-            elif crs.looks_like_rd(c.x, c.y):
-                hint_nl = " Dit lijken RD-coördinaten: zet ze in de kolommen x en y."
-                hint_en = " These look like RD coordinates: put them in the x and y columns."
-            where = "lat" if lat is not None else "geometry"
-            add(where, "outside_area", f"{c.y:g}, {c.x:g}", hint_nl=hint_nl, hint_en=hint_en)
+            hint_nl, hint_en = _outside_hint(origin, c.x, c.y)
+            add(origin, "outside_area", f"{c.y:g}, {c.x:g}", hint_nl=hint_nl, hint_en=hint_en)
             return None
         if self.area is not None and not inside_nb:
             note("geometry", "outside_neighbourhoods", f"{c.y:g}, {c.x:g}")
         return geom
+
+    @staticmethod
+    def _pair(cells: dict[str, str], first: str, second: str, add) -> tuple[float, float] | None:
+        """Two coordinate cells as numbers, or None after reporting what is missing or not a number."""
+        values = []
+        for name in (first, second):
+            text = cells.get(name, "").strip()
+            value = parse_number(text) if text else None
+            if not text:
+                add(name, "missing_required")
+            elif value is None:
+                add(name, "bad_coordinate", text)
+            values.append(value)
+        if values[0] is None or values[1] is None:
+            return None
+        return values[0], values[1]
 
     def _inside_neighbourhoods(self, geom: BaseGeometry) -> bool:
         return self.area is not None and self.area.intersects(geom)
@@ -580,5 +681,7 @@ def field_label(name: str, lang: str) -> str:
     return (f.nl if lang == "nl" else f.en) if f else name
 
 
-__all__: Sequence[str] = ("MESSAGES", "RowInput", "Validator", "validate_rows", "parse_bool",
-                          "parse_date", "parse_number", "is_http_url", "problem")
+__all__: Sequence[str] = ("ERROR_CODES", "MESSAGES", "WARNING_CODES", "RowInput", "RowResult", "Validator",
+                          "field_label", "is_http_url", "looks_like_url", "parse_bool", "parse_date",
+                          "parse_number", "parse_retention_days", "problem", "safe_contact", "url_scheme",
+                          "validate_rows")
