@@ -44,3 +44,19 @@ def test_phone_width_needs_no_horizontal_scrolling(app_url, phone):
     page.get_by_text("Het register in cijfers").wait_for()
     overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
+
+
+def test_a_page_link_as_the_first_request_after_start_still_gets_the_frame(browser):
+    """A fresh server whose first visitor opens a deep link must still run dashboard.py (nav, language)."""
+    from tests.browser.conftest import open_page, streamlit_server
+
+    with streamlit_server() as url:
+        visit = open_page(browser)
+        try:
+            for _ in range(2):
+                visit.page.goto(f"{url}/buurt?code=BU99990001&lang=en")
+                wait_for_app(visit.page)
+                visit.page.get_by_role("radio", name="Nederlands").wait_for(timeout=30_000)
+                assert exceptions(visit.page) == []
+        finally:
+            visit.page.context.close()
