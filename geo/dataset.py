@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import geopandas as gpd
@@ -45,7 +45,7 @@ def load_files(register: str | Path, neighbourhoods: str | Path, municipality: s
 
     nb = read_neighbourhoods(neighbourhoods)
     report = read_register(register, neighbourhoods=nb, today=today)
-    mtime = datetime.fromtimestamp(Path(register).stat().st_mtime, tz=timezone.utc)
+    mtime = datetime.fromtimestamp(Path(register).stat().st_mtime, tz=UTC)
     return Dataset(report.accepted, nb, municipality, is_demo, mtime, Path(register).name,
                    tuple(report.warnings))
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import os
 
+import numpy as np
+import pandas as pd
 import streamlit as st
 
 from geo.dataset import Dataset, load_files
+from geo.filters import FilterIndex
 from geo.store import current_version, ensure_demo_store, read_store
+from geo.summary import NeighbourhoodSummary
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -32,3 +36,78 @@ def dataset() -> Dataset:
         return _from_files(reg, nb)
     path = ensure_demo_store()
     return _from_store(str(path), current_version(path))
+
+
+def _version_key(data: Dataset) -> tuple[object, ...]:
+    """What identifies a loaded register for derived caches: its source, version, load and today's date
+    (flags such as "expired" change with the date)."""
+    from datetime import date
+
+    return (data.source, data.version, str(data.updated), id(data), date.today().isoformat())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _neighbourhood_tables(
+    _data: Dataset, key: tuple[object, ...]
+) -> tuple[list[NeighbourhoodSummary], NeighbourhoodSummary, pd.DataFrame]:
+    from geo.join import join
+    from geo.summary import city_summary, summarise
+
+    reg, nb = _data.registrations, _data.neighbourhoods
+    return summarise(reg, nb), city_summary(reg, nb), join(reg, nb)
+
+
+def neighbourhood_tables(data: Dataset) -> tuple[list[NeighbourhoodSummary], NeighbourhoodSummary, pd.DataFrame]:
+    """(summaries, city summary, join table) of `data`: one computation per register version and day.
+
+    summaries: geo.summary.summarise (one per neighbourhood, then the one outside); city:
+    geo.summary.city_summary; join table: geo.join.join (reg_index, code).
+    """
+    return _neighbourhood_tables(data, _version_key(data))
+
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _map_index(_data: Dataset, key: tuple[object, ...]) -> tuple[FilterIndex, pd.Series]:
+    from geo.join import assign_neighbourhood
+
+    reg, nb = _data.registrations, _data.neighbourhoods
+    codes = assign_neighbourhood(reg, nb) if len(nb) else pd.Series([None] * len(reg), index=reg.index, dtype=object)
+    return FilterIndex.build(reg, codes, tuple(nb["code"].astype(str))), codes
+
+
+def map_index(data: Dataset) -> tuple[FilterIndex, pd.Series]:
+    """(filter index, neighbourhood code per registration) of `data`, built once per register version.
+
+    cache_resource: one shared, never-mutated copy for every visitor (cache_data would copy 100k rows per run).
+    """
+    return _map_index(data, _version_key(data))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _map_layers(_data: Dataset, key: tuple[object, ...]) -> tuple[np.ndarray, np.ndarray, dict]:
+    from geo.mapping import area_fragments, neighbourhood_outlines, point_fragments
+
+    reg = _data.registrations
+    return point_fragments(reg), area_fragments(reg), neighbourhood_outlines(_data.neighbourhoods)
+
+
+def map_layers(data: Dataset) -> tuple[np.ndarray, np.ndarray, dict]:
+    """The filter-independent pieces of the map: per-registration point and area literals, neighbourhood outlines.
+
+    A filter change then only joins the literals it keeps (geo.mapping.registrations_payload).
+    """
+    return _map_layers(data, _version_key(data))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _choropleth_shapes(_data: Dataset, key: tuple[object, ...]) -> list[dict | None]:
+    from geo.choropleth import shapes
+
+    return shapes(_data.neighbourhoods)
+
+
+def choropleth_shapes(data: Dataset) -> list[dict | None]:
+    """Each neighbourhood's simplified outline as GeoJSON (geo.choropleth.shapes), built once per register;
+    shared read-only, since only the colours change with the visitor's choice."""
+    return _choropleth_shapes(data, _version_key(data))

@@ -91,6 +91,10 @@ def browser() -> Iterator[object]:
         b.close()
 
 
+def is_local(url: str) -> bool:
+    return (urlsplit(url).hostname or "") in LOCAL_HOSTS or url.startswith(("data:", "blob:", "about:"))
+
+
 class Visit:
     """A browser page with a record of the requests that tried to leave localhost."""
 
@@ -101,10 +105,6 @@ class Visit:
 
     def route(self, route) -> None:
         url = route.request.url
-        host = urlsplit(url).hostname or ""
-        if host in LOCAL_HOSTS or url.startswith(("data:", "blob:", "about:")):
-            route.continue_()
-            return
         self.outside.append(url)
         if re.search(r"/\d+/\d+/\d+(\.png|\.jpe?g)?(\?|$)", url):
             route.fulfill(body=PNG1, content_type="image/png")
@@ -117,7 +117,9 @@ def open_page(browser, viewport: tuple[int, int] = (1280, 900)) -> Visit:
                                   service_workers="block")
     page = context.new_page()
     visit = Visit(page)
-    context.route("**/*", visit.route)
+    # Only requests that leave localhost are intercepted: routing the app's own requests through
+    # Playwright stalls frames that Streamlit creates after a widget change.
+    context.route(lambda url: not is_local(url), visit.route)
     page.on("pageerror", lambda e: visit.errors.append(str(e)))
     return visit
 

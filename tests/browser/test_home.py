@@ -54,9 +54,11 @@ def test_a_page_link_as_the_first_request_after_start_still_gets_the_frame(brows
         visit = open_page(browser)
         try:
             for _ in range(2):
-                visit.page.goto(f"{url}/buurt?code=BU99990001&lang=en")
+                visit.page.goto(f"{url}/hier?lat=52.47&lon=5.55&r=250&lang=en")
                 wait_for_app(visit.page)
                 visit.page.get_by_role("radio", name="Nederlands").wait_for(timeout=30_000)
+                visit.page.get_by_role("heading", name="What is measured here?").wait_for(timeout=30_000)
+                assert "/hier" in visit.page.url and "lat=52.47" in visit.page.url
                 assert exceptions(visit.page) == []
         finally:
             visit.page.context.close()

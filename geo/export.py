@@ -1,0 +1,156 @@
+"""Downloads of a (filtered) register: CSV safe to open in a spreadsheet, and GeoJSON; both readable again."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from geo.schema import FIELDS, WGS84, Kind
+
+#: The register's fields in documented order; `row` (where a registration came from) is internal.
+EXPORT_FIELDS = tuple(f.name for f in FIELDS)
+#: The characters that make a spreadsheet treat a cell as a formula (and tab/CR, which some strip first).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: Decimals of exported coordinates: 7 is about a centimetre.
+DECIMALS = 7
+
+
+def neutralise(cell: str) -> str:
+    """Make a text cell inert in a spreadsheet: a leading ' before a formula start, else unchanged.
+
+    >>> neutralise("=HYPERLINK(\\"http://x\\")"), neutralise("-5"), neutralise("Camera"), neutralise("")
+    ('\\'=HYPERLINK("http://x")', "'-5", 'Camera', '')
+    """
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
+def to_csv(registrations: gpd.GeoDataFrame) -> bytes:
+    """The registrations as CSV (UTF-8 with BOM, comma-separated), in the register format.
+
+    Points get `lat` and `lon`, other shapes `wkt` (WGS84), so that the file can be checked and
+    imported again. Every text cell that starts like a formula is neutralised.
+
+    Examples
+    --------
+    >>> from shapely.geometry import Point
+    >>> reg = gpd.GeoDataFrame({"id": ["=1+1"], "name": ["@SUM(A1)"], "personal_data": [False],
+    ...                         "range_m": [12.5]}, geometry=[Point(4.9, 52.37)], crs="EPSG:4326")
+    >>> lines = to_csv(reg).decode("utf-8-sig").splitlines()
+    >>> lines[1].split(",")[:3], lines[1].split(",")[-3:]
+    (["'=1+1", "'@SUM(A1)", ''], ['52.37', '4.9', ''])
+    """
+    table = _table(registrations)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(table)
+    writer.writerows(zip(*table.values(), strict=True))
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def to_geojson(registrations: gpd.GeoDataFrame) -> bytes:
+    """The registrations as a GeoJSON FeatureCollection (WGS84), fields as properties.
+
+    Lists stay `|`-joined and booleans are JSON booleans, dates ISO text, absent values null.
+
+    Examples
+    --------
+    >>> from shapely.geometry import Point
+    >>> reg = gpd.GeoDataFrame({"id": ["A"], "purpose": ["safety|traffic"], "personal_data": [True],
+    ...                         "direction": [float("nan")]}, geometry=[Point(4.9, 52.37)], crs="EPSG:4326")
+    >>> doc = json.loads(to_geojson(reg))
+    >>> f = doc["features"][0]
+    >>> f["geometry"], f["properties"]["purpose"], f["properties"]["personal_data"], f["properties"]["direction"]
+    ({'type': 'Point', 'coordinates': [4.9, 52.37]}, 'safety|traffic', True, None)
+    """
+    frame = _wgs84(registrations)
+    props = _properties(frame)
+    geoms = shapely.set_precision(np.asarray(frame.geometry.array), 10**-DECIMALS)
+    # shapely's GeoJSON writer is vectorised; its text goes in as it is, not parsed and dumped again.
+    shapes = shapely.to_geojson(geoms)
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    features = ",".join(
+        '{"type":"Feature","geometry":' + ("null" if g is None else g) + ',"properties":' + encode(p) + "}"
+        for g, p in zip(shapes, props, strict=True)
+    )
+    return ('{"type":"FeatureCollection","features":[' + features + "]}").encode("utf-8")
+
+
+def _wgs84(registrations: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    if registrations.crs is not None and not registrations.crs.equals(WGS84):
+        return registrations.to_crs(WGS84)
+    return registrations
+
+
+def _column(frame: pd.DataFrame, name: str) -> pd.Series:
+    # Object dtype: iterating pandas' Arrow-backed strings value by value is many times slower.
+    if name in frame:
+        return frame[name].astype(object)
+    return pd.Series([None] * len(frame), index=frame.index, dtype=object)
+
+
+def _json_column(kind: Kind, col: pd.Series) -> list[object]:
+    """One column in its JSON form: bool, number, ISO date, text; None when absent."""
+    if kind is Kind.BOOL:
+        return col.fillna(False).astype(bool).tolist()
+    if kind is Kind.DATE:
+        days = pd.to_datetime(col, errors="coerce").dt.strftime("%Y-%m-%d")
+        return days.astype(object).where(days.notna(), None).tolist()
+    if kind in (Kind.NUMBER, Kind.INTEGER):
+        nums = pd.to_numeric(col, errors="coerce").astype(float).to_numpy()
+        cast = int if kind is Kind.INTEGER else float
+        return [None if math.isnan(v) else cast(v) for v in nums]
+    return [None if v is None or (isinstance(v, float) and math.isnan(v)) else str(v) for v in col.tolist()]
+
+
+def _properties(frame: pd.DataFrame) -> list[dict[str, object]]:
+    columns = [_json_column(f.kind, _column(frame, f.name)) for f in FIELDS]
+    return [dict(zip(EXPORT_FIELDS, row, strict=True)) for row in zip(*columns, strict=True)]
+
+
+def _text_cells(kind: Kind, col: pd.Series) -> np.ndarray:
+    """One column as CSV text in the register format; text cells neutralised."""
+    if kind is Kind.BOOL:
+        return np.where(col.fillna(False).astype(bool).to_numpy(), "yes", "no").astype(object)
+    if kind is Kind.DATE:
+        return pd.to_datetime(col, errors="coerce").dt.strftime("%Y-%m-%d").fillna("").to_numpy(dtype=object)
+    if kind in (Kind.NUMBER, Kind.INTEGER):
+        return _numbers(pd.to_numeric(col, errors="coerce").astype(float).to_numpy())
+    text = col.where(col.notna(), "").astype(str)
+    risky = text.str.startswith(FORMULA_START).to_numpy(dtype=bool)
+    cells = text.to_numpy(dtype=object)
+    cells[risky] = "'" + cells[risky]
+    return cells
+
+
+def _table(registrations: gpd.GeoDataFrame) -> dict[str, np.ndarray]:
+    """The CSV columns: fields as text in the register format, then lat, lon and wkt."""
+    frame = _wgs84(registrations)
+    out = {f.name: _text_cells(f.kind, _column(frame, f.name)) for f in FIELDS}
+    geoms = np.asarray(frame.geometry.array)
+    is_point = shapely.get_type_id(geoms) == 0
+    x = np.where(is_point, shapely.get_x(geoms), np.nan)
+    y = np.where(is_point, shapely.get_y(geoms), np.nan)
+    out["lat"] = _numbers(y)
+    out["lon"] = _numbers(x)
+    wkt = np.full(len(geoms), "", dtype=object)
+    rest = ~is_point & ~shapely.is_missing(geoms)
+    if rest.any():
+        wkt[rest] = shapely.to_wkt(shapely.set_precision(geoms[rest], 10**-DECIMALS),
+                                   rounding_precision=DECIMALS, trim=True)
+    out["wkt"] = wkt
+    return out
+
+
+def _numbers(values: np.ndarray) -> np.ndarray:
+    """Numbers as short text (at most DECIMALS decimals, no trailing zeros); "" when absent."""
+    # Python floats: formatting numpy scalars one by one is an order of magnitude slower.
+    rounded = np.round(np.asarray(values, dtype=float), DECIMALS).tolist()
+    return np.array(["" if not math.isfinite(v) else f"{v:.{DECIMALS}f}".rstrip("0").rstrip(".") for v in rounded],
+                    dtype=object)

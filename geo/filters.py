@@ -1,0 +1,266 @@
+"""Filtering registrations: the Filters record, the vectorised mask, and option counts given the other filters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from geo.codes import codes
+from geo.schema import LIST_SEPARATOR
+
+#: Filters whose options are code lists (one code per registration, or `|`-joined lists of codes).
+CODE_FIELDS = ("purpose", "data_types", "legal_basis", "sensor_type", "status")
+#: Filters that hold a list of values, OR-ed within the filter.
+CHOICE_FIELDS = (*CODE_FIELDS, "owner", "neighbourhood")
+#: Columns whose cells are `|`-joined lists: a registration matches when any of its codes is chosen.
+LIST_FIELDS = frozenset({"purpose", "data_types"})
+#: Columns searched by the free-text filter.
+TEXT_COLUMNS = ("name", "description", "owner", "id")
+#: The neighbourhood option for registrations outside every neighbourhood.
+OUTSIDE = ""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the visitor chose; an empty field does not filter.
+
+    Within one field the choices are OR-ed (purpose traffic *or* parking); fields are AND-ed.
+
+    Attributes
+    ----------
+    purpose, data_types, legal_basis, sensor_type, status : codes from geo.codes.
+    owner : owner names as they appear in the register.
+    neighbourhood : neighbourhood codes; OUTSIDE ("") for registrations outside every neighbourhood.
+    personal_data : True/False to keep only registrations that do/do not process personal data.
+    active_on : keep registrations active on this date (active_from <= date <= active_until, open ends).
+    text : words that must all occur in name, description, owner or id (case-insensitive).
+    """
+
+    purpose: tuple[str, ...] = ()
+    data_types: tuple[str, ...] = ()
+    legal_basis: tuple[str, ...] = ()
+    sensor_type: tuple[str, ...] = ()
+    owner: tuple[str, ...] = ()
+    personal_data: bool | None = None
+    status: tuple[str, ...] = ()
+    active_on: date | None = None
+    neighbourhood: tuple[str, ...] = ()
+    text: str = ""
+
+    def is_empty(self) -> bool:
+        """Whether no filter is set.
+
+        >>> Filters().is_empty(), Filters(text="camera").is_empty()
+        (True, False)
+        """
+        return self == Filters()
+
+    def without(self, name: str) -> Filters:
+        """The same filters with `name` cleared.
+
+        >>> Filters(owner=("Politie",), text="x").without("owner")
+        Filters(purpose=(), data_types=(), legal_basis=(), sensor_type=(), owner=(), personal_data=None, \
+status=(), active_on=None, neighbourhood=(), text='x')
+        """
+        return replace(self, **{name: _EMPTY[name]})
+
+
+_EMPTY = {f.name: f.default for f in fields(Filters)}
+FILTER_NAMES = tuple(_EMPTY)
+
+
+@dataclass(frozen=True)
+class FilterIndex:
+    """The filter-independent arrays that make filtering a few numpy operations (build once per register).
+
+    Attributes
+    ----------
+    n : number of registrations.
+    options : per choice field, the option values in display order.
+    member : per choice field, an (n, len(options)) boolean matrix: registration i has option j.
+    personal_data : bool array.
+    active_from, active_until : datetime64[D] arrays (NaT = open end).
+    text : lower-cased searchable text per registration.
+    """
+
+    n: int
+    options: dict[str, tuple[str, ...]]
+    member: dict[str, np.ndarray]
+    personal_data: np.ndarray
+    active_from: np.ndarray
+    active_until: np.ndarray
+    text: np.ndarray
+
+    @classmethod
+    def build(cls, registrations: pd.DataFrame, neighbourhood: pd.Series | None = None,
+              neighbourhood_codes: tuple[str, ...] = ()) -> FilterIndex:
+        """Index `registrations`; `neighbourhood` is each registration's neighbourhood code (None outside).
+
+        >>> reg = pd.DataFrame({"purpose": ["safety|traffic", "waste"], "sensor_type": ["camera", "air"]})
+        >>> idx = FilterIndex.build(reg)
+        >>> idx.n, int(idx.member["purpose"][:, idx.options["purpose"].index("traffic")].sum())
+        (2, 1)
+        """
+        n = len(registrations)
+        options: dict[str, tuple[str, ...]] = {}
+        member: dict[str, np.ndarray] = {}
+        for name in CODE_FIELDS:
+            col = _text_column(registrations, name)
+            known = codes(name)
+            present = _present_values(col, name in LIST_FIELDS)
+            # Documented order first; a code the lists do not know (never from the readers) still gets an option.
+            options[name] = tuple(known) + tuple(sorted(present - set(known)))
+            member[name] = _membership(col, options[name], name in LIST_FIELDS)
+        owners = _text_column(registrations, "owner")
+        options["owner"] = tuple(sorted(set(owners.unique()) - {""}, key=str.casefold))
+        member["owner"] = _membership(owners, options["owner"], False)
+        if neighbourhood is None:
+            nb = pd.Series([OUTSIDE] * n, index=registrations.index, dtype=object)
+        else:
+            nb = pd.Series(neighbourhood, index=registrations.index, dtype=object).fillna(OUTSIDE).astype(str)
+        nb_options = tuple(neighbourhood_codes) or tuple(sorted(set(nb.unique()) - {OUTSIDE}))
+        options["neighbourhood"] = (*nb_options, OUTSIDE)
+        member["neighbourhood"] = _membership(nb, options["neighbourhood"], False)
+        text = np.full(n, "", dtype=object)
+        for name in TEXT_COLUMNS:
+            text = text + " " + _text_column(registrations, name).str.casefold().to_numpy(dtype=object)
+        return cls(
+            n=n,
+            options=options,
+            member=member,
+            personal_data=_bool_column(registrations, "personal_data"),
+            active_from=_date_column(registrations, "active_from"),
+            active_until=_date_column(registrations, "active_until"),
+            text=text,
+        )
+
+
+def masks(index: FilterIndex, filters: Filters) -> dict[str, np.ndarray]:
+    """One boolean mask per filter that is set (an unset filter has no entry)."""
+    out: dict[str, np.ndarray] = {}
+    for name in CHOICE_FIELDS:
+        chosen = getattr(filters, name)
+        if not chosen:
+            continue
+        cols = [index.options[name].index(v) for v in chosen if v in index.options[name]]
+        out[name] = index.member[name][:, cols].any(axis=1) if cols else np.zeros(index.n, dtype=bool)
+    if filters.personal_data is not None:
+        out["personal_data"] = index.personal_data == bool(filters.personal_data)
+    if filters.active_on is not None:
+        day = np.datetime64(filters.active_on, "D")
+        started = np.isnat(index.active_from) | (index.active_from <= day)
+        not_ended = np.isnat(index.active_until) | (index.active_until >= day)
+        out["active_on"] = started & not_ended
+    words = filters.text.casefold().split()
+    if words:
+        m = np.ones(index.n, dtype=bool)
+        for word in words:
+            m &= np.fromiter((word in s for s in index.text), dtype=bool, count=index.n)
+        out["text"] = m
+    return out
+
+
+def apply(registrations: pd.DataFrame, filters: Filters, neighbourhood: pd.Series | None = None, *,
+          index: FilterIndex | None = None) -> np.ndarray:
+    """The boolean mask of the registrations that pass every filter.
+
+    Parameters
+    ----------
+    registrations : the register (geo.schema.COLUMNS).
+    filters : what the visitor chose.
+    neighbourhood : each registration's neighbourhood code, for the neighbourhood filter.
+    index : a FilterIndex of the same registrations, built once and reused (faster).
+
+    Examples
+    --------
+    >>> reg = pd.DataFrame({"id": ["A", "B", "C"], "purpose": ["safety|traffic", "waste", "traffic"],
+    ...                     "sensor_type": ["camera", "fill_level", "traffic"], "personal_data": [True, False, False]})
+    >>> apply(reg, Filters(purpose=("traffic",))).tolist()
+    [True, False, True]
+    >>> apply(reg, Filters(purpose=("traffic",), personal_data=False)).tolist()
+    [False, False, True]
+    """
+    index = index or FilterIndex.build(registrations, neighbourhood)
+    mask = np.ones(index.n, dtype=bool)
+    for m in masks(index, filters).values():
+        mask &= m
+    return mask
+
+
+def option_counts(registrations: pd.DataFrame, filters: Filters, neighbourhood: pd.Series | None = None, *,
+                  index: FilterIndex | None = None) -> dict[str, dict[object, int]]:
+    """Per filter, how many registrations each option would leave, given all the other filters.
+
+    Choice fields map each option to its count; `personal_data` maps True and False.
+
+    Examples
+    --------
+    >>> reg = pd.DataFrame({"id": ["A", "B", "C"], "purpose": ["safety|traffic", "waste", "traffic"],
+    ...                     "sensor_type": ["camera", "fill_level", "traffic"], "personal_data": [True, False, False]})
+    >>> counts = option_counts(reg, Filters(sensor_type=("camera",)))
+    >>> counts["purpose"]["traffic"], counts["sensor_type"]["traffic"], counts["personal_data"]
+    (1, 1, {True: 1, False: 0})
+    """
+    index = index or FilterIndex.build(registrations, neighbourhood)
+    per_filter = masks(index, filters)
+    everything = np.ones(index.n, dtype=bool)
+
+    def others(name: str) -> np.ndarray:
+        m = everything.copy()
+        for other, mm in per_filter.items():
+            if other != name:
+                m &= mm
+        return m
+
+    out: dict[str, dict[object, int]] = {}
+    for name in CHOICE_FIELDS:
+        rows = others(name)
+        sums = index.member[name][rows].sum(axis=0)
+        out[name] = dict(zip(index.options[name], (int(s) for s in sums), strict=True))
+    rows = others("personal_data")
+    yes = int(index.personal_data[rows].sum())
+    out["personal_data"] = {True: yes, False: int(rows.sum()) - yes}
+    return out
+
+
+def _text_column(frame: pd.DataFrame, name: str) -> pd.Series:
+    if name not in frame:
+        return pd.Series([""] * len(frame), index=frame.index, dtype=object)
+    return frame[name].fillna("").astype(str)
+
+
+def _bool_column(frame: pd.DataFrame, name: str) -> np.ndarray:
+    if name not in frame:
+        return np.zeros(len(frame), dtype=bool)
+    return frame[name].fillna(False).astype(bool).to_numpy()
+
+
+def _date_column(frame: pd.DataFrame, name: str) -> np.ndarray:
+    if name not in frame:
+        return np.full(len(frame), np.datetime64("NaT", "D"))
+    return pd.to_datetime(frame[name], errors="coerce").to_numpy().astype("datetime64[D]")
+
+
+def _present_values(col: pd.Series, is_list: bool) -> set[str]:
+    if is_list:
+        return {c for cell in col.unique() for c in str(cell).split(LIST_SEPARATOR) if c}
+    return set(col.unique()) - {""}
+
+
+def _membership(col: pd.Series, options: tuple[str, ...], is_list: bool) -> np.ndarray:
+    """The (rows, options) boolean matrix, computed per distinct cell value rather than per row."""
+    codes_, uniques = pd.factorize(col, sort=False)
+    position = {v: j for j, v in enumerate(options)}
+    table = np.zeros((len(uniques), len(options)), dtype=bool)
+    for u, cell in enumerate(uniques):
+        values = str(cell).split(LIST_SEPARATOR) if is_list else [cell]
+        for v in values:
+            j = position.get(v)
+            if j is not None:
+                table[u, j] = True
+    if not len(col):
+        return np.zeros((0, len(options)), dtype=bool)
+    return table[codes_]

@@ -1,0 +1,652 @@
+"""The folium map of the register: base maps, neighbourhood borders, legend, and the compact registrations layer.
+
+Leaflet and its plugins are loaded from the app's own URL (`assets`), never from a public CDN. The
+registrations travel as one compact JS array (coordinates, type, purpose, id; view-cone numbers for
+cameras), clustered in the browser, instead of one Python folium object per point.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import folium
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from branca.element import CssLink, Element, JavascriptLink, MacroElement
+from folium.elements import JSCSSMixin
+from folium.plugins import Fullscreen
+from folium.template import Template
+
+from geo.codes import GDPR_ARTICLE, PURPOSES, SENSOR_TYPES, label
+from geo.schema import DEFAULT_FIELD_OF_VIEW, DEFAULT_RANGE_M, WGS84
+from geo.viewstate import BASE_MAPS, DEFAULT_BASE, MapView
+
+#: Sensor types in payload order: the index sent for each registration.
+TYPE_ORDER = tuple(SENSOR_TYPES)
+#: Purposes in payload order; a registration is coloured by its first purpose.
+PURPOSE_ORDER = tuple(PURPOSES)
+
+#: Fill colour per purpose. Each has at least 4.5:1 contrast with the white glyph drawn on it; the icon's
+#: shape and glyph carry the sensor type, so colour is never the only cue.
+PURPOSE_COLOURS: Mapping[str, str] = {
+    "safety": "#B3261E", "enforcement": "#7B2D8E", "traffic": "#1565C0", "parking": "#00695C",
+    "crowd": "#B54708", "environment": "#2E7D32", "climate_energy": "#7A5C00", "waste": "#5D4037",
+    "infrastructure": "#37474F", "nature": "#4D7A1F", "health": "#AD1457", "research": "#4527A0",
+    "services": "#01689B", "commercial": "#1A1A1A", "other": "#616161",
+}
+
+#: Outline shape per sensor type: cameras square, counters and trackers diamond, measuring sensors round.
+SENSOR_SHAPES: Mapping[str, str] = {
+    "camera": "square", "anpr": "square",
+    "presence": "diamond", "wifi_bluetooth": "diamond", "traffic": "diamond", "position": "diamond",
+    "sound": "circle", "air": "circle", "climate": "circle", "water": "circle", "fill_level": "circle",
+    "energy": "circle", "other": "circle",
+}
+
+#: The glyph drawn inside each icon: SVG path data on a 24x24 grid, stroked in white.
+GLYPHS: Mapping[str, str] = {
+    "camera": "M3 8h4l2-3h6l2 3h4v11H3z M12 10a3.5 3.5 0 1 0 0 7a3.5 3.5 0 1 0 0-7",
+    "anpr": "M2 7h20v10H2z M5.5 10v4 M8.5 10h2.5v4h-2.5z M14 10h4 M14 14h4 M14 12h3",
+    "sound": "M4 10h4l5-4v12l-5-4H4z M16 9a4 4 0 0 1 0 6 M19 6a8 8 0 0 1 0 12",
+    "air": "M3 8h10a3 3 0 1 0-3-3 M3 12h15a3 3 0 1 1-3 3 M3 16h7",
+    "climate": "M10 4a2 2 0 0 1 4 0v10a4 4 0 1 1-4 0z M12 9v7",
+    "presence": "M12 3a3 3 0 1 0 0 6a3 3 0 1 0 0-6 M5 21v-2a7 7 0 0 1 14 0v2",
+    "wifi_bluetooth": "M2 9a15 15 0 0 1 20 0 M5 13a10 10 0 0 1 14 0 M8.5 16.5a5 5 0 0 1 7 0 M12 20h.01",
+    "traffic": "M5 17h14v-5l-2-5H7l-2 5z M5 12h14 M7 17v2 M17 17v2 M8 14.5h.01 M16 14.5h.01",
+    "water": "M12 3c4 5 6 8 6 11a6 6 0 0 1-12 0c0-3 2-6 6-11z",
+    "fill_level": "M5 7h14 M9 7V4h6v3 M6 7l1 13h10l1-13 M8.5 14h7",
+    "energy": "M13 2L5 14h6l-1 8 8-12h-6z",
+    "position": "M12 5a7 7 0 1 0 0 14a7 7 0 1 0 0-14 M12 1v5 M12 18v5 M1 12h5 M18 12h5",
+    "other": "M9 9a3 3 0 1 1 4 2.8c-.7.3-1 1-1 1.7 M12 17h.01",
+}
+
+_SHAPE_SVG = {
+    "square": '<rect x="2" y="2" width="26" height="26" rx="5"',
+    "circle": '<circle cx="15" cy="15" r="13"',
+    "diamond": '<path d="M15 1L29 15L15 29L1 15Z"',
+}
+
+#: Base map tiles. PDOK's BRT-Achtergrondkaart is the Dutch government's base map.
+TILES: Mapping[str, tuple[str, str]] = {
+    "brt": ("https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png",
+            "Kaartgegevens &copy; <a href=\"https://www.kadaster.nl\">Kadaster</a>"),
+    "osm": ("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+            "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>-bijdragers"),
+}
+MAX_ZOOM = 19
+#: Registrations are clustered up to this zoom level and drawn one by one above it.
+CLUSTER_MAX_ZOOM = 16
+#: Cameras' view cones are drawn from this zoom level on (closer in, where they are visible).
+CONE_ZOOM = 16
+#: The local files under the app's assets URL that the map needs, in load order.
+LEAFLET_JS = "leaflet/leaflet.js"
+LEAFLET_CSS = "leaflet/leaflet.css"
+FULLSCREEN_JS = "fullscreen/Control.FullScreen.js"
+FULLSCREEN_CSS = "fullscreen/Control.FullScreen.css"
+SUPERCLUSTER_JS = "supercluster/supercluster.min.js"
+ZB_JS = "zb/zb_map.js"
+ZB_CSS = "zb/zb_map.css"
+
+# Characters escaped inside JS string literals: `_` and braces keep streamlit-folium's renaming of
+# folium variables (a regex on `_[a-z0-9]+`) and its `{{'name'}}` resolution away from the data; `<`, `>`
+# and `&` keep text from ever closing a script or forming markup.
+_JS_ESCAPES = {c: f"\\u{ord(c):04x}" for c in "_{}<>&'"}
+_JS_ESCAPE_RE = re.compile("[_{}<>&']")
+_JSON_STRING_RE = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+@dataclass(frozen=True)
+class MapText:
+    """The visible words on the map, in the visitor's language (the UI translates them).
+
+    Attributes
+    ----------
+    lang : "nl" or "en", for the code labels.
+    base_names : label per base map code (brt, osm, none) in the layer control.
+    neighbourhoods : name of the neighbourhood-borders layer.
+    legend : legend heading; legend_types, legend_purposes, legend_other : its section headings.
+    cone, area, cluster, border : legend entries for a view cone, an area, a cluster, a border.
+    cluster_title : a cluster's accessible name; `{n}` is replaced by its count.
+    fullscreen, fullscreen_exit : the fullscreen button's titles.
+    """
+
+    lang: str = "nl"
+    base_names: tuple[tuple[str, str], ...] = (("brt", "Achtergrondkaart (PDOK)"), ("osm", "OpenStreetMap"),
+                                               ("none", "Geen achtergrond"))
+    neighbourhoods: str = "Buurtgrenzen"
+    legend: str = "Legenda"
+    legend_types: str = "Soort sensor (vorm en teken)"
+    legend_purposes: str = "Doel (kleur)"
+    legend_other: str = "Verder"
+    cone: str = "Kijkrichting van een camera"
+    area: str = "Gebied van een mobiele sensor"
+    cluster: str = "Groep: klik om in te zoomen"
+    border: str = "Buurtgrens"
+    cluster_title: str = "{n} registraties: klik om in te zoomen"
+    fullscreen: str = "Volledig scherm"
+    fullscreen_exit: str = "Volledig scherm sluiten"
+
+
+def js_literal(value: object) -> str:
+    """JSON for embedding in generated JS: strings with `_ { } < > & '` written as \\u escapes.
+
+    >>> js_literal({"id": "CAM_1 <b>"})
+    '{"id":"CAM\\\\u005f1 \\\\u003cb\\\\u003e"}'
+    >>> json.loads(js_literal(["a_b{}"])) == ["a_b{}"]
+    True
+    """
+    text = json.dumps(value, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
+    return _JSON_STRING_RE.sub(lambda m: _JS_ESCAPE_RE.sub(lambda c: _JS_ESCAPES[c.group()], m.group()), text)
+
+
+def icon_svg(sensor_type: str, colour: str = "{c}", title: str | None = None) -> str:
+    """The icon of a sensor type: its outline shape filled with `colour`, its glyph in white.
+
+    The default colour is the placeholder `{c}`, filled in by the browser per purpose.
+
+    >>> svg = icon_svg("camera", "#B3261E")
+    >>> svg.startswith("<svg") and "<rect" in svg and 'fill="#B3261E"' in svg
+    True
+    """
+    shape = _SHAPE_SVG[SENSOR_SHAPES.get(sensor_type, "circle")]
+    glyph = GLYPHS.get(sensor_type, GLYPHS["other"])
+    head = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 30" role="img" aria-label="{html.escape(title)}">'
+            if title else '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 30" aria-hidden="true" '
+                          'focusable="false">')
+    return (head + f'{shape} fill="{colour}" stroke="#fff" stroke-width="2"/>'
+            f'<path d="{glyph}" transform="translate(6 6) scale(0.75)" fill="none" stroke="#fff" '
+            'stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/></svg>')
+
+
+def point_fragments(registrations: gpd.GeoDataFrame) -> np.ndarray:
+    """One JS array literal per registration, for the registrations layer (build once per register).
+
+    `[lat, lon, type, purpose, id]` with coordinates at 6 decimals (about 10 cm) and the indexes of
+    TYPE_ORDER and PURPOSE_ORDER; cameras and licence-plate cameras with a direction add
+    `direction, field_of_view, range_m`. Areas (mobile sensors) are placed at a point inside them.
+
+    >>> from shapely.geometry import Point
+    >>> reg = gpd.GeoDataFrame({"id": ["C_1"], "sensor_type": ["camera"], "purpose": ["safety|traffic"],
+    ...                         "direction": [90.0], "field_of_view": [float("nan")], "range_m": [float("nan")]},
+    ...                        geometry=[Point(4.9, 52.37)], crs="EPSG:4326")
+    >>> point_fragments(reg)[0]
+    '[52.37,4.9,0,0,"C\\\\u005f1",90,60,50]'
+    """
+    frame = _wgs84(registrations)
+    geoms = np.asarray(frame.geometry.array)
+    is_point = shapely.get_type_id(geoms) == 0
+    anchors = geoms.copy()
+    if (~is_point).any():
+        anchors[~is_point] = shapely.point_on_surface(geoms[~is_point])
+    lat = np.round(shapely.get_y(anchors), 6).tolist()
+    lon = np.round(shapely.get_x(anchors), 6).tolist()
+    types = _indexes(_column(frame, "sensor_type"), TYPE_ORDER, "other")
+    purposes = _indexes(_column(frame, "purpose").str.split("|").str[0], PURPOSE_ORDER, "other")
+    ids = [js_literal(str(v)) for v in _column(frame, "id").tolist()]
+    cones = _cone_numbers(frame)
+    return np.array(
+        [f"[{_n(la)},{_n(lo)},{t},{p},{i}{c}]"
+         for la, lo, t, p, i, c in zip(lat, lon, types, purposes, ids, cones, strict=True)],
+        dtype=object,
+    )
+
+
+def area_fragments(registrations: gpd.GeoDataFrame) -> np.ndarray:
+    """One JS literal `[type, purpose, id, geometry]` per area registration, "" for points.
+
+    >>> from shapely.geometry import Point, box
+    >>> reg = gpd.GeoDataFrame({"id": ["A", "B"], "sensor_type": ["anpr", "air"], "purpose": ["parking", "x"]},
+    ...                        geometry=[box(4.9, 52.3, 4.91, 52.31), Point(4.9, 52.3)], crs="EPSG:4326")
+    >>> frags = area_fragments(reg)
+    >>> frags[0].startswith('[1,3,"A",{"type":"Polygon"'), frags[1]
+    (True, '')
+    """
+    frame = _wgs84(registrations)
+    geoms = np.asarray(frame.geometry.array)
+    is_area = np.isin(shapely.get_type_id(geoms), (3, 6))  # Polygon, MultiPolygon
+    out = np.full(len(geoms), "", dtype=object)
+    if not is_area.any():
+        return out
+    shapes = shapely.to_geojson(shapely.set_precision(geoms[is_area], 1e-6))
+    types = _indexes(_column(frame, "sensor_type")[is_area], TYPE_ORDER, "other")
+    purposes = _indexes(_column(frame, "purpose")[is_area].str.split("|").str[0], PURPOSE_ORDER, "other")
+    ids = [js_literal(str(v)) for v in _column(frame, "id")[is_area].tolist()]
+    out[is_area] = [f"[{t},{p},{i},{g}]" for t, p, i, g in zip(types, purposes, ids, shapes, strict=True)]
+    return out
+
+
+def registrations_payload(points: np.ndarray, areas: np.ndarray, mask: np.ndarray | None = None) -> str:
+    """The layer's data for the registrations in `mask`: `{"p": [points], "a": [areas]}` as JS.
+
+    >>> registrations_payload(np.array(["[1,2,0,0,\\"A\\"]", "[3,4,0,0,\\"B\\"]"], dtype=object),
+    ...                       np.array(["", ""], dtype=object), np.array([False, True]))
+    '{"p":[[3,4,0,0,"B"]],"a":[]}'
+    """
+    if mask is not None:
+        points, areas = points[mask], areas[mask]
+    area_list = [a for a in areas.tolist() if a]
+    return '{"p":[' + ",".join(points.tolist()) + '],"a":[' + ",".join(area_list) + "]}"
+
+
+class LocalMap(folium.Map):
+    """A folium Map whose Leaflet comes from the app itself, without jQuery, Bootstrap or icon fonts."""
+
+    def __init__(self, assets: str, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        # Instance attributes: streamlit-folium loads exactly these URLs into the map's frame.
+        self.default_js = [("leaflet", f"{assets}/{LEAFLET_JS}")]
+        self.default_css = [("leaflet_css", f"{assets}/{LEAFLET_CSS}")]
+
+
+class LocalFullscreen(Fullscreen):
+    """folium's fullscreen button with its script and style served by the app."""
+
+    def __init__(self, assets: str, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.default_js = [("Control.Fullscreen.js", f"{assets}/{FULLSCREEN_JS}")]
+        self.default_css = [("Control.FullScreen.css", f"{assets}/{FULLSCREEN_CSS}")]
+
+
+class RegistrationLayer(JSCSSMixin):
+    """The registrations as one compact array, clustered in the browser (Supercluster) by L.ZbRegistrations.
+
+    Points are drawn as icons (shape and glyph per sensor type, colour per purpose) once a cluster splits;
+    cameras get their view cone from CONE_ZOOM on; areas are drawn as dashed outlines. Each shape has an
+    escaped text tooltip "<type> · <id>" that streamlit-folium returns on a click.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.zbRegistrations(
+                {{ this.payload }},
+                {{ this.options_js }}
+            ).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, payload: str, assets: str, lang: str = "nl", cluster_title: str = "{n}") -> None:
+        super().__init__()
+        self._name = "RegistrationLayer"
+        self.payload = payload
+        self.options_js = js_literal({
+            "types": [label("sensor_type", c, lang) for c in TYPE_ORDER],
+            "shapes": [SENSOR_SHAPES[c] for c in TYPE_ORDER],
+            "icons": [icon_svg(c) for c in TYPE_ORDER],
+            "colors": [PURPOSE_COLOURS[c] for c in PURPOSE_ORDER],
+            "clusterTitle": cluster_title,
+            "clusterMaxZoom": CLUSTER_MAX_ZOOM,
+            "coneZoom": CONE_ZOOM,
+        })
+        self.default_js = [("supercluster", f"{assets}/{SUPERCLUSTER_JS}"), ("zb_map", f"{assets}/{ZB_JS}")]
+        self.default_css = [("zb_map_css", f"{assets}/{ZB_CSS}")]
+
+    def render(self, **kwargs: object) -> None:
+        """Add the links and the script to the figure, the script as plain text.
+
+        branca would wrap the rendered script in a new Element, i.e. compile megabytes of data as a
+        Jinja template (1-3 s for 100k registrations); the script is final text and goes in as it is.
+        """
+        figure = self.get_root()
+        for name, url in self.default_js:
+            figure.header.add_child(JavascriptLink(url), name=name)
+        for name, url in self.default_css:
+            figure.header.add_child(CssLink(url), name=name)
+        figure.script.add_child(_Text(self._template.module.script(self, kwargs)), name=self.get_name())
+
+
+class _Text(Element):
+    """Text that renders as itself: never parsed as a template."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: object) -> str:
+        return self.text
+
+
+class UrlSync(JSCSSMixin):
+    """Writes the view (lat, lon, z) and the chosen base map into the page address as the visitor moves."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            L.zbUrlSync({{ this._parent.get_name() }}, {{ this.options_js }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, base_codes: Mapping[str, str], assets: str) -> None:
+        super().__init__()
+        self._name = "UrlSync"
+        self.default_js = [("zb_map", f"{assets}/{ZB_JS}")]
+        self.default_css = [("zb_map_css", f"{assets}/{ZB_CSS}")]
+        self.options_js = js_literal({"baseCodes": dict(base_codes), "defaultBase": DEFAULT_BASE})
+
+
+class Legend(MacroElement):
+    """The legend as a collapsible box in the map's corner; its HTML is built here with every label escaped."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            L.zbLegend({{ this._parent.get_name() }}, {{ this.html_js }}, {{ this.title_js }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, legend_html: str, title: str) -> None:
+        super().__init__()
+        self._name = "Legend"
+        self.html_js = js_literal(legend_html)
+        self.title_js = js_literal(title)
+
+
+def legend_html(text: MapText, sensor_types: list[str] | None = None, purposes: list[str] | None = None) -> str:
+    """The legend's inner HTML: sensor types (icon), purposes (colour), cone, area, cluster and border.
+
+    >>> "<b>" in legend_html(MapText(legend_types="<b>"))
+    False
+    """
+    grey = "#4A4A4A"
+    esc = html.escape
+    types = [c for c in TYPE_ORDER if sensor_types is None or c in sensor_types]
+    purps = [c for c in PURPOSE_ORDER if purposes is None or c in purposes]
+    rows = [f"<h3>{esc(text.legend_types)}</h3><ul>"]
+    rows += [f"<li>{icon_svg(c, grey)}<span>{esc(label('sensor_type', c, text.lang))}</span></li>" for c in types]
+    rows.append(f"</ul><h3>{esc(text.legend_purposes)}</h3><ul>")
+    rows += [f'<li><span class="zb-swatch" style="background:{PURPOSE_COLOURS[c]}"></span>'
+             f"<span>{esc(label('purpose', c, text.lang))}</span></li>" for c in purps]
+    rows.append(f"</ul><h3>{esc(text.legend_other)}</h3><ul>")
+    rows.append('<li><svg viewBox="0 0 20 20" aria-hidden="true"><path d="M10 18L3 4a14 14 0 0 1 14 0z" '
+                f'fill="{grey}" fill-opacity="0.25" stroke="{grey}"/></svg><span>{esc(text.cone)}</span></li>')
+    rows.append('<li><svg viewBox="0 0 20 20" aria-hidden="true"><rect x="2" y="4" width="16" height="12" '
+                f'fill="{grey}" fill-opacity="0.1" stroke="{grey}" stroke-width="2" stroke-dasharray="4 3"/></svg>'
+                f"<span>{esc(text.area)}</span></li>")
+    rows.append('<li><svg viewBox="0 0 20 20" aria-hidden="true"><circle cx="10" cy="10" r="8" fill="#01689B" '
+                'stroke="#fff" stroke-width="2"/><text x="10" y="13.5" font-size="9" text-anchor="middle" '
+                f'fill="#fff" font-weight="700">12</text></svg><span>{esc(text.cluster)}</span></li>')
+    rows.append('<li><svg viewBox="0 0 20 20" aria-hidden="true"><path d="M2 14L8 6L18 10" fill="none" '
+                f'stroke="#5B6B7A" stroke-width="2"/></svg><span>{esc(text.border)}</span></li></ul>')
+    return "".join(rows)
+
+
+def neighbourhood_outlines(neighbourhoods: gpd.GeoDataFrame, tolerance_m: float = 2.0) -> dict:
+    """The neighbourhood borders as a light GeoJSON dict: simplified in RD New, no properties.
+
+    Simplifying by two metres shrinks detailed CBS borders several times over without a visible change.
+
+    >>> from shapely.geometry import box
+    >>> nb = gpd.GeoDataFrame({"code": ["A"], "name": ["<x>"]}, geometry=[box(4.9, 52.3, 4.91, 52.31)],
+    ...                       crs="EPSG:4326")
+    >>> doc = neighbourhood_outlines(nb)
+    >>> doc["features"][0]["properties"], doc["features"][0]["geometry"]["type"]
+    ({}, 'Polygon')
+    """
+    if neighbourhoods is None or neighbourhoods.empty:
+        return {"type": "FeatureCollection", "features": []}
+    rd = neighbourhoods.to_crs("EPSG:28992").geometry
+    simple = gpd.GeoSeries(shapely.simplify(np.asarray(rd.array), tolerance_m), crs="EPSG:28992").to_crs(WGS84)
+    shapes = shapely.to_geojson(shapely.set_precision(np.asarray(simple.array), 1e-6))
+    features = [{"type": "Feature", "properties": {}, "geometry": json.loads(g)} for g in shapes if g is not None]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def fit_view(bounds: tuple[float, float, float, float], width_px: int = 900, height_px: int = 600,
+             max_zoom: int = 17) -> MapView:
+    """The centre and the largest zoom level at which WGS84 `bounds` (minx, miny, maxx, maxy) fit in a map.
+
+    >>> fit_view((4.85, 52.35, 4.95, 52.40))
+    MapView(lat=52.375, lon=4.9, zoom=13)
+    >>> fit_view((4.9, 52.37, 4.9, 52.37)).zoom
+    17
+    """
+    minx, miny, maxx, maxy = bounds
+    if not all(math.isfinite(v) for v in bounds):
+        return MapView(52.1, 5.3, 7)  # the Netherlands
+    lat, lon = (miny + maxy) / 2, (minx + maxx) / 2
+
+    def merc_y(phi: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(phi) / 2))
+
+    dx = max((maxx - minx) / 360, 1e-12)
+    dy = max((merc_y(maxy) - merc_y(miny)) / (2 * math.pi), 1e-12)
+    zoom = min(math.log2(width_px / 256 / dx), math.log2(height_px / 256 / dy))
+    return MapView(round(lat, 6), round(lon, 6), int(max(1, min(max_zoom, math.floor(zoom)))))
+
+
+def build_map(*, assets: str, text: MapText, view: MapView, base: str = DEFAULT_BASE,
+              outlines: dict | None = None, legend: str = "", height: int = 600) -> folium.Map:
+    """The base map: tiles (or none), neighbourhood borders, legend, fullscreen, layer control, URL sync.
+
+    It holds no registrations (they come as `registrations_group`, updated in place) and is cheap to build.
+
+    Parameters
+    ----------
+    assets : URL (relative to the map's frame) under which Leaflet and the plugins are served.
+    text : the visible words, translated.
+    view : the initial centre and zoom.
+    base : brt, osm or none: the base map shown first (the others stay one click away).
+    outlines : neighbourhood_outlines(...), drawn as a layer that can be switched off.
+    legend : legend_html(...).
+    """
+    m = LocalMap(assets, location=[view.lat, view.lon], zoom_start=view.zoom, tiles=None, max_zoom=MAX_ZOOM,
+                 min_zoom=6, control_scale=True, height=height, prefer_canvas=False)
+    names = dict(text.base_names)
+    base = base if base in BASE_MAPS else DEFAULT_BASE
+    for code in BASE_MAPS:
+        if code in TILES:
+            url, attribution = TILES[code]
+            folium.TileLayer(url, attr=attribution, name=names[code], overlay=False, control=True,
+                             show=code == base, max_zoom=MAX_ZOOM, max_native_zoom=19).add_to(m)
+        else:
+            # "No tiles": an empty base layer, so that nothing is fetched from outside the app.
+            folium.FeatureGroup(name=names[code], overlay=False, control=True, show=code == base).add_to(m)
+    if outlines is not None:
+        folium.GeoJson(outlines, name=text.neighbourhoods, interactive=False, control=True,
+                       style={"color": "#5B6B7A", "weight": 1.5, "opacity": 0.8, "fill": False}).add_to(m)
+    LocalFullscreen(assets, position="topleft", title=text.fullscreen, title_cancel=text.fullscreen_exit,
+                    force_separate_button=True).add_to(m)
+    if legend:
+        Legend(legend, text.legend).add_to(m)
+    folium.LayerControl(position="topright", collapsed=True).add_to(m)
+    UrlSync({names[c]: c for c in BASE_MAPS}, assets).add_to(m)
+    return m
+
+
+def registrations_group(payload: str, *, assets: str, text: MapText) -> folium.FeatureGroup:
+    """The registrations as a FeatureGroup for st_folium's `feature_group_to_add` (updated without a reload)."""
+    group = folium.FeatureGroup(name="registrations", control=False)
+    RegistrationLayer(payload, assets, text.lang, text.cluster_title).add_to(group)
+    return group
+
+
+def _wgs84(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    if frame.crs is not None and not frame.crs.equals(WGS84):
+        return frame.to_crs(WGS84)
+    return frame
+
+
+def _column(frame: pd.DataFrame, name: str) -> pd.Series:
+    if name not in frame:
+        return pd.Series([""] * len(frame), index=frame.index, dtype=object)
+    return frame[name].astype(object).where(frame[name].notna(), "").astype(str)
+
+
+def _indexes(values: pd.Series, order: tuple[str, ...], fallback: str) -> list[int]:
+    position = {c: i for i, c in enumerate(order)}
+    other = position[fallback]
+    return [position.get(v, other) for v in values.tolist()]
+
+
+def _n(value: float) -> str:
+    return repr(value) if value != int(value) else str(int(value))
+
+
+def _cone_numbers(frame: pd.DataFrame) -> list[str]:
+    """`,direction,fov,range` for cameras and licence-plate cameras with a direction, "" for the rest."""
+    n = len(frame)
+    if "direction" not in frame:
+        return [""] * n
+    direction = pd.to_numeric(frame["direction"], errors="coerce").to_numpy(dtype=float)
+    fov = pd.to_numeric(frame.get("field_of_view", pd.Series(np.nan, index=frame.index)),
+                        errors="coerce").to_numpy(dtype=float)
+    rng = pd.to_numeric(frame.get("range_m", pd.Series(np.nan, index=frame.index)),
+                        errors="coerce").to_numpy(dtype=float)
+    types = _column(frame, "sensor_type").tolist()
+    out = []
+    for d, f, r, t in zip(direction.tolist(), fov.tolist(), rng.tolist(), types, strict=True):
+        if t not in ("camera", "anpr") or not math.isfinite(d):
+            out.append("")
+            continue
+        f = f if math.isfinite(f) and f > 0 else DEFAULT_FIELD_OF_VIEW
+        r = r if math.isfinite(r) and r > 0 else DEFAULT_RANGE_M.get(t, 50.0)
+        out.append(f",{round(d % 360)},{round(min(f, 360))},{round(r)}")
+    return out
+
+
+
+def id_from_tooltip(text: object) -> str | None:
+    """The registration id in a clicked shape's tooltip text ("<type> · <id>"), or None.
+
+    >>> id_from_tooltip("Camera · CAM-1 · B"), id_from_tooltip("no dot"), id_from_tooltip(None)
+    ('CAM-1 · B', None, None)
+    """
+    if not isinstance(text, str) or TOOLTIP_SEPARATOR not in text:
+        return None
+    return text.partition(TOOLTIP_SEPARATOR)[2] or None
+
+
+#: Between the type and the id in a shape's tooltip (zb_map.js writes it the same way).
+TOOLTIP_SEPARATOR = " \u00b7 "
+
+#: The words of the registration card, by key; the UI passes them translated (keys map.detail.*).
+CARD_WORDS = (
+    "id", "what", "where", "why", "data", "personal", "personal.yes", "personal.no", "biometric", "legal",
+    "legal.article", "legal_reference", "owner", "contact", "privacy", "dpia", "dpia.yes", "dpia.no",
+    "retention", "retention.days", "council", "algorithm", "period", "period.both", "period.from",
+    "period.until", "status", "view", "view.text", "last_checked", "source", "unknown", "link", "bad_link",
+)
+
+
+def registration_card(record: Mapping[str, object], lang: str, words: Mapping[str, str],
+                      neighbourhood: str = "", compass: tuple[str, ...] = ()) -> str:
+    """One registration as an HTML definition list; every text escaped, only http(s) URLs as links.
+
+    Parameters
+    ----------
+    record : one registration (geo.schema.COLUMNS).
+    lang : "nl" or "en", for code labels and dates.
+    words : the translated words, keyed as CARD_WORDS (with `{...}` placeholders where they have them).
+    neighbourhood : the name of the neighbourhood it lies in.
+    compass : eight compass point names, north first, for a camera's direction.
+
+    Examples
+    --------
+    >>> words = {k: k for k in CARD_WORDS} | {"link": "{text} (new tab)", "bad_link": "{text} (no link)"}
+    >>> card = registration_card({"id": "<i>", "name": "x", "privacy_statement_url": "javascript:alert(1)",
+    ...                           "algorithm_register_url": "https://a.example/r?x=1&y=2"}, "en", words)
+    >>> "<i>" in card, "&lt;i&gt;" in card, 'href="javascript' in card
+    (False, True, False)
+    >>> 'href="https://a.example/r?x=1&amp;y=2" target="_blank" rel="noopener noreferrer"' in card
+    True
+    """
+    esc = html.escape
+
+    def text(name: str) -> str:
+        value = record.get(name)
+        if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+            return ""
+        return str(value).strip()
+
+    def link_or_text(value: str) -> str:
+        if not value:
+            return ""
+        if _is_http_url(value):
+            shown = esc(words["link"].format(text=value))
+            return f'<a href="{esc(value, quote=True)}" target="_blank" rel="noopener noreferrer">{shown}</a>'
+        if value.lower().startswith(("http:", "https:", "javascript:", "data:", "vbscript:", "www.")):
+            return esc(words["bad_link"].format(text=value))
+        return esc(value)
+
+    def codes_text(field: str) -> str:
+        return ", ".join(label(field, c, lang) for c in text(field).split("|") if c)
+
+    def day(name: str) -> str:
+        value = record.get(name)
+        ts = pd.Timestamp(value) if value is not None and value is not pd.NaT else pd.NaT
+        if pd.isna(ts):
+            return ""
+        return ts.strftime("%d-%m-%Y") if lang == "nl" else ts.strftime("%Y-%m-%d")
+
+    rows: list[tuple[str, str]] = []
+    what = esc(label("sensor_type", text("sensor_type"), lang))
+    if text("description"):
+        what += f"<br>{esc(text('description'))}"
+    rows.append((words["what"], what))
+    where = ", ".join(esc(v) for v in (text("location_description"), neighbourhood) if v)
+    rows.append((words["where"], where))
+    rows.append((words["why"], esc(codes_text("purpose"))))
+    rows.append((words["data"], esc(codes_text("data_types"))))
+    personal = bool(record.get("personal_data"))
+    personal_text = esc(words["personal.yes"] if personal else words["personal.no"])
+    if bool(record.get("biometric")):
+        personal_text += f" <strong>{esc(words['biometric'])}</strong>"
+    rows.append((words["personal"], personal_text))
+    basis = text("legal_basis")
+    basis_text = esc(label("legal_basis", basis, lang)) if basis else ""
+    if basis in GDPR_ARTICLE:
+        basis_text += f" ({esc(words['legal.article'].format(letter=GDPR_ARTICLE[basis]))})"
+    rows.append((words["legal"], basis_text))
+    rows.append((words["legal_reference"], link_or_text(text("legal_reference"))))
+    rows.append((words["owner"], esc(text("owner"))))
+    rows.append((words["contact"], link_or_text(text("contact"))))
+    rows.append((words["privacy"], link_or_text(text("privacy_statement_url"))))
+    dpia = text("dpia")
+    dpia_text = {"yes": words["dpia.yes"], "no": words["dpia.no"]}.get(dpia.lower())
+    rows.append((words["dpia"], esc(dpia_text) if dpia_text else link_or_text(dpia)))
+    retention = text("retention")
+    days = record.get("retention_days")
+    if not retention and isinstance(days, (int, float)) and math.isfinite(days):
+        retention = words["retention.days"].format(n=int(days))
+    rows.append((words["retention"], esc(retention)))
+    rows.append((words["council"], link_or_text(text("council_decision"))))
+    rows.append((words["algorithm"], link_or_text(text("algorithm_register_url"))))
+    direction = record.get("direction")
+    if isinstance(direction, (int, float)) and math.isfinite(direction):
+        fov = record.get("field_of_view")
+        rng = record.get("range_m")
+        fov = fov if isinstance(fov, (int, float)) and math.isfinite(fov) and fov > 0 else DEFAULT_FIELD_OF_VIEW
+        rng = rng if isinstance(rng, (int, float)) and math.isfinite(rng) and rng > 0 else DEFAULT_RANGE_M.get(
+            text("sensor_type"), 50.0)
+        point = compass[round((direction % 360) / 45) % 8] if len(compass) == 8 else ""
+        rows.append((words["view"], esc(words["view.text"].format(
+            direction=round(direction % 360), compass=point, fov=round(fov), range=round(rng)))))
+    start, end = day("active_from"), day("active_until")
+    period = (words["period.both"].format(start=start, end=end) if start and end
+              else words["period.from"].format(start=start) if start
+              else words["period.until"].format(end=end) if end else "")
+    rows.append((words["period"], esc(period)))
+    rows.append((words["status"], esc(label("status", text("status"), lang)) if text("status") else ""))
+    rows.append((words["last_checked"], esc(day("last_checked"))))
+    rows.append((words["source"], esc(label("source", text("source"), lang)) if text("source") else ""))
+    rows.append((words["id"], esc(text("id"))))
+    unknown = f'<span class="zb-detail-unknown">{esc(words["unknown"])}</span>'
+    items = "".join(f"<dt>{esc(k)}</dt><dd>{v or unknown}</dd>" for k, v in rows)
+    return f'<dl class="zb-detail">{items}</dl>'
+
+
+def _is_http_url(text: str) -> bool:
+    # geo.validate decides what counts as a link everywhere; imported here to keep map building light.
+    from geo.validate import is_http_url
+
+    return is_http_url(text)

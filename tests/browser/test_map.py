@@ -1,0 +1,159 @@
+"""The map page in headless Chromium: it draws, filters redraw it, a click opens the detail, a shared link
+reproduces the view, and with "no tiles" the browser asks nothing outside localhost."""
+
+from __future__ import annotations
+
+import re
+import urllib.request
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.browser.conftest import exceptions, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+MAP_FRAME = "iframe[title*='st_folium']"
+COUNT = re.compile(r"([\d.]+) van ([\d.]+) registraties")
+
+
+@pytest.fixture(scope="module")
+def map_url(app_url: str, browser) -> str:
+    # The first session of a fresh server opens the start page (see test_near.py): warm it first, so that a
+    # visit straight to /kaart does not get Streamlit's "Page not found" dialog over the page.
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(app_url + "/?lang=nl")
+    wait_for_app(page)
+    context.close()
+    return app_url + "/kaart"
+
+
+def map_frame(page):
+    """The map's frame once the registrations layer has drawn (window.zbDrawn is set by zb_map.js)."""
+    page.wait_for_selector(MAP_FRAME, timeout=60_000)
+    # A deep link on a fresh server can still get Streamlit's "Page not found" dialog (see map_url).
+    dialog = page.locator("[data-testid='stDialog']")
+    if dialog.count():
+        page.keyboard.press("Escape")
+        dialog.wait_for(state="detached")
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator(".leaflet-container").wait_for(timeout=60_000)
+    for f in page.frames:
+        if "st_folium" in f.url:
+            f.wait_for_function("() => window.zbDrawn !== undefined", timeout=60_000)
+            return f
+    raise AssertionError("no map frame")
+
+
+def shown_count(page) -> int:
+    """The number of registrations the page says it shows."""
+    text = page.locator("[data-testid='stMain']").inner_text()
+    return int(COUNT.search(text).group(1).replace(".", ""))
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def test_map_draws_and_asks_nothing_outside_with_no_tiles(map_url, visit):
+    page = visit.page
+    page.goto(f"{map_url}?lang=nl&base=none")
+    wait_for_app(page)
+    frame = map_frame(page)
+    drawn = frame.evaluate("() => window.zbDrawn")
+    assert drawn["n"] == shown_count(page) > 0
+    assert frame.locator(".zb-cluster, .zb-marker").count() > 0
+    assert exceptions(page) == []
+    assert visit.errors == []
+    assert visit.outside == []  # no tiles, no CDN: Leaflet and its plugins come from the app
+
+
+def test_front_end_files_are_served_by_the_app_as_javascript(app_url):
+    with urllib.request.urlopen(f"{app_url}/component/ui.assets.zb_assets/zb/zb_map.js") as r:
+        assert r.status == 200
+        assert "javascript" in r.headers["Content-Type"]
+
+
+def test_filter_change_redraws_the_map_and_updates_the_url(map_url, visit):
+    page = visit.page
+    page.goto(f"{map_url}?lang=nl&base=none")
+    wait_for_app(page)
+    frame = map_frame(page)
+    before = frame.evaluate("() => window.zbDrawn.n")
+    box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(has_text="Soort sensor")
+    box.locator("input").click()
+    page.get_by_role("option", name=re.compile(r"^Camera \(")).click()
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => location.search.includes('f_sensor_type=camera')")
+    wait_for_app(page)
+    expected = shown_count(page)
+    assert 0 < expected < before
+    frame.wait_for_function(f"() => window.zbDrawn.n === {expected}", timeout=30_000)
+    assert exceptions(page) == []
+
+
+def test_clicking_an_icon_opens_its_detail(map_url, visit):
+    page = visit.page
+    # Close in on the demo's centre so that single icons show instead of clusters.
+    page.goto(f"{map_url}?lang=nl&base=none&lat=52.4715&lon=5.545&z=18")
+    wait_for_app(page)
+    frame = map_frame(page)
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
+    # An icon well inside the map, not one half outside its edge.
+    label = frame.evaluate("""() => {
+        const box = document.querySelector('.leaflet-container').getBoundingClientRect();
+        const icon = [...document.querySelectorAll('.zb-marker')].find(el => {
+            const r = el.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+            return x > box.left + 80 && x < box.right - 80 && y > box.top + 80 && y < box.bottom - 120;
+        });
+        return icon && icon.getAttribute('aria-label');
+    }""")
+    reg_id = label.split(" \u00b7 ", 1)[1]
+    page.frame_locator(MAP_FRAME).locator(f'.zb-marker[aria-label="{label}"]').click()
+    page.wait_for_function(f"() => new URLSearchParams(location.search).get('sel') === {reg_id!r}")
+    wait_for_app(page)
+    main = page.locator("[data-testid='stMain']")
+    main.get_by_text("Waarvoor?").wait_for()
+    assert reg_id in main.inner_text()
+    assert exceptions(page) == []
+    assert visit.errors == []
+
+
+def test_shared_link_reproduces_filters_selection_and_view(map_url, visit, browser):
+    page = visit.page
+    page.goto(f"{map_url}?lang=nl&base=none&f_sensor_type=camera&lat=52.47&lon=5.55&z=15")
+    wait_for_app(page)
+    frame = map_frame(page)
+    n = shown_count(page)
+    # Pan the map: the view goes into the address without a rerun, ready to be shared.
+    frame.evaluate("() => map_div.setView([52.4705, 5.5466], 17)")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('z') === '17'")
+    shared = page.url
+    assert query(page)["f_sensor_type"] == ["camera"]
+
+    other = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page2 = other.new_page()
+        page2.goto(shared)
+        wait_for_app(page2)
+        frame2 = map_frame(page2)
+        assert shown_count(page2) == n
+        frame2.wait_for_function(f"() => window.zbDrawn.n === {n}")
+        view = frame2.evaluate("() => [map_div.getCenter().lat, map_div.getCenter().lng, map_div.getZoom()]")
+        assert view[2] == 17
+        assert abs(view[0] - 52.4705) < 1e-4
+        assert abs(view[1] - 5.5466) < 1e-4
+        assert page2.locator("[data-testid='stSidebar']").get_by_text(re.compile(r"^Camera \(")).count() >= 1
+    finally:
+        other.close()
+
+
+def test_phone_shows_the_map_without_horizontal_scrolling(map_url, phone):
+    page = phone.page
+    page.goto(f"{map_url}?lang=nl&base=none")
+    wait_for_app(page)
+    map_frame(page)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    assert phone.outside == []

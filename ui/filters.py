@@ -1,0 +1,143 @@
+"""The map page's sidebar filters (widget keys f_*) and their sync with the URL through geo.viewstate."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from geo.codes import label
+from geo.filters import CHOICE_FIELDS, OUTSIDE, FilterIndex, Filters, option_counts
+from geo.viewstate import BASE, FILTER_PARAMS, PARAMS, ViewState, format_params, parse
+from ui.i18n import current_lang, t
+
+#: The checkbox that switches the date filter on; its date widget has the key FILTER_PARAMS["active_on"].
+ACTIVE_ON_USE = "f_active_on_use"
+RESET = "f_reset"
+#: The order of the filters in the sidebar.
+ORDER = ("text", "sensor_type", "purpose", "data_types", "personal_data", "legal_basis", "owner", "status",
+         "active_on", "neighbourhood")
+# Parameters written from Python; lat/lon/z and base are kept up to date by the map itself (zb_map.js).
+_WRITTEN = tuple(p for p in PARAMS if p not in ("lat", "lon", "z", BASE))
+
+
+def url_state() -> ViewState:
+    """The map page's state as the URL describes it now (junk ignored)."""
+    return parse({k: st.query_params.get_all(k) for k in st.query_params})
+
+
+def write_url(filters: Filters, selected: str | None) -> None:
+    """Put the filters and the selection in the URL; only the parameters that change are written."""
+    wanted = format_params(ViewState(filters=filters, selected=selected))
+    for key in _WRITTEN:
+        value = wanted.get(key)
+        current = st.query_params.get_all(key)
+        if value is None:
+            if current:
+                del st.query_params[key]
+        elif (value if isinstance(value, list) else [value]) != current:
+            st.query_params[key] = value
+
+
+def seed(filters: Filters, index: FilterIndex) -> None:
+    """Give each filter widget that has no value yet (first visit, a shared link) the value from the URL.
+
+    Values the register does not know are left out, so that a widget never gets an option it lacks.
+    """
+    for name in CHOICE_FIELDS:
+        key = FILTER_PARAMS[name]
+        if key not in st.session_state:
+            known = set(index.options[name])
+            st.session_state[key] = [v for v in getattr(filters, name) if v in known]
+    if FILTER_PARAMS["personal_data"] not in st.session_state:
+        pd_value = filters.personal_data
+        st.session_state[FILTER_PARAMS["personal_data"]] = None if pd_value is None else ("yes" if pd_value else "no")
+    if FILTER_PARAMS["text"] not in st.session_state:
+        st.session_state[FILTER_PARAMS["text"]] = filters.text
+    if ACTIVE_ON_USE not in st.session_state:
+        st.session_state[ACTIVE_ON_USE] = filters.active_on is not None
+        st.session_state[FILTER_PARAMS["active_on"]] = filters.active_on or date.today()
+
+
+def current() -> Filters:
+    """The filters as the widgets hold them now (before or after they are drawn in this run)."""
+    ss = st.session_state
+    choices = {name: tuple(ss.get(FILTER_PARAMS[name]) or ()) for name in CHOICE_FIELDS}
+    personal = ss.get(FILTER_PARAMS["personal_data"])
+    active = ss.get(FILTER_PARAMS["active_on"]) if ss.get(ACTIVE_ON_USE) else None
+    return Filters(
+        **choices,
+        personal_data=None if personal is None else personal == "yes",
+        active_on=active if isinstance(active, date) else None,
+        text=str(ss.get(FILTER_PARAMS["text"]) or "").strip(),
+    )
+
+
+def reset() -> None:
+    """Callback of the reset button: every filter back to "all"."""
+    for name in CHOICE_FIELDS:
+        st.session_state[FILTER_PARAMS[name]] = []
+    st.session_state[FILTER_PARAMS["personal_data"]] = None
+    st.session_state[FILTER_PARAMS["text"]] = ""
+    st.session_state[ACTIVE_ON_USE] = False
+
+
+def sidebar(index: FilterIndex, neighbourhood_names: dict[str, str], registrations: pd.DataFrame,
+            mask: np.ndarray) -> None:
+    """Draw the filters in the sidebar; each option shows how many registrations it would leave.
+
+    The page reads the filters with `current()` before this (so that the map is sent first) and passes the
+    mask they give, for the count at the top. Call `seed` first.
+    """
+    lang = current_lang()
+    counts = option_counts(registrations, current(), index=index)
+
+    def fmt(name: str, to_label: Callable[[str], str]) -> Callable[[str], str]:
+        return lambda v: t("filters.option", label=to_label(v), n=_n(counts[name].get(v, 0)))
+
+    code_label = {name: (lambda v, n=name: label(n, v, lang)) for name in CHOICE_FIELDS}
+    code_label["owner"] = str
+    code_label["neighbourhood"] = lambda v: t("filters.outside") if v == OUTSIDE else neighbourhood_names.get(v, v)
+
+    with st.sidebar:
+        st.header(t("filters.heading"))
+        count_box = st.empty()
+        st.caption(t("filters.help"))
+        for name in ORDER:
+            key = FILTER_PARAMS[name]
+            if name == "text":
+                st.text_input(t("filters.text"), key=key, help=t("filters.text.help"), max_chars=200)
+            elif name == "personal_data":
+                st.segmented_control(
+                    t("filters.personal_data"), options=["yes", "no"], key=key, selection_mode="single",
+                    format_func=lambda v: t("filters.option", label=t(f"filters.{v}"),
+                                            n=_n(counts["personal_data"][v == "yes"])))
+            elif name == "active_on":
+                st.checkbox(t("filters.active_on.use"), key=ACTIVE_ON_USE)
+                if st.session_state.get(ACTIVE_ON_USE):
+                    st.date_input(t("filters.active_on"), key=key, format="DD-MM-YYYY")
+            else:
+                options = list(index.options[name])
+                if name == "neighbourhood":
+                    options = _neighbourhood_options(index, neighbourhood_names, st.session_state.get(key) or [])
+                st.multiselect(t(f"filters.{name}"), options=options, key=key, format_func=fmt(name, code_label[name]),
+                               placeholder=t("filters.all"))
+        st.button(t("filters.reset"), key=RESET, on_click=reset, icon=":material/filter_alt_off:",
+                  disabled=current().is_empty())
+    count_box.markdown(t("filters.count", shown=_n(int(mask.sum())), total=_n(index.n)))
+
+
+def _neighbourhood_options(index: FilterIndex, names: dict[str, str], chosen: list[str]) -> list[str]:
+    """Neighbourhoods by name; "outside every neighbourhood" last, and only when something lies there."""
+    options = sorted((o for o in index.options["neighbourhood"] if o != OUTSIDE),
+                     key=lambda code: (names.get(code, code).casefold(), code))
+    outside = index.member["neighbourhood"][:, index.options["neighbourhood"].index(OUTSIDE)].any()
+    return [*options, OUTSIDE] if outside or OUTSIDE in chosen else options
+
+
+def _n(value: int) -> str:
+    """A count with a Dutch thousands separator (a dot), as elsewhere in the app."""
+    return f"{value:,}".replace(",", ".")
