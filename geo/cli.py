@@ -171,6 +171,41 @@ def cmd_boundaries(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_factsheet(args: argparse.Namespace) -> int:
+    """Write the A4 fact sheet (PDF) of one neighbourhood, or of every one with --all, from the store."""
+    from geo.factsheet import factsheet_filename, factsheet_pdf, find_code, neighbourhood_facts, write_factsheets
+
+    if bool(args.code) == bool(args.all):
+        raise UserFacingError("Geef een buurtcode of --all.", "Give a neighbourhood code or --all.")
+    if args.register or args.neighbourhoods:
+        if not (args.register and args.neighbourhoods):
+            raise UserFacingError("Geef --register en --neighbourhoods samen, of geen van beide (dan de opslag).",
+                                  "Give --register and --neighbourhoods together, or neither (then the store).")
+        from geo.dataset import load_files
+
+        data = load_files(args.register, args.neighbourhoods)
+    else:
+        from geo.store import read_store
+
+        data = read_store(args.store) if args.store else read_store()
+    if args.all:
+        paths = write_factsheets(data, Path(args.output or "feitenbladen"), args.lang)
+    else:
+        code = find_code(data.neighbourhoods, args.code)
+        if code is None:
+            raise UserFacingError(f"Buurt {printable(args.code)!r} staat niet in het register.",
+                                  f"Neighbourhood {printable(args.code)!r} is not in the register.")
+        out = Path(args.output or factsheet_filename(code, args.lang))
+        if out.is_dir():
+            out = out / factsheet_filename(code, args.lang)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(factsheet_pdf(neighbourhood_facts(data, code), args.lang))
+        paths = [out]
+    for path in paths:
+        print(path)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m geo",
@@ -216,6 +251,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, help="edition of the CBS Wijk- en Buurtkaart")
     p.add_argument("-o", "--output", help="GeoJSON to write (default: buurten_GMxxxx.geojson)")
     commands["boundaries"] = cmd_boundaries
+
+    p = sub.add_parser("factsheet", help="A4 fact sheet (PDF) of a neighbourhood / feitenblad van een buurt")
+    p.add_argument("code", nargs="?", help="neighbourhood code, e.g. BU03630000")
+    p.add_argument("--all", action="store_true", help="every neighbourhood, one PDF each, into the -o folder")
+    p.add_argument("-o", "--output", help="PDF to write (with --all: folder, default feitenbladen/)")
+    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the sheet")
+    p.add_argument("--store", help="store to read (default: $ZICHTBAAR_DB or data/register.gpkg)")
+    p.add_argument("--register", help="register file instead of the store")
+    p.add_argument("--neighbourhoods", help="neighbourhood file (with --register)")
+    commands["factsheet"] = cmd_factsheet
 
     parser.set_defaults(_commands=commands)
     return parser

@@ -1,0 +1,148 @@
+"""AppTest of the city overview (/buurten): the choropleth, its legend, the ranking and opening a neighbourhood."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.choropleth import PALETTES
+from geo.dataset import load_demo
+from tests.conftest import PROJECT_DIR
+
+APP = str(PROJECT_DIR / "dashboard.py")
+
+
+def open_overview(**query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page("pages/buurten.py")
+    return at.run()
+
+
+def click(at: AppTest, feature: dict) -> AppTest:
+    """What the browser sends when a neighbourhood is clicked: the feature under the pointer."""
+    (element,) = [c for c in at.get("component_instance") if c.proto.component_name.endswith("st_folium")]
+    at.session_state[element.proto.id.rsplit("-", 1)[1]] = {"last_active_drawing": feature}
+    return at.run()
+
+
+def legend(at: AppTest) -> str:
+    return next(h.value for h in at.html if "zb-legend" in h.value)
+
+
+def choropleth(at: AppTest) -> dict:
+    """The FeatureCollection the map draws, read back from the layer's script."""
+    (component,) = at.get("component_instance")
+    script = json.loads(component.proto.json_args)["feature_group"]
+    start = script.index("L.geoJSON(") + len("L.geoJSON(")
+    return json.JSONDecoder().raw_decode(script[start:].lstrip())[0]
+
+
+@pytest.mark.parametrize(("lang", "title", "heading"), [
+    ("nl", "Buurten vergelijken", "Registraties per km²"),
+    ("en", "Compare neighbourhoods", "Registrations per km²"),
+])
+def test_overview_runs_in_both_languages(lang: str, title: str, heading: str) -> None:
+    at = open_overview(lang=lang)
+    assert not at.exception
+    assert at.title[0].value == title
+    assert heading in [h.value for h in at.subheader]
+
+
+def test_map_colours_every_neighbourhood_with_the_palette() -> None:
+    at = open_overview(lang="nl")
+    features = choropleth(at)["features"]
+    assert len(features) == len(load_demo().neighbourhoods)
+    assert {f["properties"]["c"] for f in features} <= set(PALETTES[5])
+    assert all(f["properties"]["code"].startswith("BU9999") for f in features)
+
+
+def test_legend_states_every_class_and_how_many_neighbourhoods_it_holds() -> None:
+    at = open_overview(lang="nl")
+    text = legend(at)
+    assert text.count("<li") == 5
+    for colour in PALETTES[5]:
+        assert colour in text
+    assert "buurt" in text
+    assert "Legenda: Registraties per km²" in text
+
+
+def test_per_1000_residents_greys_out_the_neighbourhoods_without_residents() -> None:
+    at = open_overview(lang="nl")
+    at.button_group(key="overview.measure").set_value("per_1000_residents").run()
+    assert not at.exception
+    assert "Registraties per 1.000 inwoners" in [h.value for h in at.subheader]
+    assert "Geen gegevens" in legend(at)
+    assert at.query_params["measure"] == "per_1000_residents"
+
+
+def test_narrowing_to_a_sensor_type_recolours_and_retitles() -> None:
+    at = open_overview(lang="en")
+    at.selectbox(key="overview.what").set_value("sensor_type:camera").run()
+    assert "Camera per km²" in [h.value for h in at.subheader]
+    assert at.query_params["what"] == "sensor_type:camera"
+
+
+def test_choice_in_the_url_is_taken_on_opening() -> None:
+    at = open_overview(lang="nl", measure="per_1000_residents", what="purpose:parking")
+    assert "Parkeren per 1.000 inwoners" in [h.value for h in at.subheader]
+
+
+def test_junk_in_the_url_falls_back_to_all_per_km2() -> None:
+    at = open_overview(lang="nl", measure="<script>", what="sensor_type:'; DROP")
+    assert not at.exception
+    assert "Registraties per km²" in [h.value for h in at.subheader]
+
+
+def test_ranking_lists_every_neighbourhood_highest_first() -> None:
+    at = open_overview(lang="en")
+    table = at.dataframe[0].value
+    assert len(table) == len(load_demo().neighbourhoods)
+    assert table["Rank"].iloc[0] == 1
+    assert table["Neighbourhood"].iloc[0] == "Centrum"
+
+
+def test_choosing_a_neighbourhood_opens_its_page() -> None:
+    at = open_overview(lang="en")
+    at.selectbox(key="overview.pick").set_value("BU99990002").run()
+    assert not at.exception
+    assert at.query_params["code"] == "BU99990002"
+    assert any(">Oude Haven</h1>" in h.value for h in at.html)
+    assert at.query_params["lang"] == "en"
+
+
+def test_clicking_a_neighbourhood_on_the_map_opens_its_page() -> None:
+    at = open_overview(lang="nl")
+    click(at, {"type": "Feature", "properties": {"code": "BU99990005"}})
+    assert at.query_params["code"] == "BU99990005"
+    assert any(">Stationskwartier</h1>" in h.value for h in at.html)
+
+
+def test_a_forged_map_click_is_ignored() -> None:
+    at = open_overview(lang="nl")
+    click(at, {"properties": {"code": "<img src=x>"}})
+    assert not at.exception
+    assert "code" not in at.query_params
+    assert at.title[0].value == "Buurten vergelijken"
+
+
+def test_every_string_of_the_neighbourhood_pages_has_dutch_and_english() -> None:
+    import re
+
+    from ui.i18n import STRINGS
+
+    ours = {k: v for k, v in STRINGS.items() if k.split(".")[0] in ("overview", "buurt", "present")}
+    assert len(ours) > 50
+    for key, (nl, en) in ours.items():
+        assert nl.strip(), key
+        assert en.strip(), key
+        assert set(re.findall(r"{(\w+)}", nl)) == set(re.findall(r"{(\w+)}", en)), key
+    # Every key the three pages ask for exists.
+    for page in ("buurten.py", "buurt.py", "presentatie.py"):
+        source = (PROJECT_DIR / "pages" / page).read_text()
+        for key in re.findall(r"""\bt\(\s*["']([a-z_.]+)["']""", source):
+            assert key in STRINGS, (page, key)
