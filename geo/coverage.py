@@ -1,0 +1,209 @@
+"""Camera coverage: the share of each neighbourhood's area inside camera view cones, computed in RD New."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import folium
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from geo.cones import DIRECTIONAL, view_areas
+from geo.join import assign_neighbourhood, to_rd
+from geo.schema import RD_NEW, WGS84
+
+_POINT = 0  # shapely.get_type_id of a Point
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What the cameras watch, per neighbourhood and city-wide.
+
+    Attributes
+    ----------
+    neighbourhoods : one row per neighbourhood, in the input's order: `code`, `name`, `area_m2`,
+        `covered_m2`, `share` (0..1), `cameras` (cameras standing in it), `undirected` (of those, how
+        many have no known direction and count as a full circle), and `geometry`: the watched part of
+        the neighbourhood in RD New (EPSG:28992), empty when nothing is watched.
+    cameras : point cameras counted.
+    undirected : of those, how many have no direction (a full circle of their range).
+    mobile : camera registrations with an area instead of a point (scan cars): not counted, since
+        they do not watch all of their area at once.
+    """
+
+    neighbourhoods: gpd.GeoDataFrame
+    cameras: int
+    undirected: int
+    mobile: int
+
+    @property
+    def area_m2(self) -> float:
+        return float(self.neighbourhoods["area_m2"].sum())
+
+    @property
+    def covered_m2(self) -> float:
+        return float(self.neighbourhoods["covered_m2"].sum())
+
+    @property
+    def share(self) -> float:
+        """The city-wide share: watched area over the area of all neighbourhoods (0 when there is none)."""
+        return self.covered_m2 / self.area_m2 if self.area_m2 > 0 else 0.0
+
+
+def coverage(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame,
+             sensor_types: tuple[str, ...] = DIRECTIONAL) -> Coverage:
+    """The share of each neighbourhood's area that lies inside the view of at least one camera.
+
+    A camera with a direction watches a cone (direction, field_of_view, range_m); one without a
+    direction a full circle of its range (the defaults of geo.cones.view_areas). Overlapping views
+    count once. Everything is measured in RD New (metres), whatever CRS the inputs declare.
+
+    Parameters
+    ----------
+    registrations : registrations with sensor_type, direction, field_of_view, range_m and a declared CRS.
+    neighbourhoods : `code` (and optionally `name`) with a declared CRS; they are taken not to overlap.
+    sensor_types : which sensor types count as cameras.
+
+    Examples
+    --------
+    >>> from shapely.geometry import Point, box
+    >>> nb = gpd.GeoDataFrame({"code": ["A"], "name": ["Centrum"]}, geometry=[box(0, 0, 1000, 1000)],
+    ...                       crs="EPSG:28992")
+    >>> cams = gpd.GeoDataFrame({"sensor_type": ["camera"], "direction": [float("nan")],
+    ...     "field_of_view": [float("nan")], "range_m": [100.0]}, geometry=[Point(500, 500)], crs="EPSG:28992")
+    >>> cov = coverage(cams, nb)
+    >>> round(cov.share * 100, 1), cov.undirected  # a circle of 100 m in 1 km²: pi % (a 32-gon: 0.6 % less)
+    (3.1, 1)
+    """
+    nb_rd = to_rd(neighbourhoods)
+    codes = neighbourhoods["code"].astype(str).to_numpy()
+    names = (neighbourhoods["name"].astype(str).to_numpy() if "name" in neighbourhoods.columns
+             else codes.copy())
+    area = shapely.area(nb_rd)
+
+    is_camera = registrations["sensor_type"].isin(sensor_types).to_numpy()
+    geoms = np.asarray(registrations.geometry.array)
+    is_point = shapely.get_type_id(geoms) == _POINT
+    chosen = is_camera & is_point
+    mobile = int((is_camera & ~is_point & ~shapely.is_missing(geoms)).sum())
+    cams = registrations.loc[chosen]
+
+    points = to_rd(cams)
+    views, directed = view_areas(cams, shapely.get_x(points), shapely.get_y(points))
+    covered = _covered(nb_rd, views)
+
+    # Where each camera stands: the same rule as everywhere else (a border point goes to the lowest code).
+    where = assign_neighbourhood(cams, neighbourhoods).to_numpy() if len(cams) else np.array([], dtype=object)
+    pos = pd.Series(np.arange(len(codes)), index=codes)
+    at = pos.reindex(where).to_numpy()
+    inside = np.isfinite(at)
+    at = at[inside].astype(np.intp)
+    per_nb = np.bincount(at, minlength=len(codes))
+    undirected_nb = np.bincount(at, weights=(~directed[inside]).astype(float), minlength=len(codes)).astype(int)
+
+    covered_area = shapely.area(covered)
+    table = gpd.GeoDataFrame(
+        {
+            "code": codes,
+            "name": names,
+            "area_m2": area,
+            "covered_m2": covered_area,
+            "share": np.divide(covered_area, area, out=np.zeros(len(codes)), where=area > 0),
+            "cameras": per_nb,
+            "undirected": undirected_nb,
+        },
+        geometry=gpd.GeoSeries(covered, crs=RD_NEW),
+    )
+    return Coverage(table, len(cams), int((~directed).sum()), mobile)
+
+
+def _covered(polygons: np.ndarray, views: np.ndarray) -> np.ndarray:
+    """Per polygon, the part of it inside the union of `views` (all RD New)."""
+    out = np.array([shapely.Polygon()] * len(polygons), dtype=object)
+    if not len(views) or not len(polygons):
+        return out
+    tree = shapely.STRtree(views)
+    nb_pos, view_pos = tree.query(polygons, predicate="intersects")
+    if not len(nb_pos):
+        return out
+    # Group the views by neighbourhood: the union of a few dozen cones per neighbourhood is far cheaper
+    # than intersecting every neighbourhood with the union of all cones in the city.
+    order = np.argsort(nb_pos, kind="stable")
+    nb_pos, view_pos = nb_pos[order], view_pos[order]
+    starts = np.flatnonzero(np.r_[True, nb_pos[1:] != nb_pos[:-1]])
+    ends = np.r_[starts[1:], len(nb_pos)]
+    for s, e in zip(starts, ends, strict=True):
+        i = nb_pos[s]
+        union = shapely.union_all(views[view_pos[s:e]])
+        out[i] = shapely.intersection(union, polygons[i])
+    return out
+
+
+def watched_layer(cov: Coverage, tolerance_m: float = 0.5) -> gpd.GeoDataFrame:
+    """The watched area for a map: one feature per neighbourhood with watched area, in WGS84.
+
+    Simplified by `tolerance_m` metres (in RD New, before reprojecting) to keep the map light.
+
+    Examples
+    --------
+    >>> from shapely.geometry import Point, box
+    >>> nb = gpd.GeoDataFrame({"code": ["A", "B"]}, geometry=[box(0, 0, 100, 100), box(100, 0, 200, 100)],
+    ...                       crs="EPSG:28992")
+    >>> cams = gpd.GeoDataFrame({"sensor_type": ["camera"], "direction": [0.0], "field_of_view": [90.0],
+    ...     "range_m": [20.0]}, geometry=[Point(50, 50)], crs="EPSG:28992")
+    >>> layer = watched_layer(coverage(cams, nb))
+    >>> list(layer["code"]), layer.crs.to_string()
+    (['A'], 'EPSG:4326')
+    """
+    table = cov.neighbourhoods
+    keep = table["covered_m2"].to_numpy() > 0
+    layer = table.loc[keep, ["code", "name", "share", "cameras", "undirected", "geometry"]].copy()
+    layer["geometry"] = layer.geometry.simplify(tolerance_m, preserve_topology=True)
+    return layer.to_crs(WGS84).reset_index(drop=True)
+
+
+#: The watched area on a map: a clear orange that stays visible over the base map.
+WATCHED_COLOUR = "#C2410C"
+
+
+def watched_group(cov: Coverage, *, name: str, tooltip: str,
+                  fmt_share: Callable[[float], str] = "{:.1%}".format, tolerance_m: float = 0.5) -> folium.FeatureGroup:
+    """The watched area as a map layer, one feature per neighbourhood, with an escaped tooltip.
+
+    Parameters
+    ----------
+    cov : coverage(...).
+    name : the layer's name in the layer control.
+    tooltip : the text per neighbourhood, with `{name}` and `{share}`.
+    fmt_share : how a share (0..1) is written, in the visitor's language.
+
+    Examples
+    --------
+    >>> from shapely.geometry import Point, box
+    >>> nb = gpd.GeoDataFrame({"code": ["A"], "name": ["<b>Oud</b>"]},
+    ...                       geometry=[box(155000, 463000, 155100, 463100)], crs="EPSG:28992")
+    >>> cams = gpd.GeoDataFrame({"sensor_type": ["camera"], "direction": [0.0], "field_of_view": [90.0],
+    ...     "range_m": [20.0]}, geometry=[Point(155050, 463050)], crs="EPSG:28992")
+    >>> group = watched_group(coverage(cams, nb), name="Watched", tooltip="{name}: {share}")
+    >>> layer = next(iter(group._children.values()))
+    >>> layer.data["features"][0]["properties"]["tip"]
+    '&lt;b&gt;Oud&lt;/b&gt;: 3.1%'
+    >>> "<b>Oud" in folium.Map().add_child(group).get_root().render()
+    False
+    """
+    layer = watched_layer(cov, tolerance_m)
+    tips = [html.escape(tooltip.format(name=n, share=fmt_share(float(s))))
+            for n, s in zip(layer["name"].tolist(), layer["share"].tolist(), strict=True)]
+    frame = gpd.GeoDataFrame({"tip": tips},
+                             geometry=shapely.set_precision(np.asarray(layer.geometry.array), 1e-7), crs=WGS84)
+    group = folium.FeatureGroup(name=name, control=True)
+    if len(frame):
+        folium.GeoJson(frame.to_json(), name=name,
+                       style={"color": WATCHED_COLOUR, "weight": 1, "fillColor": WATCHED_COLOUR,
+                              "fillOpacity": 0.35},
+                       tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False)).add_to(group)
+    return group
