@@ -143,14 +143,15 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Validate a register and replace the store's register atomically; print what happened."""
-    from geo.store import import_register, store_path
+    from geo.store import import_register, redact, store_path
 
-    store = Path(args.store) if args.store else store_path()
+    store = args.store or store_path()
     report, record = import_register(args.register, args.neighbourhoods, store=store,
                                      municipality=args.municipality, strict=args.strict)
-    print(f"Versie {record.version} geïmporteerd in {store}: {record.accepted} registraties, "
+    shown = redact(str(store))  # never print a database password
+    print(f"Versie {record.version} geïmporteerd in {shown}: {record.accepted} registraties, "
           f"{record.rejected} rijen afgewezen, {record.warnings} waarschuwingen.")
-    print(f"Version {record.version} imported into {store}: {record.accepted} registrations, "
+    print(f"Version {record.version} imported into {shown}: {record.accepted} registrations, "
           f"{record.rejected} rows rejected, {record.warnings} warnings.")
     if report.rejected:
         print("Zie / see: python -m geo check " + str(args.register))

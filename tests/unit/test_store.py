@@ -1,26 +1,47 @@
-"""The GeoPackage store: round trip, import log, and all-or-nothing imports."""
+"""The register store on GeoPackage and on PostGIS: the same tests on both, and both give the same answers.
+
+The PostGIS variant connects to $ZICHTBAAR_TEST_PG (a postgresql:// URL; `bash .ci/postgis.sh` makes one)
+and works in a schema of its own per test; it is skipped only when that variable is unset.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
+import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pytest
+import shapely
+from shapely.geometry import Point, box
 
-from geo import store
+from geo import store, store_gpkg
 from geo.errors import UserFacingError
-from geo.schema import COLUMNS
+from geo.join import join_positions, to_rd
+from geo.neighbourhoods import read_neighbourhoods
+from geo.schema import COLUMNS, DEMO_NEIGHBOURHOODS, DEMO_REGISTER
+from geo.summary import summarise
+from tests.fixtures.hostile import write_hostile_register
 
+PG_ENV = "ZICHTBAAR_TEST_PG"
 HEADER = ("id,name,sensor_type,purpose,data_types,personal_data,legal_basis,owner,privacy_statement_url,"
           "lat,lon,active_from,council_decision\n")
 
 
-def register(folder: Path, n: int, bad: int = 0, name: str = "reg.csv") -> Path:
+def register(folder: Path, n: int, bad: int = 0, name: str = "reg.csv", prefix: str = "C") -> Path:
     lines = [HEADER]
     for i in range(n):
-        lines.append(f"C{i},Camera {i},camera,safety|traffic,images_identifiable,ja,public_task,Gemeente Amsterdam,"
-                     f"https://a.example/p,52.37{i % 10},4.89{i % 10},2024-01-0{1 + i % 9},Raadsbesluit 1\n")
+        lines.append(f"{prefix}{i},Camera {i},camera,safety|traffic,images_identifiable,ja,public_task,"
+                     f"Gemeente Amsterdam,https://a.example/p,52.37{i % 10},4.89{i % 10},2024-01-0{1 + i % 9},"
+                     "Raadsbesluit 1\n")
     for i in range(bad):
         lines.append(f"B{i},Broken,camera,spying,,ja,,Gemeente Amsterdam,,abc,4.9,,\n")
     path = folder / name
@@ -28,15 +49,100 @@ def register(folder: Path, n: int, bad: int = 0, name: str = "reg.csv") -> Path:
     return path
 
 
+# ---------------------------------------------------------------- the two stores
+
+
+def with_schema(url: str, schema: str) -> str:
+    """`url` with `schema` first on the search path (PostGIS itself stays reachable in public)."""
+    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema},public"
+
+
+@contextmanager
+def postgis_store(base: str) -> Iterator[str]:
+    """A PostGIS store in a fresh schema, dropped afterwards."""
+    import psycopg
+
+    from geo.store_postgis import close_shared
+
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    url = with_schema(base, schema)
+    try:
+        yield url
+    finally:
+        close_shared(url)
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(scope="session")
+def pg_base() -> str:
+    url = os.environ.get(PG_ENV)
+    if not url:
+        pytest.skip(f"${PG_ENV} is not set; `bash .ci/postgis.sh` starts PostGIS and prints the URL")
+    return url
+
+
 @pytest.fixture
-def buurten(realdata: Path) -> Path:
+def pg_store(pg_base: str) -> Iterator[str]:
+    with postgis_store(pg_base) as url:
+        yield url
+
+
+@pytest.fixture(params=["gpkg", "postgis"])
+def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str | Path]:
+    """An empty store of each kind: a GeoPackage path or a PostGIS URL."""
+    if request.param == "gpkg":
+        yield tmp_path / "s.gpkg"
+    else:
+        with postgis_store(request.getfixturevalue("pg_base")) as url:
+            yield url
+
+
+@pytest.fixture
+def buurten() -> Path:
+    return DEMO_NEIGHBOURHOODS
+
+
+@pytest.fixture
+def amsterdam(realdata: Path) -> Path:
     return realdata / "amsterdam_buurten_gebieden_api.geojson"
 
 
-def test_import_then_read_gives_the_canonical_register(tmp_path, buurten):
-    db = tmp_path / "s.gpkg"
-    store.import_register(register(tmp_path, 5), buurten, store=db, municipality="Amsterdam")
-    data = store.read_store(db)
+@pytest.fixture
+def small_demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A five-row stand-in for the demo register: ensure_demo_store's behaviour, without validating 1,965 rows."""
+    path = register(tmp_path, 5, name="demo.csv", prefix="D")
+    monkeypatch.setattr(store, "DEMO_REGISTER", path)
+    return path
+
+
+def disk_full(*args: object) -> None:
+    raise OSError("disk full")
+
+
+def frames_equal(a: gpd.GeoDataFrame, b: gpd.GeoDataFrame) -> None:
+    pd.testing.assert_frame_equal(pd.DataFrame(a).drop(columns="geometry"), pd.DataFrame(b).drop(columns="geometry"))
+    assert shapely.equals_exact(a.geometry.array, b.geometry.array, tolerance=0).all()
+    assert a.crs == b.crs
+
+
+def version_tables(url: str) -> list[str]:
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        rows = conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+                            "AND tablename ~ '_v[0-9]+$' ORDER BY tablename").fetchall()
+    return [r[0] for r in rows]
+
+
+# ---------------------------------------------------------------- the same behaviour on both stores
+
+
+def test_import_then_read_gives_the_canonical_register(target, tmp_path, amsterdam):
+    store.import_register(register(tmp_path, 5), amsterdam, store=target, municipality="Amsterdam")
+    data = store.read_store(target)
     reg = data.registrations
     assert list(reg.columns) == [*COLUMNS, "geometry"]
     assert len(reg) == 5
@@ -49,52 +155,257 @@ def test_import_then_read_gives_the_canonical_register(tmp_path, buurten):
     assert data.version == 1
 
 
-def test_import_log_records_file_hash_and_counts(tmp_path, buurten):
-    db = tmp_path / "s.gpkg"
+def test_import_log_records_file_hash_and_counts(target, tmp_path, buurten):
     path = register(tmp_path, 4, bad=2)
-    store.import_register(path, buurten, store=db)
-    store.import_register(path, store=db)  # keeps the neighbourhoods of the previous import
-    log = store.import_log(db)
+    store.import_register(path, buurten, store=target)
+    store.import_register(path, store=target)  # keeps the neighbourhoods of the previous import
+    log = store.import_log(target)
     assert [r.version for r in log] == [1, 2]
     assert log[-1].sha256 == store.sha256_file(path)
     assert (log[-1].accepted, log[-1].rejected) == (4, 2)
     assert log[-1].neighbourhoods_file == buurten.name
-    assert store.current_version(db) == 2
+    assert store.current_version(target) == 2
 
 
-def test_strict_import_refuses_a_register_with_rejected_rows(tmp_path, buurten):
-    db = tmp_path / "s.gpkg"
-    store.import_register(register(tmp_path, 3), buurten, store=db)
+def test_import_log_keeps_time_and_flags(target, tmp_path, buurten):
+    _, record = store.import_register(register(tmp_path, 1), buurten, store=target, municipality="Ermelo",
+                                      is_demo=True)
+    assert store.import_log(target) == [record]
+    assert record.imported_at.tzinfo is not None
+
+
+def test_strict_import_refuses_a_register_with_rejected_rows(target, tmp_path, buurten):
+    store.import_register(register(tmp_path, 3), buurten, store=target)
     with pytest.raises(UserFacingError):
-        store.import_register(register(tmp_path, 9, bad=1, name="r2.csv"), store=db, strict=True)
-    assert len(store.read_store(db).registrations) == 3
+        store.import_register(register(tmp_path, 9, bad=1, name="r2.csv"), store=target, strict=True)
+    assert len(store.read_store(target).registrations) == 3
+    assert store.current_version(target) == 1
 
 
-def test_an_import_that_fails_midway_leaves_the_old_register_untouched(tmp_path, buurten, monkeypatch):
-    db = tmp_path / "s.gpkg"
-    store.import_register(register(tmp_path, 3), buurten, store=db)
-    before = db.read_bytes()
+def test_an_import_that_fails_midway_leaves_the_old_register_untouched(target, tmp_path, buurten, monkeypatch):
+    from geo import store_postgis
 
-    def boom(*args, **kwargs):
-        raise OSError("disk full")
+    store.import_register(register(tmp_path, 3), buurten, store=target)
+    before = store.read_store(target)
 
-    monkeypatch.setattr(store, "_write_log", boom)  # registrations and neighbourhoods already written
+    # The last step of each: registrations and neighbourhoods are already written.
+    if store.is_url(target):
+        monkeypatch.setattr(store_postgis, "_insert_log", disk_full)
+    else:
+        monkeypatch.setattr(store_gpkg, "_write_log", disk_full)
     with pytest.raises(OSError, match="disk full"):
-        store.import_register(register(tmp_path, 50, name="big.csv"), store=db)
-    assert db.read_bytes() == before
-    assert len(store.read_store(db).registrations) == 3
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp.gpkg")]
+        store.import_register(register(tmp_path, 50, name="big.csv"), store=target)
+    after = store.read_store(target)
+    frames_equal(after.registrations, before.registrations)
+    assert after.version == 1
+    assert store.current_version(target) == 1
 
 
-def test_first_import_without_neighbourhoods_asks_for_them(tmp_path):
+def test_first_import_without_neighbourhoods_asks_for_them(target, tmp_path):
     with pytest.raises(UserFacingError) as err:
-        store.import_register(register(tmp_path, 1), store=tmp_path / "s.gpkg")
-    assert "--neighbourhoods" in err.value.message_nl and "--neighbourhoods" in err.value.message_en
+        store.import_register(register(tmp_path, 1), store=target)
+    assert "--neighbourhoods" in err.value.message_nl
+    assert "--neighbourhoods" in err.value.message_en
 
 
-def test_reading_a_missing_store_says_how_to_make_one(tmp_path):
+def test_reading_an_empty_store_says_how_to_make_one(target):
     with pytest.raises(UserFacingError, match="python -m geo import"):
-        store.read_store(tmp_path / "none.gpkg")
+        store.read_store(target)
+    assert store.import_log(target) == []
+    assert store.current_version(target) == 0
+
+
+def test_an_import_without_accepted_rows_gives_an_empty_register(target, tmp_path, buurten):
+    store.import_register(register(tmp_path, 0, bad=2), buurten, store=target)
+    data = store.read_store(target)
+    assert list(data.registrations.columns) == [*COLUMNS, "geometry"]
+    assert len(data.registrations) == 0
+    assert len(data.neighbourhoods) == 32
+    assert store.registrations_within(52.47, 5.55, 500, target).empty
+
+
+def test_a_newer_import_is_what_the_next_read_gives(target, tmp_path, buurten):
+    store.import_register(register(tmp_path, 3), buurten, store=target)
+    first = store.read_store(target)
+    store.import_register(register(tmp_path, 7, name="r2.csv", prefix="N"), store=target)
+    second = store.read_store(target)
+    assert (first.version, second.version) == (1, 2)
+    assert len(second.registrations) == 7
+    assert second.registrations["id"].str.startswith("N").all()
+    assert second.source == "r2.csv"
+
+
+def test_ensure_demo_store_imports_the_demo_once(target, small_demo):
+    assert store.ensure_demo_store(target) == target
+    store.ensure_demo_store(target)
+    data = store.read_store(target)
+    assert (data.is_demo, data.municipality, data.version) == (True, "Voorbeeldstad", 1)
+
+
+def test_the_app_loader_refreshes_after_a_newer_import(target, tmp_path, monkeypatch, small_demo):
+    from ui import loaders
+
+    monkeypatch.setenv("ZICHTBAAR_DB", str(target))
+    monkeypatch.delenv("ZICHTBAAR_REGISTER", raising=False)
+    monkeypatch.delenv("ZICHTBAAR_NEIGHBOURHOODS", raising=False)
+    loaders._from_store.clear()
+    demo = loaders.dataset()
+    assert (demo.is_demo, demo.version) == (True, 1)
+    assert loaders.dataset() is demo  # cached while the version stays
+    store.import_register(register(tmp_path, 4, prefix="V"), DEMO_NEIGHBOURHOODS, store=target)
+    fresh = loaders.dataset()
+    assert (fresh.is_demo, fresh.version, len(fresh.registrations)) == (False, 2, 4)
+
+
+# ---------------------------------------------------------------- both stores give the same answers
+
+
+@pytest.fixture
+def both(tmp_path: Path, pg_store: str) -> tuple[Path, str]:
+    return tmp_path / "s.gpkg", pg_store
+
+
+@pytest.fixture(scope="module")
+def demo_in_both(tmp_path_factory: pytest.TempPathFactory, pg_base: str) -> Iterator[tuple[Path, str]]:
+    """The demo register in a GeoPackage and in PostGIS, for tests that only read."""
+    gpkg = tmp_path_factory.mktemp("demo") / "s.gpkg"
+    with postgis_store(pg_base) as url:
+        report, record = store.import_register(DEMO_REGISTER, DEMO_NEIGHBOURHOODS, store=gpkg)
+        store.open_store(url).replace(report.accepted, read_neighbourhoods(DEMO_NEIGHBOURHOODS), record)
+        yield gpkg, url
+
+
+def test_both_stores_give_back_the_same_hostile_register(both, tmp_path):
+    path = write_hostile_register(tmp_path)
+    datasets = []
+    for target in both:
+        report, _ = store.import_register(path, DEMO_NEIGHBOURHOODS, store=target)
+        datasets.append(store.read_store(target))
+    gpkg, pg = datasets
+    assert len(gpkg.registrations) == len(report.accepted) > 0
+    frames_equal(pg.registrations, gpkg.registrations)
+    frames_equal(pg.neighbourhoods, gpkg.neighbourhoods)
+
+
+def test_both_stores_keep_awkward_text_alike(both, tmp_path):
+    names = ["regel 1\n\\.\nregel 3", 'aanhalings"tekens", komma;puntkomma', "tab\tcr\r\nlf", "nul\x00daarna", ""]
+    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [5.525 + i * 1e-3, 52.458]},
+                 "properties": {"id": f"T{i}", "name": name or "leeg", "description": name, "sensor_type": "air",
+                                "purpose": "environment", "data_types": "environmental", "personal_data": "nee",
+                                "owner": "Gemeente Voorbeeldstad"}} for i, name in enumerate(names)]
+    path = tmp_path / "tekst.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+    for target in both:
+        store.import_register(path, DEMO_NEIGHBOURHOODS, store=target)
+    gpkg, pg = (store.read_store(target) for target in both)
+    frames_equal(pg.registrations, gpkg.registrations)
+    assert pg.registrations["description"].tolist()[:3] == names[:3]
+
+
+def test_radius_query_gives_the_same_list_on_both_stores(demo_in_both):
+    both = demo_in_both
+    reg = store.read_store(both[0]).registrations
+    rng = np.random.default_rng(7)
+    spots = [(p.y, p.x) for p in reg.geometry.iloc[rng.choice(len(reg), 4, replace=False)]]
+    spots.append((52.40, 5.30))  # nothing near
+    for (lat, lon), radius in zip(spots, (100, 250, 500, 1000, 250), strict=True):
+        gpkg, pg = (store.registrations_within(lat, lon, radius, t) for t in both)
+        assert pg["id"].tolist() == gpkg["id"].tolist()
+        assert pg["position"].tolist() == gpkg["position"].tolist()
+        np.testing.assert_allclose(pg["distance_m"], gpkg["distance_m"], rtol=0, atol=1e-6)
+        assert (gpkg["distance_m"] <= radius).all()
+
+
+def test_radius_query_lists_nearest_first_with_areas_by_their_edge(target):
+    x, y = 155_000.0, 463_000.0
+    reg = registrations_rd([Point(x + 31, y), box(x + 100, y - 5, x + 200, y + 5), Point(x, y + 30), Point(x, y + 300),
+                            box(x - 50, y - 50, x + 50, y + 50)], ids=["b", "area", "a", "far", "covers"])
+    put(target, reg, neighbourhoods_rd([box(x - 1000, y - 1000, x + 1000, y + 1000)], ["A"]))
+    found = store.registrations_within(52.1551723, 5.3872035, 250, target)
+    assert found["id"].tolist() == ["covers", "a", "b", "area"]
+    np.testing.assert_allclose(found["distance_m"], [0, 30, 31, 100], atol=0.02)
+
+
+def test_an_empty_store_finds_nothing_near(target):
+    assert store.registrations_within(52.1551723, 5.3872035, 250, target).columns.tolist() == list(store.WITHIN_COLUMNS)
+    assert store.registrations_within(52.1551723, 5.3872035, 250, target).empty
+
+
+# The neighbourhood join on shapes that test its rules: border points, areas that overlap several
+# neighbourhoods or only touch one, and shapes outside every neighbourhood.
+
+
+def registrations_rd(geoms: list, ids: list[str] | None = None) -> gpd.GeoDataFrame:
+    rd = gpd.GeoSeries(geoms, crs="EPSG:28992").to_crs("EPSG:4326")
+    frame = gpd.GeoDataFrame({"id": ids or [f"R{i}" for i in range(len(geoms))], "row": range(2, len(geoms) + 2)},
+                             geometry=rd, crs="EPSG:4326")
+    return store.canonical(frame)
+
+
+def neighbourhoods_rd(geoms: list, codes: list[str]) -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame({"code": codes, "name": codes, "population": pd.array([100] * len(codes), "Int64")},
+                            geometry=gpd.GeoSeries(geoms, crs="EPSG:28992").to_crs("EPSG:4326"))
+
+
+def put(target, registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame) -> None:
+    record = store.ImportRecord(1, datetime.now(UTC), "test", "0", None, len(registrations), 0, 0, "", False)
+    store.open_store(target).replace(registrations, neighbourhoods, record)
+
+
+def tricky_register() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """The demo buurten, points on their shared corners, and areas that overlap, touch or lie outside."""
+    nb = read_neighbourhoods(DEMO_NEIGHBOURHOODS)
+    counts: dict[tuple[float, float], int] = {}
+    for g in nb.geometry:
+        for xy in {tuple(c) for c in shapely.get_coordinates(g)}:
+            counts[xy] = counts.get(xy, 0) + 1
+    corners = [Point(xy) for xy, n in sorted(counts.items()) if n >= 2][:20]
+    rng = np.random.default_rng(3)
+    minx, miny, maxx, maxy = nb.total_bounds
+    points = [Point(x, y) for x, y in zip(rng.uniform(minx - 0.01, maxx + 0.01, 300),
+                                          rng.uniform(miny - 0.01, maxy + 0.01, 300), strict=True)]
+    areas = [box(x, y, x + w, y + w) for x, y, w in zip(rng.uniform(minx, maxx, 40), rng.uniform(miny, maxy, 40),
+                                                        rng.uniform(0.001, 0.02, 40), strict=True)]
+    touching = list(nb.geometry.iloc[:3])  # a buurt's own shape: inside it, touching its neighbours
+    outside = [box(maxx + 0.05, maxy + 0.05, maxx + 0.06, maxy + 0.06), Point(maxx + 1, maxy)]
+    geoms = [*corners, *points, *areas, *touching, *outside]
+    frame = gpd.GeoDataFrame({"id": [f"R{i:03d}" for i in range(len(geoms))], "row": range(2, len(geoms) + 2)},
+                             geometry=geoms, crs="EPSG:4326")
+    # Reverse the codes' order against the file's: the lowest code must win a shared corner, not the first.
+    nb = nb.iloc[::-1].reset_index(drop=True)
+    return store.canonical(frame), nb
+
+
+def test_the_store_joins_neighbourhoods_exactly_as_geo_join(target):
+    reg, nb = tricky_register()
+    put(target, reg, nb)
+    data, (reg_pos, nb_pos) = store.read_joined(target)
+    expected = join_positions(data.registrations, data.neighbourhoods)
+    assert sorted(zip(reg_pos.tolist(), nb_pos.tolist(), strict=True)) == sorted(
+        zip(*(p.tolist() for p in expected), strict=True))
+    # The rules were exercised: corners in several buurten, areas in several, something outside.
+    polygons = to_rd(data.neighbourhoods)
+    first = to_rd(data.registrations.iloc[:20])
+    assert max(int(shapely.intersects(polygons, p).sum()) for p in first) >= 2
+    assert np.bincount(reg_pos, minlength=len(reg)).max() >= 2
+    assert (nb_pos == -1).sum() >= 2
+
+
+def test_both_stores_give_back_the_same_demo(demo_in_both):
+    gpkg, pg = (store.read_store(target) for target in demo_in_both)
+    frames_equal(pg.registrations, gpkg.registrations)
+    frames_equal(pg.neighbourhoods, gpkg.neighbourhoods)
+    assert (pg.version, pg.source, pg.updated) == (gpkg.version, gpkg.source, gpkg.updated)
+
+
+def test_the_store_summary_equals_geo_summary(demo_in_both):
+    data = store.read_store(demo_in_both[0])
+    expected = summarise(data.registrations, data.neighbourhoods)
+    for target in demo_in_both:
+        assert store.summarise(target)[1] == expected
+
+
+# ---------------------------------------------------------------- GeoPackage only
 
 
 def test_import_log_is_a_registered_attribute_table(tmp_path, buurten):
@@ -102,11 +413,78 @@ def test_import_log_is_a_registered_attribute_table(tmp_path, buurten):
     store.import_register(register(tmp_path, 1), buurten, store=db)
     with sqlite3.connect(db) as con:
         kinds = dict(con.execute("SELECT table_name, data_type FROM gpkg_contents").fetchall())
+    con.close()
     assert kinds == {"registrations": "features", "neighbourhoods": "features", "import_log": "attributes"}
+
+
+def test_a_failed_geopackage_import_leaves_no_temporary_file(tmp_path, buurten, monkeypatch):
+    db = tmp_path / "s.gpkg"
+    store.import_register(register(tmp_path, 3), buurten, store=db)
+    before = db.read_bytes()
+    monkeypatch.setattr(store_gpkg, "_write_log", disk_full)
+    with pytest.raises(OSError, match="disk full"):
+        store.import_register(register(tmp_path, 5, name="r2.csv"), store=db)
+    assert db.read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp.gpkg")]
 
 
 def test_store_path_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("ZICHTBAAR_DB", str(tmp_path / "x.gpkg"))
     assert store.store_path() == tmp_path / "x.gpkg"
+    monkeypatch.setenv("ZICHTBAAR_DB", "postgresql://app:pw@db.example:5432/zichtbaar")
+    assert store.store_path() == "postgresql://app:pw@db.example:5432/zichtbaar"  # a Path would fold the //
     monkeypatch.delenv("ZICHTBAAR_DB")
     assert store.store_path() == store.DEFAULT_STORE
+
+
+# ---------------------------------------------------------------- PostGIS only
+
+
+def test_an_import_leaves_only_the_new_versions_tables(pg_store, tmp_path, buurten):
+    for i in range(3):
+        store.import_register(register(tmp_path, 2 + i, name=f"r{i}.csv"), buurten, store=pg_store)
+    assert version_tables(pg_store) == ["neighbourhoods_v3", "registrations_v3"]
+
+
+def test_a_failed_postgis_import_leaves_no_tables(pg_store, tmp_path, buurten, monkeypatch):
+    from geo import store_postgis
+
+    store.import_register(register(tmp_path, 3), buurten, store=pg_store)
+    monkeypatch.setattr(store_postgis, "_insert_log", disk_full)
+    with pytest.raises(OSError, match="disk full"):
+        store.import_register(register(tmp_path, 5, name="r2.csv"), store=pg_store)
+    assert version_tables(pg_store) == ["neighbourhoods_v1", "registrations_v1"]
+
+
+def test_old_tables_stay_while_a_reader_holds_them(pg_store, tmp_path, buurten, monkeypatch):
+    import psycopg
+
+    from geo import store_postgis
+
+    monkeypatch.setattr(store_postgis, "_CLEANUP_TRIES", 1)
+    store.import_register(register(tmp_path, 3), buurten, store=pg_store)
+    with psycopg.connect(pg_store) as reader:  # a reader between its lock and its last read
+        reader.execute("LOCK TABLE import_log IN ACCESS SHARE MODE")
+        store.import_register(register(tmp_path, 4, name="r2.csv"), store=pg_store)  # not blocked by the reader
+        assert "registrations_v1" in version_tables(pg_store)
+        assert len(reader.execute("SELECT * FROM registrations_v1").fetchall()) == 3
+    assert store.open_store(pg_store).drop_old_versions() == 2
+    assert version_tables(pg_store) == ["neighbourhoods_v2", "registrations_v2"]
+
+
+def test_app_servers_starting_together_import_the_demo_once(pg_store, small_demo):
+    threads = [threading.Thread(target=store.ensure_demo_store, args=(pg_store,)) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [r.version for r in store.import_log(pg_store)] == [1]
+
+
+def test_an_unreachable_database_is_explained_without_its_password(pg_base):
+    wrong = pg_base.replace("://", "://nobody:geheim-wachtwoord@", 1) if "@" not in pg_base else \
+        pg_base.split("://", 1)[0] + "://nobody:geheim-wachtwoord@" + pg_base.split("@", 1)[1]
+    with pytest.raises(UserFacingError) as err:
+        store.current_version(wrong)
+    assert "geheim-wachtwoord" not in err.value.message_nl + err.value.message_en
+    assert "nobody:***@" in err.value.message_en
