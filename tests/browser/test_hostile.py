@@ -1,0 +1,132 @@
+"""A hostile register in a real browser: no payload runs on any page, and the app asks nothing outside.
+
+The register from tests/fixtures/hostile.py carries HTML and script payloads in every text field.
+A payload that ran would set `window.__xss`. Every popup and tooltip on every map is rendered for its
+own feature, as Leaflet does on click and hover, before the flag is read in every frame.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import pytest
+
+from geo.schema import DEMO_NEIGHBOURHOODS
+from tests.browser.conftest import exceptions, open_page, streamlit_server, wait_for_app
+from tests.fixtures.hostile import EXPECTED, write_hostile_register
+
+SHARED_LOOK = Path(__file__).resolve().parents[3] / "shared" / "tools" / "look.py"
+
+# Renders every popup and tooltip of every Leaflet layer into the document (look.py does the same).
+RENDER_POPUPS = """async () => {
+  if (typeof L === 'undefined') return 0;
+  const maps = Object.keys(window).map(k => { try { return window[k]; } catch (e) { return null; } })
+                 .filter(v => v instanceof L.Map);
+  let n = 0; const sink = document.createElement('div'); sink.style.display = 'none';
+  document.body.appendChild(sink); const seen = new Set();
+  const kids = l => { try { if (l.getLayers) return l.getLayers(); } catch (e) {} return []; };
+  const visit = (l, inherited) => {
+    if (!l || seen.has(l)) return; seen.add(l);
+    const own = [];
+    for (const g of ['getPopup', 'getTooltip']) {
+      try { const p = l[g] && l[g](); if (p) own.push(p.getContent()); } catch (e) {}
+    }
+    const contents = own.length ? own.concat(inherited) : inherited;
+    const children = kids(l);
+    if (children.length) children.forEach(k => visit(k, contents));
+    else contents.forEach(c => { try { const d = document.createElement('div');
+      const v = typeof c === 'function' ? c(l) : c;
+      if (v instanceof HTMLElement) d.appendChild(v.cloneNode(true)); else d.innerHTML = String(v);
+      sink.appendChild(d); n++; } catch (e) {} });
+  };
+  maps.forEach(m => m.eachLayer(l => visit(l, [])));
+  await new Promise(r => setTimeout(r, 500));
+  return n;
+}"""
+
+FIRST_ID = sorted(EXPECTED.accepted_ids)[0]
+# An accepted registration whose very id carries a script payload (URL-encoded for the link).
+SCRIPT_ID = next(i for i in sorted(EXPECTED.accepted_ids) if "<script>" in i)
+PAGES = [
+    "/",
+    "/kaart",
+    f"/kaart?sel={FIRST_ID}",
+    "/hier?lat=52.458&lon=5.525&r=500",
+    "/buurten",
+    "/beleid",
+    "/controle",
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_app(tmp_path_factory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("hostile")
+    register = write_hostile_register(folder)
+    env = {"ZICHTBAAR_REGISTER": str(register), "ZICHTBAAR_NEIGHBOURHOODS": str(DEMO_NEIGHBOURHOODS)}
+    with streamlit_server(env=env) as url:
+        yield url
+
+
+def fired(page) -> list[str]:
+    hits = []
+    for frame in page.frames:
+        try:
+            if frame.evaluate("() => window.__xss !== undefined"
+                              " || (window.parent && window.parent.__xss !== undefined)"):
+                hits.append(frame.url)
+        except Exception:  # a detached frame
+            continue
+    return hits
+
+
+def render_all_popups(page) -> int:
+    total = 0
+    for frame in page.frames:
+        try:
+            total += frame.evaluate(RENDER_POPUPS)
+        except Exception:
+            continue
+    return total
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_payload_runs_and_nothing_leaves_localhost(browser, hostile_app, path: str) -> None:
+    visit = open_page(browser)
+    page = visit.page
+    try:
+        page.goto(f"{hostile_app}/?lang=nl")  # one visit through the frame first
+        wait_for_app(page)
+        sep = "&" if "?" in path else "?"
+        page.goto(f"{hostile_app}{path}{sep}lang=nl&base=none")
+        wait_for_app(page)
+        page.wait_for_timeout(2500)
+        render_all_popups(page)
+        page.wait_for_timeout(500)
+        assert fired(page) == []
+        assert exceptions(page) == []
+        # The map page with the "no tiles" base map asks nothing outside localhost at all; the other
+        # pages' maps may ask PDOK (the government base map) for tiles, and nobody else.
+        if path.startswith("/kaart"):
+            assert visit.outside == []
+        else:
+            assert [u for u in visit.outside if not (urlsplit(u).hostname or "").endswith("pdok.nl")] == []
+    finally:
+        page.context.close()
+
+
+def test_payload_text_is_shown_literally_on_the_map_detail(browser, hostile_app) -> None:
+    visit = open_page(browser)
+    page = visit.page
+    try:
+        page.goto(f"{hostile_app}/?lang=nl")
+        wait_for_app(page)
+        page.goto(f"{hostile_app}/kaart?lang=nl&base=none&sel={quote(SCRIPT_ID)}")
+        wait_for_app(page)
+        page.get_by_text(SCRIPT_ID).first.wait_for(timeout=30_000)  # shown as text, not run
+        assert re.search(r"<script>", page.inner_text("body"))
+        assert fired(page) == []
+    finally:
+        page.context.close()
