@@ -244,6 +244,14 @@ class LocalMap(folium.Map):
         self.default_js = [("leaflet", f"{assets}/{LEAFLET_JS}")]
         self.default_css = [("leaflet_css", f"{assets}/{LEAFLET_CSS}")]
 
+    def render(self, **kwargs: object) -> None:
+        """Render as folium does, but let people zoom the page (WCAG 1.4.4): folium's viewport tag forbids it."""
+        super().render(**kwargs)
+        header = self._template.module.__dict__.get("header")
+        if header is not None:
+            text = re.sub(r",\s*maximum-scale=1\.0,\s*user-scalable=no", "", str(header(self, kwargs)))
+            self.get_root().header.add_child(Element(text), name=self.get_name())
+
 
 class LocalFullscreen(Fullscreen):
     """folium's fullscreen button with its script and style served by the app."""

@@ -248,3 +248,16 @@ def test_card_shows_labels_dates_and_unknowns() -> None:
 
 def test_card_marks_biometric_processing() -> None:
     assert "<strong>[biometric]</strong>" in card(biometric=True)
+
+
+def test_map_lets_people_zoom_the_page() -> None:
+    """folium's default viewport tag forbids zooming (WCAG 1.4.4); ours must not."""
+    import folium as _folium
+
+    from geo.mapping import LocalMap
+
+    m = LocalMap("/assets", location=[52.47, 5.55], zoom_start=13, tiles=None)
+    _folium.Figure().add_child(m)
+    html_text = m.get_root().render()
+    assert "user-scalable=no" not in html_text
+    assert 'name="viewport"' in html_text

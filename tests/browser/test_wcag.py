@@ -1,0 +1,70 @@
+"""WCAG 2.1 AA on every page in both languages, checked by axe-core inside headless Chromium.
+
+axe-core comes from the npm registry (`.ci/test` installs it into tests/browser/node_modules); it is
+injected into the page and into every frame in it (the map's frame included).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import exceptions, wait_for_app
+
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+
+PAGES = [
+    "/",
+    "/kaart",
+    "/hier?lat=52.4703&lon=5.5497&r=250",
+    "/buurten",
+    "/buurt?code=BU99990001",
+    "/presentatie?code=BU99990001",
+    "/beleid",
+    "/controle",
+]
+
+RUN_AXE = """async () => {
+  const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+  return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                 nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+}"""
+
+
+def settle(page) -> None:
+    wait_for_app(page)
+    page.wait_for_timeout(1500)  # let the map frame and charts finish drawing before auditing
+    wait_for_app(page)
+
+
+def violations(page) -> list[dict]:
+    found = []
+    for frame in page.frames:
+        try:
+            if frame.is_detached() or (frame.url.startswith(("about:", "data:")) and frame != page.main_frame):
+                continue
+            frame.add_script_tag(path=str(AXE))
+            for v in frame.evaluate(RUN_AXE):
+                found.append({**v, "frame": frame.url.split("?")[0][-60:]})
+        except Exception as err:  # a frame that navigated away mid-audit is not a violation
+            if "detached" not in str(err).lower() and "navigat" not in str(err).lower():
+                raise
+    return found
+
+
+@pytest.fixture(scope="module", autouse=True)
+def need_axe() -> None:
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed (bash .ci/test installs it)")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("path", PAGES)
+def test_page_has_no_wcag_aa_violations(app_url, visit, path: str, lang: str) -> None:
+    page = visit.page
+    sep = "&" if "?" in path else "?"
+    page.goto(f"{app_url}{path}{sep}lang={lang}")
+    settle(page)
+    assert exceptions(page) == []
+    assert violations(page) == []
