@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright
 
-from tests.browser.conftest import CHROMIUM, FLAGS, is_local, streamlit_server  # noqa: E402
+from tests.browser.conftest import CHROMIUM, FLAGS, is_local, streamlit_server
 
 PATHS = ["/", "/kaart", "/hier?lat=52.4703&lon=5.5497&r=250", "/buurten", "/buurt?code=BU99990001",
          "/beleid", "/controle", "/kaart?f_sensor_type=camera"]

@@ -26,7 +26,7 @@ from geo.schema import FIELD_BY_NAME, split_codes
 from geo.viewstate import MapView
 from ui.assets import ASSETS_URL
 from ui.filters import current, seed, sidebar, url_state, write_url
-from ui.i18n import current_lang, t
+from ui.i18n import current_lang, fmt_number, t
 from ui.loaders import dataset, map_index, map_layers
 from ui.widgets import demo_banner
 
@@ -112,7 +112,7 @@ if filters.neighbourhood != ss.get("map_nb_prev"):
 st.title(t("map.title"))
 demo_banner(data)
 shown = int(mask.sum())
-count_text = t("map.count", shown=f"{shown:,}".replace(",", "."), total=f"{len(reg):,}".replace(",", "."))
+count_text = t("map.count", shown=fmt_number(shown), total=fmt_number(len(reg)))
 if shown:
     st.markdown(count_text)
 else:
@@ -187,7 +187,7 @@ with tab_map:
         st.selectbox(t("map.detail.choose"), options=options, key="map_choose", on_change=on_choose,
                      format_func=lambda i: f"{name_of.get(i, i)} ({i})", placeholder=t("map.detail.choose.placeholder"))
         if len(kept) > CHOOSE_MAX:
-            st.caption(t("map.detail.choose.limited", n=f"{CHOOSE_MAX:,}".replace(",", ".")))
+            st.caption(t("map.detail.choose.limited", n=fmt_number(CHOOSE_MAX)))
 
 with tab_table:
     if tab_table.open:

