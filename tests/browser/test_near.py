@@ -11,7 +11,7 @@ import pytest
 
 from geo.geocode import ENV_URL
 from geo.nearby import Spot, nearby
-from tests.browser.conftest import Visit, exceptions, streamlit_server, wait_for_app
+from tests.browser.conftest import Visit, exceptions, is_local, streamlit_server, wait_for_app
 from tests.unit.test_geocode import GeocoderStandIn
 
 pytestmark = pytest.mark.browser
@@ -51,7 +51,7 @@ def phone_visit(browser, geolocation: dict[str, float] | None = None) -> Visit:
         }""")
     page = context.new_page()
     visit = Visit(page)
-    context.route("**/*", visit.route)
+    context.route(lambda url: not is_local(url), visit.route)
     page.on("pageerror", lambda e: visit.errors.append(str(e)))
     return visit
 
