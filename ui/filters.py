@@ -66,7 +66,7 @@ def seed(filters: Filters, index: FilterIndex) -> None:
     # server still applies it; a value set through session state is always sent along with its widget.
     for key in (*FILTER_KEYS, ACTIVE_ON_USE):
         if key in st.session_state:
-            pass
+            st.session_state[key] = st.session_state[key]
 
 
 def current() -> Filters:

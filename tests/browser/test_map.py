@@ -56,6 +56,21 @@ def query(page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
 
 
+def click_an_icon(page, frame) -> str:
+    """Click a registration's icon well inside the map (not one half outside its edge); return its id."""
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
+    label = frame.evaluate("""() => {
+        const box = document.querySelector('.leaflet-container').getBoundingClientRect();
+        const icon = [...document.querySelectorAll('.zb-marker')].find(el => {
+            const r = el.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+            return x > box.left + 80 && x < box.right - 80 && y > box.top + 80 && y < box.bottom - 120;
+        });
+        return icon && icon.getAttribute('aria-label');
+    }""")
+    page.frame_locator(MAP_FRAME).locator(f'.zb-marker[aria-label="{label}"]').click()
+    return label.split(" \u00b7 ", 1)[1]
+
+
 def test_map_draws_and_asks_nothing_outside_with_no_tiles(map_url, visit):
     page = visit.page
     page.goto(f"{map_url}?lang=nl&base=none")
@@ -98,19 +113,7 @@ def test_clicking_an_icon_opens_its_detail(map_url, visit):
     # Close in on the demo's centre so that single icons show instead of clusters.
     page.goto(f"{map_url}?lang=nl&base=none&lat=52.4715&lon=5.545&z=18")
     wait_for_app(page)
-    frame = map_frame(page)
-    page.locator(MAP_FRAME).scroll_into_view_if_needed()
-    # An icon well inside the map, not one half outside its edge.
-    label = frame.evaluate("""() => {
-        const box = document.querySelector('.leaflet-container').getBoundingClientRect();
-        const icon = [...document.querySelectorAll('.zb-marker')].find(el => {
-            const r = el.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
-            return x > box.left + 80 && x < box.right - 80 && y > box.top + 80 && y < box.bottom - 120;
-        });
-        return icon && icon.getAttribute('aria-label');
-    }""")
-    reg_id = label.split(" \u00b7 ", 1)[1]
-    page.frame_locator(MAP_FRAME).locator(f'.zb-marker[aria-label="{label}"]').click()
+    reg_id = click_an_icon(page, map_frame(page))
     page.wait_for_function(f"() => new URLSearchParams(location.search).get('sel') === {reg_id!r}")
     wait_for_app(page)
     main = page.locator("[data-testid='stMain']")
@@ -126,36 +129,34 @@ def test_shared_link_reproduces_filters_selection_and_view(map_url, visit, brows
     wait_for_app(page)
     frame = map_frame(page)
     n = shown_count(page)
-    # Pan the map: the view goes into the address without a rerun, ready to be shared.
+    # Zoom in and pick a camera: the view goes into the address without a rerun, the selection with one.
     frame.evaluate("() => map_div.setView([52.4705, 5.5466], 17)")
     page.wait_for_function("() => new URLSearchParams(location.search).get('z') === '17'")
-    shared = page.url
-    assert query(page)["f_sensor_type"] == ["camera"]
+    reg_id = click_an_icon(page, frame)
+    page.wait_for_function(f"() => new URLSearchParams(location.search).get('sel') === {reg_id!r}")
+    wait_for_app(page)
+    page.wait_for_timeout(1200)  # the address is kept in step with the map once a second
+    shared = query(page)
+    assert shared["f_sensor_type"] == ["camera"]
+    lat, lon, zoom = float(shared["lat"][0]), float(shared["lon"][0]), int(shared["z"][0])
 
     other = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page2 = other.new_page()
-        page2.goto(shared)
+        page2.goto(page.url)
         wait_for_app(page2)
         frame2 = map_frame(page2)
         assert shown_count(page2) == n
         frame2.wait_for_function(f"() => window.zbDrawn.n === {n}")
         view = frame2.evaluate("() => [map_div.getCenter().lat, map_div.getCenter().lng, map_div.getZoom()]")
-        assert view[2] == 17
-        assert abs(view[0] - 52.4705) < 1e-4
-        assert abs(view[1] - 5.5466) < 1e-4
-        # The widgets show the shared filter too, also after a click right after loading (a run cut short
-        # by the map's first message must not leave the browser showing an empty filter that still applies).
-        page3 = other.new_page()
-        page3.goto(shared)
-        wait_for_app(page3)
-        page3.get_by_role("tab", name="Tabel en downloads").click()
-        wait_for_app(page3)
-        page3.wait_for_timeout(1500)
-        wait_for_app(page3)
-        chosen = page3.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(has_text="Soort sensor")
-        assert re.search(r"Camera \(\d+\)", chosen.inner_text())
-        assert shown_count(page3) == n
+        assert view[2] == zoom
+        assert abs(view[0] - lat) < 1e-5
+        assert abs(view[1] - lon) < 1e-5
+        main = page2.locator("[data-testid='stMain']")
+        main.get_by_text("Waarvoor?").wait_for()
+        assert reg_id in main.inner_text()
+        sidebar = page2.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']")
+        assert re.search(r"Camera \(\d+\)", sidebar.filter(has_text="Soort sensor").inner_text())
     finally:
         other.close()
 
