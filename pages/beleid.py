@@ -13,16 +13,16 @@ from geo.coverage import coverage, watched_group
 from geo.errors import UserFacingError
 from geo.filters import apply
 from geo.hotspots import CELL_SIZES_M, DEFAULT_CELL_SIZE_M, SHAPES, hotspot_group, hotspots
-from geo.mapping import MapText, build_map, fit_view, legend_html, registrations_group, registrations_payload
+from geo.mapping import build_map, fit_view, legend_html, registrations_group, registrations_payload
 from geo.principles import UNCHECKED_AFTER_YEARS, falling_short, principle_counts
 from geo.schema import DEFAULT_RANGE_M
 from geo.trends import added_per_quarter
-from geo.viewstate import BASE_MAPS, FILTER_PARAMS, SELECTED, ViewState, format_params
+from geo.viewstate import FILTER_PARAMS, SELECTED, ViewState, format_params
 from ui.assets import ASSETS_URL
 from ui.filters import url_state
 from ui.i18n import current_lang, fmt_number, t
 from ui.loaders import dataset, map_index, map_layers
-from ui.widgets import demo_banner
+from ui.widgets import demo_banner, map_text
 
 SECTIONS = ("principles", "hotspots", "coverage", "trends")
 MAP_HEIGHT = 520
@@ -52,16 +52,6 @@ else:
 
 def percent(share: float) -> str:
     return fmt_number(100 * share, digits=1) + " %"
-
-
-def map_text() -> MapText:
-    return MapText(
-        lang=lang, base_names=tuple((c, t(f"map.base.{c}")) for c in BASE_MAPS),
-        neighbourhoods=t("map.layer.neighbourhoods"), legend=t("map.legend"), legend_types=t("map.legend.types"),
-        legend_purposes=t("map.legend.purposes"), legend_other=t("map.legend.other"), cone=t("map.legend.cone"),
-        area=t("map.legend.area"), cluster=t("map.legend.cluster"), border=t("map.legend.border"),
-        cluster_title=t("map.cluster.title"), fullscreen=t("map.fullscreen"), fullscreen_exit=t("map.fullscreen.exit"),
-    )
 
 
 def draw_map(key: str, layers: list, legend: str = "") -> None:

@@ -19,13 +19,12 @@ from geo.factsheet import (
     registration_table,
 )
 from geo.flags import FLAGS
-from geo.mapping import MapText, build_map, fit_view, legend_html, registrations_group, registrations_payload
+from geo.mapping import build_map, fit_view, legend_html, registrations_group, registrations_payload
 from geo.schema import split_codes
-from geo.viewstate import BASE_MAPS
 from ui.assets import ASSETS_URL
 from ui.i18n import current_lang, t
 from ui.loaders import dataset, map_layers, neighbourhood_tables
-from ui.widgets import demo_banner
+from ui.widgets import demo_banner, map_text
 
 OVERVIEW, PRESENT = "pages/buurten.py", "pages/presentatie.py"
 MAP_KEY, MAP_HEIGHT = "buurt.map", 520
@@ -75,17 +74,6 @@ subtitle = (t("buurt.subtitle", municipality=data.municipality, code=code) if da
 st.html(f"<h1 class='zb-buurt-title' style='margin:0'>{escape(facts.name)}</h1>"
         f"<p style='margin:0;opacity:.75'>{escape(subtitle)}</p>")
 demo_banner(data)
-
-
-
-def map_text() -> MapText:
-    return MapText(
-        lang=lang, base_names=tuple((c, t(f"map.base.{c}")) for c in BASE_MAPS),
-        neighbourhoods=t("map.layer.neighbourhoods"), legend=t("map.legend"), legend_types=t("map.legend.types"),
-        legend_purposes=t("map.legend.purposes"), legend_other=t("map.legend.other"), cone=t("map.legend.cone"),
-        area=t("map.legend.area"), cluster=t("map.legend.cluster"), border=t("map.legend.border"),
-        cluster_title=t("map.cluster.title"), fullscreen=t("map.fullscreen"), fullscreen_exit=t("map.fullscreen.exit"),
-    )
 
 
 left, right = st.columns([3, 2], gap="large")

@@ -20,12 +20,11 @@ from geo.choropleth import (
     what_key,
 )
 from geo.codes import label
-from geo.mapping import MapText, build_map, fit_view
-from geo.viewstate import BASE_MAPS
+from geo.mapping import build_map, fit_view
 from ui.assets import ASSETS_URL
 from ui.i18n import current_lang, t
 from ui.loaders import choropleth_shapes, dataset, neighbourhood_tables
-from ui.widgets import demo_banner
+from ui.widgets import demo_banner, map_text
 
 BUURT = "pages/buurt.py"
 MAP_KEY = "overview.map"
@@ -58,16 +57,6 @@ options = ["all"] + [what_key("sensor_type", c) for c in choices("sensor_type", 
 st.session_state.setdefault("overview.measure", measure)
 if st.session_state.get("overview.what") not in options:
     st.session_state["overview.what"] = what_key(field, code) if what_key(field, code) in options else "all"
-
-
-def map_text() -> MapText:
-    return MapText(
-        lang=lang, base_names=tuple((c, t(f"map.base.{c}")) for c in BASE_MAPS),
-        neighbourhoods=t("map.layer.neighbourhoods"), legend=t("map.legend"), legend_types=t("map.legend.types"),
-        legend_purposes=t("map.legend.purposes"), legend_other=t("map.legend.other"), cone=t("map.legend.cone"),
-        area=t("map.legend.area"), cluster=t("map.legend.cluster"), border=t("map.legend.border"),
-        cluster_title=t("map.cluster.title"), fullscreen=t("map.fullscreen"), fullscreen_exit=t("map.fullscreen.exit"),
-    )
 
 
 def what_label(key: str) -> str:

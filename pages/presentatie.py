@@ -7,12 +7,12 @@ from streamlit_folium import st_folium
 
 from geo.choropleth import format_value
 from geo.factsheet import find_code, map_mask, neighbourhood_facts, outline_layer
-from geo.mapping import MapText, build_map, fit_view, legend_html, registrations_group, registrations_payload
+from geo.mapping import build_map, fit_view, legend_html, registrations_group, registrations_payload
 from geo.schema import split_codes
-from geo.viewstate import BASE_MAPS
 from ui.assets import ASSETS_URL
 from ui.i18n import current_lang, t
 from ui.loaders import dataset, map_layers, neighbourhood_tables
+from ui.widgets import map_text
 
 BUURT, OVERVIEW = "pages/buurt.py", "pages/buurten.py"
 MAP_KEY, MAP_HEIGHT = "present.map", 730
@@ -81,16 +81,6 @@ demo = f"<span class='zb-demo'>{escape(t('demo.banner').replace('**', ''))}</spa
 # Register text is escaped HTML: shown exactly as written, never as markup.
 st.html(f"<div class='zb-present'><h1>{escape(facts.name)}</h1>"
         f"<p class='zb-sub'>{escape(subtitle + code)} {demo}</p></div>")
-
-
-def map_text() -> MapText:
-    return MapText(
-        lang=lang, base_names=tuple((c, t(f"map.base.{c}")) for c in BASE_MAPS),
-        neighbourhoods=t("map.layer.neighbourhoods"), legend=t("map.legend"), legend_types=t("map.legend.types"),
-        legend_purposes=t("map.legend.purposes"), legend_other=t("map.legend.other"), cone=t("map.legend.cone"),
-        area=t("map.legend.area"), cluster=t("map.legend.cluster"), border=t("map.legend.border"),
-        cluster_title=t("map.cluster.title"), fullscreen=t("map.fullscreen"), fullscreen_exit=t("map.fullscreen.exit"),
-    )
 
 
 left, right = st.columns([11, 9], gap="large")
