@@ -28,7 +28,7 @@ pages = [
 ]
 page = st.navigation(pages, position="top")
 
-head, switch = st.columns([5, 1], vertical_alignment="center")
+head, switch = st.columns([2, 1], vertical_alignment="center")  # room for both language names beside a sidebar
 with switch:
     language_switch()
 write_lang()
