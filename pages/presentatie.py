@@ -24,6 +24,9 @@ st.html("""<style>
 [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"] {
   display: none !important; }
 [data-testid="stMainBlockContainer"] { padding: 1.2rem 2.5rem 1rem !important; max-width: 100% !important; }
+/* Keyboard-shortcut hints inside the buttons: full contrast against the button (WCAG 1.4.3). */
+button kbd { opacity: 1 !important; color: inherit !important; background: transparent !important;
+  border-color: currentColor !important; }
 [data-testid="stMain"] { background: #ffffff; color: #000000; }
 [data-testid="stMainBlockContainer"] > div > div > [data-testid="stHorizontalBlock"]:first-of-type:has(
   [data-testid="stButtonGroup"]) { display: none !important; }
