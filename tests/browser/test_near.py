@@ -131,8 +131,7 @@ def test_tap_targets_are_large_enough(near_url: str, visit: Visit) -> None:
     page.locator(CARDS).first.wait_for()
     targets = {
         "search": page.get_by_role("button", name="Zoeken"),
-        "radius": page.get_by_role("radio", name="100 m") if page.get_by_role("radio", name="100 m").count()
-        else page.get_by_role("button", name="100 m"),
+        "radius": page.get_by_role("radio", name="100 m"),  # a segmented control: its options are radios
         "location": page.locator("iframe[title*='geolocation']"),
         "more": page.get_by_role("button", name=re.compile("Toon er meer")),
         "contact": page.locator(f"{CARDS} .zb-links a").first,
