@@ -5,7 +5,6 @@ from html import escape
 import altair as alt
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.choropleth import format_value
 from geo.factsheet import (
@@ -13,18 +12,13 @@ from geo.factsheet import (
     factsheet_filename,
     factsheet_pdf,
     find_code,
-    map_mask,
     neighbourhood_facts,
-    outline_layer,
     registration_table,
 )
 from geo.flags import FLAGS
-from geo.mapping import build_map, fit_view, legend_html, registrations_group, registrations_payload
-from geo.schema import split_codes
-from ui.assets import ASSETS_URL
 from ui.i18n import current_lang, t
-from ui.loaders import dataset, map_layers, neighbourhood_tables
-from ui.widgets import demo_banner, map_text
+from ui.loaders import dataset, neighbourhood_tables
+from ui.widgets import demo_banner, neighbourhood_map
 
 OVERVIEW, PRESENT = "pages/buurten.py", "pages/presentatie.py"
 MAP_KEY, MAP_HEIGHT = "buurt.map", 520
@@ -79,18 +73,7 @@ demo_banner(data)
 left, right = st.columns([3, 2], gap="large")
 with left:
     st.subheader(t("buurt.map"))
-    text = map_text()
-    reg = facts.registrations
-    legend = legend_html(text, sorted(reg["sensor_type"].unique()),
-                         sorted({c for cell in reg["purpose"].unique() for c in split_codes(cell)}))
-    points, areas, outlines = map_layers(data)
-    base_map = build_map(assets=ASSETS_URL, text=text, outlines=outlines, legend=legend, height=MAP_HEIGHT,
-                         view=fit_view(facts.area.bounds, width_px=640, height_px=MAP_HEIGHT, max_zoom=18))
-    outline_layer(facts.area).add_to(base_map)
-    group = registrations_group(registrations_payload(points, areas, map_mask(data, facts)), assets=ASSETS_URL,
-                                text=text)
-    st_folium(base_map, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True, returned_objects=[],
-              feature_group_to_add=group)
+    neighbourhood_map(data, facts, key=MAP_KEY, height=MAP_HEIGHT, width_px=640)
     st.caption(t("buurt.map.label"))
 with right:
     st.subheader(t("buurt.summary"))

@@ -3,16 +3,12 @@
 from html import escape
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.choropleth import format_value
-from geo.factsheet import find_code, map_mask, neighbourhood_facts, outline_layer
-from geo.mapping import build_map, fit_view, legend_html, registrations_group, registrations_payload
-from geo.schema import split_codes
-from ui.assets import ASSETS_URL
+from geo.factsheet import find_code, neighbourhood_facts
 from ui.i18n import current_lang, t
-from ui.loaders import dataset, map_layers, neighbourhood_tables
-from ui.widgets import map_text
+from ui.loaders import dataset, neighbourhood_tables
+from ui.widgets import neighbourhood_map
 
 BUURT, OVERVIEW = "pages/buurt.py", "pages/buurten.py"
 MAP_KEY, MAP_HEIGHT = "present.map", 730
@@ -88,18 +84,7 @@ st.html(f"<div class='zb-present'><h1>{escape(facts.name)}</h1>"
 
 left, right = st.columns([11, 9], gap="large")
 with left:
-    text = map_text()
-    reg = facts.registrations
-    legend = legend_html(text, sorted(reg["sensor_type"].unique()),
-                         sorted({c for cell in reg["purpose"].unique() for c in split_codes(cell)}))
-    points, areas, outlines = map_layers(data)
-    base_map = build_map(assets=ASSETS_URL, text=text, outlines=outlines, legend=legend, height=MAP_HEIGHT,
-                         view=fit_view(facts.area.bounds, width_px=1000, height_px=MAP_HEIGHT, max_zoom=18))
-    outline_layer(facts.area).add_to(base_map)
-    group = registrations_group(registrations_payload(points, areas, map_mask(data, facts)), assets=ASSETS_URL,
-                                text=text)
-    st_folium(base_map, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True, returned_objects=[],
-              feature_group_to_add=group)
+    neighbourhood_map(data, facts, key=MAP_KEY, height=MAP_HEIGHT, width_px=1000)
 with right:
     st.html(f"<div class='zb-present'><div class='zb-figures'>{figure_html}</div>"
             f"<p class='zb-text'>{escape(s.text(lang))}</p></div>")

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit_folium import st_folium
 
 from geo.dataset import Dataset
-from geo.mapping import MapText
+from geo.factsheet import map_mask, outline_layer
+from geo.mapping import MapText, build_map, fit_view, legend_html, registrations_group, registrations_payload
+from geo.schema import split_codes
 from geo.viewstate import BASE_MAPS
+from ui.assets import ASSETS_URL
 from ui.i18n import LANGS, current_lang, t
+from ui.loaders import map_layers
 
 
 def language_switch() -> None:
@@ -32,3 +37,19 @@ def map_text() -> MapText:
         area=t("map.legend.area"), cluster=t("map.legend.cluster"), border=t("map.legend.border"),
         cluster_title=t("map.cluster.title"), fullscreen=t("map.fullscreen"), fullscreen_exit=t("map.fullscreen.exit"),
     )
+
+
+def neighbourhood_map(data: Dataset, facts, *, key: str, height: int, width_px: int) -> None:
+    """One neighbourhood's map: its outline and its registrations over the city's borders (buurt and presentation)."""
+    text = map_text()
+    reg = facts.registrations
+    legend = legend_html(text, sorted(reg["sensor_type"].unique()),
+                         sorted({c for cell in reg["purpose"].unique() for c in split_codes(cell)}))
+    points, areas, outlines = map_layers(data)
+    base_map = build_map(assets=ASSETS_URL, text=text, outlines=outlines, legend=legend, height=height,
+                         view=fit_view(facts.area.bounds, width_px=width_px, height_px=height, max_zoom=18))
+    outline_layer(facts.area).add_to(base_map)
+    group = registrations_group(registrations_payload(points, areas, map_mask(data, facts)), assets=ASSETS_URL,
+                                text=text)
+    st_folium(base_map, key=key, height=height, use_container_width=True, returned_objects=[],
+              feature_group_to_add=group)
