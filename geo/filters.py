@@ -9,12 +9,13 @@ import numpy as np
 import pandas as pd
 
 from geo.codes import codes
+from geo.principles import PRINCIPLE_CODES, principle_frame
 from geo.schema import LIST_SEPARATOR
 
 #: Filters whose options are code lists (one code per registration, or `|`-joined lists of codes).
 CODE_FIELDS = ("purpose", "data_types", "legal_basis", "sensor_type", "status")
 #: Filters that hold a list of values, OR-ed within the filter.
-CHOICE_FIELDS = (*CODE_FIELDS, "owner", "neighbourhood")
+CHOICE_FIELDS = (*CODE_FIELDS, "owner", "neighbourhood", "flag")
 #: Columns whose cells are `|`-joined lists: a registration matches when any of its codes is chosen.
 LIST_FIELDS = frozenset({"purpose", "data_types"})
 #: Columns searched by the free-text filter.
@@ -34,6 +35,8 @@ class Filters:
     purpose, data_types, legal_basis, sensor_type, status : codes from geo.codes.
     owner : owner names as they appear in the register.
     neighbourhood : neighbourhood codes; OUTSIDE ("") for registrations outside every neighbourhood.
+    flag : principle codes (geo.principles.PRINCIPLE_CODES): keep the registrations that fall short of
+        any of them, as the policy page's principles check counts them.
     personal_data : True/False to keep only registrations that do/do not process personal data.
     active_on : keep registrations active on this date (active_from <= date <= active_until, open ends).
     text : words that must all occur in name, description, owner or id (case-insensitive).
@@ -49,6 +52,7 @@ class Filters:
     active_on: date | None = None
     neighbourhood: tuple[str, ...] = ()
     text: str = ""
+    flag: tuple[str, ...] = ()
 
     def is_empty(self) -> bool:
         """Whether no filter is set.
@@ -63,7 +67,7 @@ class Filters:
 
         >>> Filters(owner=("Politie",), text="x").without("owner")
         Filters(purpose=(), data_types=(), legal_basis=(), sensor_type=(), owner=(), personal_data=None, \
-status=(), active_on=None, neighbourhood=(), text='x')
+status=(), active_on=None, neighbourhood=(), text='x', flag=())
         """
         return replace(self, **{name: _EMPTY[name]})
 
@@ -96,8 +100,11 @@ class FilterIndex:
 
     @classmethod
     def build(cls, registrations: pd.DataFrame, neighbourhood: pd.Series | None = None,
-              neighbourhood_codes: tuple[str, ...] = ()) -> FilterIndex:
+              neighbourhood_codes: tuple[str, ...] = (), today: date | None = None) -> FilterIndex:
         """Index `registrations`; `neighbourhood` is each registration's neighbourhood code (None outside).
+
+        `today` is the day the principles are checked on (default: the real today); a register that lacks
+        the columns the check reads has no registration falling short.
 
         >>> reg = pd.DataFrame({"purpose": ["safety|traffic", "waste"], "sensor_type": ["camera", "air"]})
         >>> idx = FilterIndex.build(reg)
@@ -124,6 +131,8 @@ class FilterIndex:
         nb_options = tuple(neighbourhood_codes) or tuple(sorted(set(nb.unique()) - {OUTSIDE}))
         options["neighbourhood"] = (*nb_options, OUTSIDE)
         member["neighbourhood"] = _membership(nb, options["neighbourhood"], False)
+        options["flag"] = PRINCIPLE_CODES
+        member["flag"] = _principle_membership(registrations, today)
         text = np.full(n, "", dtype=object)
         for name in TEXT_COLUMNS:
             text = text + " " + _text_column(registrations, name).str.casefold().to_numpy(dtype=object)
@@ -224,6 +233,14 @@ def option_counts(registrations: pd.DataFrame, filters: Filters, neighbourhood: 
     yes = int(index.personal_data[rows].sum())
     out["personal_data"] = {True: yes, False: int(rows.sum()) - yes}
     return out
+
+
+def _principle_membership(registrations: pd.DataFrame, today: date | None) -> np.ndarray:
+    try:
+        frame = principle_frame(registrations, today)
+    except KeyError:  # a partial frame (tests, a bare table): nothing can be said to fall short
+        return np.zeros((len(registrations), len(PRINCIPLE_CODES)), dtype=bool)
+    return frame[list(PRINCIPLE_CODES)].to_numpy(dtype=bool)
 
 
 def _text_column(frame: pd.DataFrame, name: str) -> pd.Series:

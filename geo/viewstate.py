@@ -9,6 +9,7 @@ from datetime import date
 
 from geo.codes import CODE_LISTS
 from geo.filters import CODE_FIELDS, OUTSIDE, Filters
+from geo.principles import PRINCIPLE_CODES
 
 #: The base maps, the first being the default.
 BASE_MAPS = ("brt", "osm", "none")
@@ -25,6 +26,7 @@ FILTER_PARAMS = {
     "active_on": "f_active_on",
     "neighbourhood": "f_neighbourhood",
     "text": "f_text",
+    "flag": "f_flag",
 }
 SELECTED, LAT, LON, ZOOM, BASE = "sel", "lat", "lon", "z", "base"
 #: Every parameter this module reads or writes; others (such as `lang`) are left alone.
@@ -89,6 +91,7 @@ def parse(params: Mapping[str, str | Sequence[str]]) -> ViewState:
     values["personal_data"] = _bool(_last(params, FILTER_PARAMS["personal_data"]))
     values["active_on"] = _date(_last(params, FILTER_PARAMS["active_on"]))
     values["text"] = _clean(_last(params, FILTER_PARAMS["text"]) or "")
+    values["flag"] = _unique(v for v in _split(_values(params, FILTER_PARAMS["flag"])) if v in PRINCIPLE_CODES)
     selected = _clean(_last(params, SELECTED) or "") or None
     base = _last(params, BASE)
     return ViewState(
@@ -128,6 +131,8 @@ def format_params(state: ViewState) -> dict[str, str | list[str]]:
         out[FILTER_PARAMS["neighbourhood"]] = ",".join(v or OUTSIDE_TOKEN for v in f.neighbourhood)
     if f.text:
         out[FILTER_PARAMS["text"]] = f.text
+    if f.flag:
+        out[FILTER_PARAMS["flag"]] = ",".join(f.flag)
     if state.selected:
         out[SELECTED] = state.selected
     if state.view is not None:

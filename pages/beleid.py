@@ -17,7 +17,7 @@ from geo.mapping import build_map, fit_view, legend_html, registrations_group, r
 from geo.principles import UNCHECKED_AFTER_YEARS, falling_short, principle_counts
 from geo.schema import DEFAULT_RANGE_M
 from geo.trends import added_per_quarter
-from geo.viewstate import FILTER_PARAMS, SELECTED, ViewState, format_params
+from geo.viewstate import SELECTED, ViewState, format_params
 from ui.assets import ASSETS_URL
 from ui.filters import url_state
 from ui.i18n import current_lang, fmt_number, t
@@ -27,9 +27,6 @@ from ui.widgets import demo_banner, map_text
 SECTIONS = ("principles", "hotspots", "coverage", "trends")
 MAP_HEIGHT = 520
 MAP_PAGE = "pages/kaart.py"
-#: The map can be filtered to the registrations that fall short of a principle once geo.viewstate knows
-#: the `flag` filter (f_flag=<principle code>); until then each registration links to the map by itself.
-FLAG_ON_MAP = "flag" in FILTER_PARAMS
 
 lang = current_lang()
 data = dataset()
@@ -74,9 +71,10 @@ def principles() -> None:
             if row.count == 0:
                 st.caption(t("policy.principles.ok"))
                 continue
-            if FLAG_ON_MAP:
-                st.page_link(MAP_PAGE, label=t("policy.principles.show"), icon=":material/map:",
-                             query_params=format_params(ViewState(filters=replace(filters, flag=(row.code,)))))
+            # The map filtered to these registrations: the same filters as here, plus f_flag=<principle>.
+            st.page_link(MAP_PAGE, label=t("policy.principles.show.all", n=fmt_number(row.count)),
+                         icon=":material/map:",
+                         query_params=format_params(ViewState(filters=replace(filters, flag=(row.code,)))))
             with st.expander(t("policy.principles.which", n=fmt_number(row.count))):
                 short = falling_short(registrations, row.code)
                 st.dataframe(pd.DataFrame({

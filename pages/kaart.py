@@ -25,7 +25,7 @@ from geo.mapping import (
 from geo.schema import FIELD_BY_NAME, split_codes
 from geo.viewstate import MapView
 from ui.assets import ASSETS_URL
-from ui.filters import current, seed, sidebar, url_state, write_url
+from ui.filters import clear, current, seed, sidebar, url_state, write_url
 from ui.i18n import current_lang, fmt_number, t
 from ui.loaders import dataset, map_index, map_layers
 from ui.widgets import demo_banner
@@ -117,6 +117,14 @@ if shown:
     st.markdown(count_text)
 else:
     st.warning(t("map.count.none"), icon=":material/filter_alt_off:")
+if filters.flag:
+    # Someone who followed a link from the principles check sees why the map holds only these (the sidebar,
+    # where the filter also is, starts closed on a phone).
+    notice, clear_col = st.columns([3, 1], vertical_alignment="center")
+    notice.info(t("map.flag.notice", principles=", ".join(f"‘{t(f'policy.principle.{c}')}’" for c in filters.flag)),
+                icon=":material/policy:")
+    clear_col.button(t("map.flag.clear"), key="map_flag_clear", on_click=clear, args=("flag",),
+                     icon=":material/close:")
 
 tab_map, tab_table = st.tabs([t("map.tab.map"), t("map.tab.table")], key="map_tab", on_change="rerun")
 

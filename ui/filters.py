@@ -20,7 +20,7 @@ RESET = "f_reset"
 FILTER_KEYS = tuple(FILTER_PARAMS.values())
 #: The order of the filters in the sidebar.
 ORDER = ("text", "sensor_type", "purpose", "data_types", "personal_data", "legal_basis", "owner", "status",
-         "active_on", "neighbourhood")
+         "active_on", "neighbourhood", "flag")
 # Parameters written from Python; lat/lon/z and base are kept up to date by the map itself (zb_map.js).
 _WRITTEN = tuple(p for p in PARAMS if p not in ("lat", "lon", "z", BASE))
 
@@ -92,6 +92,11 @@ def reset() -> None:
     st.session_state[ACTIVE_ON_USE] = False
 
 
+def clear(name: str) -> None:
+    """Callback that clears one choice filter (such as the principles filter from the notice on the map)."""
+    st.session_state[FILTER_PARAMS[name]] = []
+
+
 def sidebar(index: FilterIndex, neighbourhood_names: dict[str, str], registrations: pd.DataFrame,
             mask: np.ndarray) -> None:
     """Draw the filters in the sidebar; each option shows how many registrations it would leave.
@@ -103,11 +108,14 @@ def sidebar(index: FilterIndex, neighbourhood_names: dict[str, str], registratio
     counts = option_counts(registrations, current(), index=index)
 
     def fmt(name: str, to_label: Callable[[str], str]) -> Callable[[str], str]:
-        return lambda v: t("filters.option", label=to_label(v), n=_n(counts[name].get(v, 0)))
+        return lambda v: t("filters.option", lang, label=to_label(v), n=_n(counts[name].get(v, 0), lang))
 
     code_label = {name: (lambda v, n=name: label(n, v, lang)) for name in CHOICE_FIELDS}
     code_label["owner"] = str
-    code_label["neighbourhood"] = lambda v: t("filters.outside") if v == OUTSIDE else neighbourhood_names.get(v, v)
+    code_label["neighbourhood"] = (lambda v: t("filters.outside", lang) if v == OUTSIDE
+                                   else neighbourhood_names.get(v, v))
+    # Format functions bind the language: Streamlit may call them outside this run (AppTest does).
+    code_label["flag"] = lambda v: t(f"policy.principle.{v}", lang)
 
     with st.sidebar:
         st.header(t("filters.heading"))
@@ -121,8 +129,8 @@ def sidebar(index: FilterIndex, neighbourhood_names: dict[str, str], registratio
             elif name == "personal_data":
                 st.segmented_control(
                     t("filters.personal_data"), options=["yes", "no"], key=key, selection_mode="single",
-                    format_func=lambda v: t("filters.option", label=t(f"filters.{v}"),
-                                            n=_n(counts["personal_data"][v == "yes"])))
+                    format_func=lambda v: t("filters.option", lang, label=t(f"filters.{v}", lang),
+                                            n=_n(counts["personal_data"][v == "yes"], lang)))
             elif name == "active_on":
                 st.checkbox(t("filters.active_on.use"), key=ACTIVE_ON_USE)
                 if st.session_state.get(ACTIVE_ON_USE):
@@ -132,7 +140,7 @@ def sidebar(index: FilterIndex, neighbourhood_names: dict[str, str], registratio
                 if name == "neighbourhood":
                     options = _neighbourhood_options(index, neighbourhood_names, st.session_state.get(key) or [])
                 st.multiselect(t(f"filters.{name}"), options=options, key=key, format_func=fmt(name, code_label[name]),
-                               placeholder=t("filters.all"))
+                               placeholder=t("filters.all"), help=t("filters.flag.help") if name == "flag" else None)
         st.button(t("filters.reset"), key=RESET, on_click=reset, icon=":material/filter_alt_off:",
                   disabled=current().is_empty())
     count_box.markdown(t("filters.count", shown=_n(int(mask.sum())), total=_n(index.n)))
@@ -146,5 +154,5 @@ def _neighbourhood_options(index: FilterIndex, names: dict[str, str], chosen: li
     return [*options, OUTSIDE] if outside or OUTSIDE in chosen else options
 
 
-def _n(value: int) -> str:
-    return fmt_number(value)
+def _n(value: int, lang: str | None = None) -> str:
+    return fmt_number(value, lang)

@@ -163,6 +163,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "policy.principles.col.count": ("Aantal", "Number"),
     "policy.principles.col.map": ("Kaart", "Map"),
     "policy.principles.show": ("Toon op de kaart", "Show on the map"),
+    "policy.principles.show.all": ("Toon deze {n} op de kaart", "Show these {n} on the map"),
     "policy.principles.ok": ("Alle registraties voldoen.", "All registrations comply."),
     "policy.principles.which": ("Welke registraties? ({n})", "Which registrations? ({n})"),
     "policy.principle.biometrics": ("Geen biometrie", "No biometrics"),
@@ -453,6 +454,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Click an icon to read what it does, who owns it and why it is there.",
     ),
     "map.count": ("**{shown}** van {total} registraties", "**{shown}** of {total} registrations"),
+    "map.flag.notice": (
+        "U ziet alleen registraties die niet voldoen aan: **{principles}**.",
+        "You see only registrations that fall short of: **{principles}**.",
+    ),
+    "map.flag.clear": ("Wis dit filter", "Clear this filter"),
     "map.count.none": (
         "Geen registraties passen bij deze filters. Kies minder filters of wis ze.",
         "No registrations match these filters. Choose fewer filters or clear them.",
@@ -583,6 +589,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "filters.active_on": ("Actief op datum", "Active on date"),
     "filters.active_on.use": ("Alleen wat actief is op een datum", "Only what is active on a date"),
     "filters.neighbourhood": ("Buurt", "Neighbourhood"),
+    "filters.flag": ("Voldoet niet aan principe", "Falls short of principle"),
+    "filters.flag.help": (
+        "Toon alleen registraties die niet voldoen aan de Principes voor de digitale samenleving, zoals op de "
+        "pagina Beleid. Bij meer keuzes: registraties die aan minstens één ervan niet voldoen.",
+        "Show only registrations that fall short of the Principles for the digital society, as on the Policy "
+        "page. With more choices: registrations that fall short of at least one of them.",
+    ),
     "filters.outside": ("Buiten alle buurten", "Outside every neighbourhood"),
     "filters.all": ("Alle", "All"),
     "filters.yes": ("Ja", "Yes"),

@@ -310,3 +310,36 @@ def test_filtered_mask_matches_the_library(data: Dataset) -> None:
     at = map_page(f_purpose="safety,enforcement", f_status="active", f_personal_data="yes")
     filters = Filters(purpose=("safety", "enforcement"), status=("active",), personal_data=True)
     assert np.array_equal(np.sort(shown_ids(at)), np.sort(expected_ids(data, filters)))
+
+
+# --- the principles filter, as the policy page's links set it ---
+
+def test_principles_filter_from_a_link_shows_those_registrations_and_says_why(data: Dataset) -> None:
+    from geo.principles import principle_counts
+
+    at = map_page(f_flag="democratic")
+    assert not at.exception
+    (row,) = [r for r in principle_counts(data.registrations) if r.code == "democratic"]
+    assert row.count > 0
+    assert shown_ids(at) == list(row.ids) == expected_ids(data, Filters(flag=("democratic",)))
+    assert at.multiselect(key="f_flag").value == ["democratic"]
+    assert any("Democratisch besluit" in i.value for i in at.info)
+    at.button(key="map_flag_clear").click().run()
+    assert not at.exception
+    assert len(shown_ids(at)) == len(data.registrations)
+    assert url(at, "f_flag") == []
+    assert not any("Democratisch besluit" in i.value for i in at.info)
+
+
+def test_principles_filter_is_a_sidebar_filter_with_counts(data: Dataset) -> None:
+    from geo.principles import principle_counts
+
+    at = map_page("en")
+    box = at.multiselect(key="f_flag")
+    assert box.label == "Falls short of principle"
+    assert box.options == [f"{name} ({row.count:,})" for name, row in zip(
+        ["No biometrics", "Careful use of data", "Democratic decision-making", "Regular evaluation",
+         "Explaining to residents"], principle_counts(data.registrations), strict=True)]
+    box.set_value(["biometrics", "communication"]).run()
+    assert shown_ids(at) == expected_ids(data, Filters(flag=("biometrics", "communication")))
+    assert url(at, "f_flag") == ["biometrics,communication"]

@@ -162,6 +162,18 @@ def test_the_principles_tables_link_each_registration_to_the_map() -> None:
     assert all(url.startswith("kaart?sel=") and url.endswith("&lang=nl") for url in links)
 
 
+def test_each_principle_count_links_to_the_map_filtered_to_those_registrations() -> None:
+    from geo.principles import principle_counts
+
+    at = policy_page("en")
+    links = list(at.get("page_link"))
+    rows = [r for r in principle_counts(demo().registrations) if r.count]
+    assert rows
+    shown = [link for link in links if "on the map" in link.proto.label and "f_flag" in link.proto.query_string]
+    assert [link.proto.label for link in shown] == [f"Show these {r.count:,} on the map" for r in rows]
+    assert [link.proto.query_string for link in shown] == [f"f_flag={r.code}" for r in rows]
+
+
 def test_filters_from_the_map_narrow_the_page() -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["lang"] = "en"

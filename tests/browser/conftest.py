@@ -147,5 +147,26 @@ def wait_for_app(page, timeout: float = 60_000) -> None:
         timeout=timeout)
 
 
+#: The st_folium map's frame.
+MAP_FRAME = "iframe[title*='st_folium']"
+
+
+def map_frame(page):
+    """The map's frame once the registrations layer has drawn (window.zbDrawn is set by zb_map.js)."""
+    page.wait_for_selector(MAP_FRAME, timeout=60_000)
+    # A deep link on a fresh server can still get Streamlit's "Page not found" dialog (see map_url).
+    dialog = page.locator("[data-testid='stDialog']")
+    if dialog.count():
+        page.keyboard.press("Escape")
+        dialog.wait_for(state="detached")
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator(".leaflet-container").wait_for(timeout=60_000)
+    for f in page.frames:
+        if "st_folium" in f.url:
+            f.wait_for_function("() => window.zbDrawn !== undefined", timeout=60_000)
+            return f
+    raise AssertionError("no map frame")
+
+
 def exceptions(page) -> list[str]:
     return page.locator("[data-testid='stException']").all_inner_texts()

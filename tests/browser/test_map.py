@@ -9,11 +9,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import exceptions, wait_for_app
+from tests.browser.conftest import MAP_FRAME, exceptions, map_frame, wait_for_app
 
 pytestmark = pytest.mark.browser
 
-MAP_FRAME = "iframe[title*='st_folium']"
 COUNT = re.compile(r"([\d.]+) van ([\d.]+) registraties")
 
 
@@ -27,23 +26,6 @@ def map_url(app_url: str, browser) -> str:
     wait_for_app(page)
     context.close()
     return app_url + "/kaart"
-
-
-def map_frame(page):
-    """The map's frame once the registrations layer has drawn (window.zbDrawn is set by zb_map.js)."""
-    page.wait_for_selector(MAP_FRAME, timeout=60_000)
-    # A deep link on a fresh server can still get Streamlit's "Page not found" dialog (see map_url).
-    dialog = page.locator("[data-testid='stDialog']")
-    if dialog.count():
-        page.keyboard.press("Escape")
-        dialog.wait_for(state="detached")
-    frame = page.frame_locator(MAP_FRAME)
-    frame.locator(".leaflet-container").wait_for(timeout=60_000)
-    for f in page.frames:
-        if "st_folium" in f.url:
-            f.wait_for_function("() => window.zbDrawn !== undefined", timeout=60_000)
-            return f
-    raise AssertionError("no map frame")
 
 
 def shown_count(page) -> int:

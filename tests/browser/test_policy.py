@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.browser.conftest import Visit, exceptions, wait_for_app
+from tests.browser.conftest import Visit, exceptions, map_frame, wait_for_app
 from tests.fixtures.hostile import XSS_MARKER, hostile_csv_text
 
 pytestmark = pytest.mark.browser
@@ -161,3 +161,30 @@ def test_a_hostile_upload_runs_no_script(app_url, desk):
     for frame in page.frames:
         assert frame.evaluate(f"() => typeof {XSS_MARKER}") == "undefined"
     assert exceptions(page) == []
+
+
+def test_a_principle_count_opens_the_map_filtered_to_those_registrations(app_url, desk):
+    """Map first (its filters then live in the session), then the policy page, then a principle's link."""
+    from geo.dataset import load_demo
+    from geo.principles import principle_counts
+
+    (row,) = [r for r in principle_counts(load_demo().registrations) if r.code == "democratic"]
+    page = desk.page
+    page.goto(f"{app_url}/kaart?lang=nl&base=none")
+    wait_for_app(page, timeout=90_000)
+    page.get_by_role("link", name="Beleid").first.click()
+    page.get_by_text("Toets aan de principes").wait_for(timeout=60_000)
+    page.get_by_role("link", name=f"Toon deze {row.count} op de kaart").click()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('f_flag') === 'democratic'")
+    wait_for_app(page)
+    main = page.locator("[data-testid='stMain']")
+    main.get_by_text("U ziet alleen registraties die niet voldoen aan").wait_for()
+    assert re.search(rf"\b{row.count} van [\d.]+ registraties", main.inner_text())
+    map_frame(page).wait_for_function(f"() => window.zbDrawn.n === {row.count}", timeout=60_000)
+    sidebar = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']")
+    assert "Democratisch besluit" in sidebar.filter(has_text="Voldoet niet aan principe").inner_text()
+    # Clearing the filter from the notice shows everything again and takes f_flag out of the address.
+    main.get_by_role("button", name="Wis dit filter").click()
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('f_flag')")
+    assert exceptions(page) == []
+    assert desk.errors == []

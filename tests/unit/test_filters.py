@@ -151,3 +151,47 @@ def test_index_handles_a_large_register(reg: pd.DataFrame) -> None:
     index = FilterIndex.build(big)
     mask = apply(big, Filters(purpose=("traffic",), text="ring"), index=index)
     assert int(mask.sum()) == 2_000
+
+
+# --- the principles filter: the same registrations as the policy page's principles check ---
+
+@pytest.fixture
+def full_reg(reg: pd.DataFrame) -> pd.DataFrame:
+    """`reg` with the columns the principles check reads; each row made to fall short of something known."""
+    return reg.assign(
+        biometric=[True, False, False, False, False],
+        privacy_statement_url=["https://x.example/p", "", "https://x.example/p", "", ""],
+        dpia=["yes", "", "yes", "", "no"],
+        council_decision=["", "", "Raadsbesluit 2025-3", "", ""],
+        last_checked=pd.to_datetime(["2026-01-01", "2026-01-01", "2026-01-01", None, "2026-01-01"]),
+        description=["Toezicht", "", "Milieuzone", "Vulgraad", "Drukte"],
+    )
+
+
+@pytest.mark.parametrize(("flag", "ids"), [
+    (("biometrics",), ["CAM-1"]),
+    (("data_use",), ["WIFI-5"]),
+    (("democratic",), ["CAM-1"]),
+    (("evaluation",), ["WIFI-5"]),
+    (("communication",), ["AIR-2"]),
+    (("biometrics", "communication"), ["CAM-1", "AIR-2"]),
+])
+def test_principles_filter_keeps_the_registrations_that_fall_short(full_reg, flag, ids) -> None:
+    index = FilterIndex.build(full_reg, today=date(2026, 6, 1))
+    assert full_reg["id"][apply(full_reg, Filters(flag=flag), index=index)].tolist() == ids
+
+
+def test_principles_filter_agrees_with_the_principles_check(full_reg) -> None:
+    from geo.principles import PRINCIPLE_CODES, principle_counts
+
+    today = date(2026, 6, 1)
+    index = FilterIndex.build(full_reg, today=today)
+    for row in principle_counts(full_reg, today):
+        assert tuple(full_reg["id"][apply(full_reg, Filters(flag=(row.code,)), index=index)]) == row.ids
+    counts = option_counts(full_reg, Filters(), index=index)["flag"]
+    assert list(counts) == list(PRINCIPLE_CODES)
+    assert counts == {row.code: row.count for row in principle_counts(full_reg, today)}
+
+
+def test_principles_filter_on_a_register_without_the_checked_columns_keeps_nothing(reg) -> None:
+    assert not apply(reg, Filters(flag=("biometrics",))).any()

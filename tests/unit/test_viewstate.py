@@ -16,7 +16,7 @@ FULL = ViewState(
         purpose=("safety", "traffic"), data_types=("licence_plates",), legal_basis=("public_task",),
         sensor_type=("camera", "anpr"), owner=("Gemeente Voorbeeldstad", "Politie, eenheid Midden"),
         personal_data=False, status=("active",), active_on=date(2025, 3, 1),
-        neighbourhood=("BU99990001", OUTSIDE), text="station & markt",
+        neighbourhood=("BU99990001", OUTSIDE), text="station & markt", flag=("biometrics", "democratic"),
     ),
     selected="CAM-1 / a&b",
     view=MapView(52.123456, 4.9, 15),
@@ -74,6 +74,8 @@ def test_owner_names_keep_their_commas() -> None:
     ({"sel": "  "}, ViewState()),
     ({"f_text": "a\x00b\nc"}, ViewState(Filters(text="abc"))),
     ({"f_purpose": ["safety", "safety"]}, ViewState(Filters(purpose=("safety",)))),
+    ({"f_flag": "biometrics,privacy,<b>"}, ViewState(Filters(flag=("biometrics",)))),
+    ({"f_flag": ["evaluation", "communication"]}, ViewState(Filters(flag=("evaluation", "communication")))),
 ])
 def test_invalid_values_are_ignored(params, expected) -> None:
     assert parse(params) == expected
@@ -98,8 +100,13 @@ def test_every_base_map_round_trips(base: str) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.dictionaries(st.sampled_from(["f_purpose", "f_owner", "f_personal_data", "f_active_on", "f_text",
-                                        "f_neighbourhood", "sel", "lat", "lon", "z", "base", "f_status", "x"]),
+                                        "f_neighbourhood", "sel", "lat", "lon", "z", "base", "f_status", "f_flag",
+                                        "x"]),
                        st.one_of(st.text(max_size=30), st.lists(st.text(max_size=10), max_size=4))))
 def test_any_query_parses_without_error_and_round_trips(params) -> None:
     state = parse(params)
     assert parse(to_query(format_params(state))) == state
+
+
+def test_the_principles_filter_is_written_as_f_flag() -> None:
+    assert format_params(ViewState(Filters(flag=("data_use",)))) == {"f_flag": "data_use"}
