@@ -115,6 +115,7 @@ class MapText:
     cone, area, cluster, border : legend entries for a view cone, an area, a cluster, a border.
     cluster_title : a cluster's accessible name; `{n}` is replaced by its count.
     fullscreen, fullscreen_exit : the fullscreen button's titles.
+    skip_map : the link, shown on keyboard focus, that jumps past the map to what follows it on the page.
     """
 
     lang: str = "nl"
@@ -132,6 +133,7 @@ class MapText:
     cluster_title: str = "{n} registraties: klik om in te zoomen"
     fullscreen: str = "Volledig scherm"
     fullscreen_exit: str = "Volledig scherm sluiten"
+    skip_map: str = "Sla de kaart over"
 
 
 def js_literal(value: object) -> str:
@@ -341,6 +343,26 @@ class UrlSync(JSCSSMixin):
         self.options_js = js_literal({"baseCodes": dict(base_codes), "defaultBase": DEFAULT_BASE})
 
 
+class KeyboardHelp(JSCSSMixin):
+    """A link before the map, visible when focused, that moves the keyboard focus past the map's icons; and the
+    map's frame scrolled into sight when something on the map takes the focus."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            L.zbKeyboard({{ this._parent.get_name() }}, {{ this.text_js }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, text: str, assets: str) -> None:
+        super().__init__()
+        self._name = "KeyboardHelp"
+        self.default_js = [("zb_map", f"{assets}/{ZB_JS}")]
+        self.default_css = [("zb_map_css", f"{assets}/{ZB_CSS}")]
+        self.text_js = js_literal(text)
+
+
 class Legend(MacroElement):
     """The legend as a collapsible box in the map's corner; its HTML is built here with every label escaped."""
 
@@ -468,6 +490,7 @@ def build_map(*, assets: str, text: MapText, view: MapView, base: str = DEFAULT_
         Legend(legend, text.legend).add_to(m)
     folium.LayerControl(position="topright", collapsed=True).add_to(m)
     UrlSync({names[c]: c for c in BASE_MAPS}, assets).add_to(m)
+    KeyboardHelp(text.skip_map, assets).add_to(m)
     return m
 
 

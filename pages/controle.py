@@ -6,7 +6,6 @@ from streamlit_folium import st_folium
 
 from geo.errors import UserFacingError
 from geo.mapping import (
-    MapText,
     area_fragments,
     build_map,
     fit_view,
@@ -18,10 +17,10 @@ from geo.mapping import (
 from geo.readers import read_register
 from geo.schema import split_codes
 from geo.validate import field_label
-from geo.viewstate import BASE_MAPS
 from ui.assets import ASSETS_URL
 from ui.i18n import current_lang, fmt_number, t
 from ui.loaders import dataset, map_layers
+from ui.widgets import map_text
 
 #: Larger uploads are refused before a byte is read (the browser refuses them too).
 MAX_UPLOAD_MB = 10
@@ -95,14 +94,7 @@ if upload is not None:
             st.caption(t("check.preview.limited", n=fmt_number(PREVIEW_LIMIT), total=fmt_number(len(accepted))))
         else:
             st.caption(t("check.preview.caption", n=fmt_number(len(accepted))))
-        text = MapText(
-            lang=lang, base_names=tuple((c, t(f"map.base.{c}")) for c in BASE_MAPS),
-            neighbourhoods=t("map.layer.neighbourhoods"), legend=t("map.legend"),
-            legend_types=t("map.legend.types"), legend_purposes=t("map.legend.purposes"),
-            legend_other=t("map.legend.other"), cone=t("map.legend.cone"), area=t("map.legend.area"),
-            cluster=t("map.legend.cluster"), border=t("map.legend.border"), cluster_title=t("map.cluster.title"),
-            fullscreen=t("map.fullscreen"), fullscreen_exit=t("map.fullscreen.exit"),
-        )
+        text = map_text()
         purposes = sorted({c for cell in shown["purpose"].unique() for c in split_codes(cell)})
         view = fit_view(tuple(shown.total_bounds), height_px=MAP_HEIGHT)
         preview = build_map(assets=ASSETS_URL, text=text, view=view,

@@ -14,7 +14,7 @@ from streamlit_folium import st_folium
 
 from geo.crs import in_nl
 from geo.geocode import GeocoderUnavailable, Place, lookup, search
-from geo.mapping import MapText, UrlSync, build_map, fit_view, legend_html, registrations_group, registrations_payload
+from geo.mapping import UrlSync, build_map, fit_view, legend_html, registrations_group, registrations_payload
 from geo.nearby import (
     CARD_CSS,
     DEFAULT_RADIUS,
@@ -33,12 +33,11 @@ from geo.nearby import (
     summary_text,
 )
 from geo.schema import split_codes
-from geo.viewstate import BASE_MAPS
 from ui.assets import ASSETS_URL
 from ui.geolocation import geolocation_button
 from ui.i18n import current_lang, t
 from ui.loaders import dataset, map_layers
-from ui.widgets import demo_banner
+from ui.widgets import demo_banner, map_text
 
 #: The map's height in pixels: the circle and some street around it on a phone, with the list in reach.
 MAP_HEIGHT = 380
@@ -123,13 +122,7 @@ def on_more() -> None:
 
 def draw_map(spot: Spot | None, radius: int, found) -> None:
     """The map: the register's icons within the circle, the circle, the spot; a tap chooses a new spot."""
-    text = MapText(
-        lang=lang, base_names=tuple((c, t(f"map.base.{c}")) for c in BASE_MAPS),
-        neighbourhoods=t("map.layer.neighbourhoods"), legend=t("map.legend"), legend_types=t("map.legend.types"),
-        legend_purposes=t("map.legend.purposes"), legend_other=t("map.legend.other"), cone=t("map.legend.cone"),
-        area=t("map.legend.area"), cluster=t("map.legend.cluster"), border=t("map.legend.border"),
-        cluster_title=t("map.cluster.title"), fullscreen=t("map.fullscreen"), fullscreen_exit=t("map.fullscreen.exit"),
-    )
+    text = map_text()
     reg = data.registrations
     purposes = sorted({c for cell in reg["purpose"].unique() for c in split_codes(cell)})
     # The base map stays the same whatever the spot (the city's view), so the map's frame is not reloaded;

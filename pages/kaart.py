@@ -13,7 +13,6 @@ from geo.filters import apply
 from geo.flags import FLAGS, flag_frame
 from geo.mapping import (
     CARD_WORDS,
-    MapText,
     build_map,
     fit_view,
     id_from_tooltip,
@@ -28,7 +27,7 @@ from ui.assets import ASSETS_URL
 from ui.filters import clear, current, seed, sidebar, url_state, write_url
 from ui.i18n import current_lang, fmt_number, t
 from ui.loaders import dataset, map_index, map_layers
-from ui.widgets import demo_banner
+from ui.widgets import demo_banner, map_text
 
 MAP_KEY = "zb_map"
 MAP_HEIGHT = 620
@@ -131,15 +130,7 @@ tab_map, tab_table = st.tabs([t("map.tab.map"), t("map.tab.table")], key="map_ta
 with tab_map:
     map_col, detail_col = st.columns([2, 1], gap="medium")
     with map_col:
-        text = MapText(
-            lang=lang,
-            base_names=tuple((c, t(f"map.base.{c}")) for c in ("brt", "osm", "none")),
-            neighbourhoods=t("map.layer.neighbourhoods"), legend=t("map.legend"),
-            legend_types=t("map.legend.types"), legend_purposes=t("map.legend.purposes"),
-            legend_other=t("map.legend.other"), cone=t("map.legend.cone"), area=t("map.legend.area"),
-            cluster=t("map.legend.cluster"), border=t("map.legend.border"), cluster_title=t("map.cluster.title"),
-            fullscreen=t("map.fullscreen"), fullscreen_exit=t("map.fullscreen.exit"),
-        )
+        text = map_text()
         present_purposes = sorted({c for cell in reg["purpose"].unique() for c in split_codes(cell)})
         legend = legend_html(text, sorted(reg["sensor_type"].unique()), present_purposes)
         base_map = build_map(assets=ASSETS_URL, text=text, view=ss["map_view0"], base=ss["map_base"],
@@ -163,7 +154,7 @@ with tab_map:
             st.toast(t("map.detail.toast"), icon=":material/info:")
 
     with detail_col:
-        st.subheader(t("map.detail.heading"))
+        st.subheader(t("map.detail.heading"), anchor=False)
         pos = position_of(ss["map_sel"])
         if pos is None:
             st.caption(t("map.detail.empty"))

@@ -454,6 +454,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Click an icon to read what it does, who owns it and why it is there.",
     ),
     "map.count": ("**{shown}** van {total} registraties", "**{shown}** of {total} registrations"),
+    "map.skip": ("Sla de kaart over", "Skip the map"),
     "map.flag.notice": (
         "U ziet alleen registraties die niet voldoen aan: **{principles}**.",
         "You see only registrations that fall short of: **{principles}**.",

@@ -36,6 +36,7 @@ def map_text() -> MapText:
         legend_purposes=t("map.legend.purposes"), legend_other=t("map.legend.other"), cone=t("map.legend.cone"),
         area=t("map.legend.area"), cluster=t("map.legend.cluster"), border=t("map.legend.border"),
         cluster_title=t("map.cluster.title"), fullscreen=t("map.fullscreen"), fullscreen_exit=t("map.fullscreen.exit"),
+        skip_map=t("map.skip"),
     )
 
 

@@ -36,6 +36,16 @@
     return points;
   }
 
+  // Enter or Space on a focused icon does what a click does (Leaflet itself only opens a popup on Enter).
+  function onActivate(marker, action) {
+    marker.on("keypress keydown", function (e) {
+      var key = e.originalEvent.key;
+      if (key !== "Enter" && key !== " ") return;
+      L.DomEvent.preventDefault(e.originalEvent);
+      if (e.type === "keydown") action();
+    });
+  }
+
   L.ZbRegistrations = L.FeatureGroup.extend({
     options: {
       types: [], shapes: [], icons: [], colors: [],
@@ -77,6 +87,7 @@
       // streamlit-folium keeps every replaced layer in window.feature_group; let the data go.
       this._data = null;
       this._index_ = null;
+      this._shown = null;
       this._iconCache = {};
       if (current.layer === this) current.layer = null;
     },
@@ -143,9 +154,13 @@
 
     _pointMarker: function (i, latlng) {
       var d = this._data.p[i], label = this._label(d[2], d[4]);
+      // autoPanOnFocus off: the map stays put while the keyboard goes from icon to icon (only icons in view
+      // take the focus, see _draw); panning on focus drew new icons and sent the focus wandering off.
       var m = L.marker(latlng || [d[0], d[1]], {
-        icon: this._icon(d[2], d[3], d[4] === current.selected), keyboard: true, riseOnHover: true
+        icon: this._icon(d[2], d[3], d[4] === current.selected), keyboard: true, riseOnHover: true,
+        autoPanOnFocus: false
       });
+      onActivate(m, function () { m.fire("click", {latlng: m.getLatLng()}, true); });
       // A name for screen readers; not `title`, which would show a second tooltip beside Leaflet's.
       m.on("add", function () { if (m._icon) m._icon.setAttribute("aria-label", label); });
       m.zbType = d[2];
@@ -162,10 +177,11 @@
           className: "zb-cluster", iconSize: [size, size],
           html: "<span aria-hidden=\"true\">" + esc(c.properties.point_count_abbreviated) + "</span>"
         }),
-        title: label, keyboard: true
+        title: label, keyboard: true, autoPanOnFocus: false
       });
       var self = this, id = c.properties.cluster_id, latlng = m.getLatLng();
       m.on("click", function () { self._expand(id, latlng); });
+      onActivate(m, function () { self._expand(id, latlng); });
       return m;
     },
 
@@ -179,25 +195,59 @@
       var map = this._map, z = map.getZoom(), b = map.getBounds().pad(0.25);
       var west = Math.max(-180, b.getWest()), east = Math.min(180, b.getEast());
       var items = this._index_.getClusters([west, Math.max(-85, b.getSouth()), east, Math.min(85, b.getNorth())], z);
-      this._points.clearLayers();
-      this._clusters.clearLayers();
-      var pts = this._data.p;
-      for (var k = 0; k < items.length; k++) {
+      // Keep what is still shown and add or remove only the difference: an icon that stays keeps its element,
+      // so keyboard focus on it survives a pan (focusing an icon near the edge pans the map; redrawing
+      // everything then dropped the focus and Tab started over at the first icon: a keyboard trap).
+      var before = this._shown || {}, now = {}, pts = this._data.p, key, k;
+      for (k = 0; k < items.length; k++) {
         var it = items[k];
         if (it.properties.cluster) {
-          this._clusters.addLayer(this._clusterMarker(it));
+          key = "c" + it.properties.cluster_id;
+          if (before[key]) {
+            now[key] = before[key];
+          } else {
+            var cluster = this._clusterMarker(it);
+            this._clusters.addLayer(cluster);
+            now[key] = [cluster];
+          }
           continue;
         }
-        var i = it.properties.i, d = pts[i];
-        if (d.length > 5 && z >= this.options.coneZoom) {
-          var cone = L.polygon(coneLatLngs(d[0], d[1], d[5], d[6], d[7]), {
+        var i = it.properties.i, d = pts[i], cone = d.length > 5 && z >= this.options.coneZoom;
+        key = "p" + i + (cone ? "c" : "");
+        if (before[key]) {
+          now[key] = before[key];
+          continue;
+        }
+        var layers = [];
+        if (cone) {
+          var shape = L.polygon(coneLatLngs(d[0], d[1], d[5], d[6], d[7]), {
             renderer: this._renderer, color: this.options.colors[d[3]], weight: 1, fillOpacity: 0.18
           });
-          this._bind(cone, d[2], d[4]);
-          this._points.addLayer(cone);
+          this._bind(shape, d[2], d[4]);
+          this._points.addLayer(shape);
+          layers.push(shape);
         }
-        this._points.addLayer(this._pointMarker(i));
+        var marker = this._pointMarker(i);
+        this._points.addLayer(marker);
+        layers.push(marker);
+        now[key] = layers;
       }
+      for (key in before) {
+        if (!now[key]) {
+          for (k = 0; k < before[key].length; k++) {
+            var layer = before[key][k];
+            (key.charAt(0) === "c" ? this._clusters : this._points).removeLayer(layer);
+          }
+        }
+      }
+      // Only what is in view takes the keyboard focus (the rest is drawn ahead for panning): Tab goes through
+      // the icons the visitor sees and then leaves the map.
+      var view = map.getBounds();
+      for (key in now) {
+        var icon = now[key][now[key].length - 1];
+        if (icon._icon) icon._icon.tabIndex = view.contains(icon.getLatLng()) ? 0 : -1;
+      }
+      this._shown = now;
       window.zbDrawn = {n: pts.length, shown: items.length, zoom: z, at: performance.now()};
     },
 
@@ -206,8 +256,13 @@
       var self = this;
       this._points.eachLayer(function (m) {
         if (m.zbType === undefined) return;
-        m.setIcon(self._icon(m.zbType, m.zbPurpose, m.zbId === id));
-        if (m._icon) m._icon.setAttribute("aria-label", self._label(m.zbType, m.zbId));
+        // Swap the class, not the icon: setIcon would replace the element and lose the keyboard focus.
+        var selected = m.zbId === id;
+        m.options.icon = self._icon(m.zbType, m.zbPurpose, selected);
+        if (m._icon) {
+          if (selected) L.DomUtil.addClass(m._icon, "zb-selected");
+          else L.DomUtil.removeClass(m._icon, "zb-selected");
+        }
       });
     }
   });
@@ -268,6 +323,48 @@
       }
     });
     window.setInterval(write, 1000);
+  };
+
+  /* Keyboard help for the map: a link before it, shown when it has the focus, that moves the focus to whatever
+   * follows the map's frame on the page (past every icon in one keystroke, WCAG 2.4.1); and the map's frame
+   * scrolled into sight when something on the map takes the focus, so that the focus is never below the fold. */
+  L.zbKeyboard = function (map, text) {
+    var container = map.getContainer();
+    L.DomEvent.on(container, "focusin", function () {
+      try {
+        var frame = window.frameElement, r = frame && frame.getBoundingClientRect();
+        if (r && (r.top < 0 || r.bottom > window.parent.innerHeight)) frame.scrollIntoView({block: "nearest"});
+      } catch (err) { /* not in a same-origin frame: nothing to scroll */ }
+    });
+    var link = L.DomUtil.create("a", "zb-skip");
+    link.href = "#";
+    link.textContent = text;
+    container.parentNode.insertBefore(link, container);
+    L.DomEvent.on(link, "click", function (e) {
+      L.DomEvent.preventDefault(e);
+      var frame = null, doc = null;
+      try {
+        frame = window.frameElement;
+        doc = window.parent.document;
+      } catch (err) { /* not in a same-origin frame */ }
+      if (!frame || !doc) {
+        link.blur();
+        return;
+      }
+      var focusable = doc.querySelectorAll(
+        "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), " +
+        "iframe, [tabindex]:not([tabindex='-1'])");
+      for (var i = 0; i < focusable.length; i++) {
+        var el = focusable[i];
+        if (el !== frame && !frame.contains(el) && el.getClientRects().length &&
+            (frame.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) {
+          el.focus();
+          return;
+        }
+      }
+      link.blur();
+    });
+    return link;
   };
 
   /* The legend: Python builds its HTML with every label escaped; it opens by default on wide maps. */

@@ -1,0 +1,200 @@
+"""Keyboard only: every filter, the list of registrations, the detail, the map's icons and the language switch
+can be reached with Tab and used with the keys, nothing traps the focus, and the focus is always visible."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from PIL import Image, ImageChops
+
+from tests.browser.conftest import exceptions, map_frame, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+# Close in on the demo's centre: single icons rather than clusters, and few enough to Tab past.
+MAP = "/kaart?lang=nl&base=none&lat=52.4715&lon=5.545&z=18"
+# The focused element, looked up through frames: where it is, what it is called, and its box on the page.
+ACTIVE = """() => {
+  let doc = document, el = doc.activeElement, x = 0, y = 0, frame = false;
+  while (el && el.tagName === 'IFRAME') {
+    const r = el.getBoundingClientRect(); x += r.left; y += r.top;
+    try { doc = el.contentDocument; el = doc.activeElement; frame = true; } catch (e) { break; }
+  }
+  if (!el || el === doc.body) return {tag: 'BODY', name: '', role: '', frame, testid: ''};
+  const r = el.getBoundingClientRect(), holder = el.closest('[data-testid]');
+  return {tag: el.tagName, role: el.getAttribute('role') || '', frame,
+          name: (el.getAttribute('aria-label') || el.innerText || el.value || '').trim().replace(/\\s+/g, ' '),
+          testid: holder ? holder.getAttribute('data-testid') : '',
+          box: [x + r.left, y + r.top, r.width, r.height]};
+}"""
+BLUR = """() => { let el = document.activeElement;
+  while (el && el.tagName === 'IFRAME') el = el.contentDocument.activeElement;
+  window.__zbBlurred = el; el.blur(); }"""
+REFOCUS = "() => window.__zbBlurred.focus()"
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def tab_to(page, wanted: Callable[[dict], bool], what: str, limit: int = 150, key: str = "Tab") -> dict:
+    """Press `key` until the focused element is `wanted`; fail with the stops passed when it never is."""
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press(key)
+        page.wait_for_timeout(40)
+        now = page.evaluate(ACTIVE)
+        if wanted(now):
+            return now
+        stops.append(f"{now['tag']}:{now['role']}:{now['name'][:30]}")
+    raise AssertionError(f"{what} not reached with {key} in {limit} presses; focus went: {stops[-40:]}")
+
+
+def named(name: str | re.Pattern, role: str | None = None, frame: bool | None = None) -> Callable[[dict], bool]:
+    def match(el: dict) -> bool:
+        ok = re.search(name, el["name"]) if isinstance(name, re.Pattern) else el["name"] == name
+        return bool(ok) and (role is None or el["role"] == role) and (frame is None or el["frame"] == frame)
+    return match
+
+
+def focus_ring_pixels(page) -> int:
+    """How many pixels around the focused element change when it loses the focus (0: focus not visible)."""
+    page.wait_for_timeout(400)  # the map pans an icon near its edge into view, animated
+    el = page.evaluate(ACTIVE)
+    x, y, w, h = el["box"]
+    size = page.viewport_size
+    assert 0 <= y + h and y <= size["height"] and 0 <= x + w and x <= size["width"], f"focused but off screen: {el}"
+    left, top = max(0, x - 8), max(0, y - 8)
+    clip = {"x": left, "y": top, "width": min(size["width"], x + w + 8) - left,
+            "height": min(size["height"], y + h + 8) - top}
+    focused = Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB")
+    page.evaluate(BLUR)
+    page.wait_for_timeout(300)
+    blurred = Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB")
+    page.evaluate(REFOCUS)
+    diff = ImageChops.difference(focused, blurred).convert("L").point(lambda v: 255 if v > 40 else 0)
+    return diff.histogram()[255]
+
+
+@pytest.fixture
+def map_page(app_url, visit):
+    page = visit.page
+    page.goto(app_url + MAP)
+    wait_for_app(page, timeout=90_000)
+    map_frame(page)
+    yield page
+    assert exceptions(page) == []
+    assert visit.errors == []
+
+
+def test_tab_reaches_filters_switch_map_and_list_in_order_with_visible_focus(map_page):
+    page = map_page
+    # A text caret alone changes ~20 pixels; a focus ring around a control changes hundreds.
+    visible = 60
+    stops = [
+        ("the search box", named("Zoeken", frame=False)),
+        ("the sensor-type filter", named("Soort sensor", "combobox")),
+        ("the personal-data filter", named(re.compile(r"^Ja \(\d"), "radio")),
+        ("the principles filter", named("Voldoet niet aan principe", "combobox")),
+        ("the language switch", named("Nederlands", "radio")),
+        ("the map/table tabs", named("Kaart", "tab")),
+        ("the skip-the-map link", named("Sla de kaart over", frame=True)),
+        ("an icon on the map", named(re.compile(r" · VBS-\d{4}$"), "button", frame=True)),
+    ]
+    for what, wanted in stops:
+        tab_to(page, wanted, what)
+        assert focus_ring_pixels(page) > visible, f"no visible focus on {what}"
+    # The skip link takes the focus past every icon, to the list of registrations beside the map.
+    tab_to(page, named("Sla de kaart over", frame=True), "the skip link again", key="Shift+Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(200)
+    after = page.evaluate(ACTIVE)
+    assert not after["frame"]
+    assert after["name"] == "Kies een registratie" and after["role"] == "combobox"
+    assert focus_ring_pixels(page) > visible
+
+
+def test_no_keyboard_trap_tab_goes_through_the_map_and_out_again(map_page):
+    page = map_page
+    tab_to(page, named("Sla de kaart over", frame=True), "the skip link")
+    # Past the link, the map itself (arrow keys pan it) and every icon: Tab leaves the frame again.
+    icons = set()
+
+    def out_of_the_map(el: dict) -> bool:
+        if el["frame"] and " · " in el["name"]:
+            icons.add(el["name"])
+        return not el["frame"]
+
+    el = tab_to(page, out_of_the_map, "the page after the map", limit=120)
+    assert icons, "no icon on the map took the focus"
+    assert el["name"] == "Kies een registratie"
+
+
+def test_a_filter_works_from_the_keyboard(map_page):
+    page = map_page
+    tab_to(page, named("Soort sensor", "combobox"), "the sensor-type filter")
+    page.keyboard.type("Camera")
+    # The first option is "choose all matches" (camera and licence-plate camera); the next is Camera itself.
+    page.get_by_role("option", name=re.compile(r"^Camera \(")).wait_for()
+    page.keyboard.press("ArrowDown")
+    highlighted = page.evaluate("() => document.getElementById("
+                                "document.activeElement.getAttribute('aria-activedescendant')).innerText")
+    assert highlighted.startswith("Camera (")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('f_sensor_type') === 'camera'")
+    wait_for_app(page)
+    sidebar = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(has_text="Soort sensor")
+    assert re.search(r"Camera \(\d+\)", sidebar.inner_text())
+
+
+def test_the_list_opens_a_detail_and_its_close_button_works_from_the_keyboard(map_page):
+    page = map_page
+    tab_to(page, named("Kies een registratie", "combobox"), "the list of registrations")
+    page.keyboard.type("VBS-")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => new URLSearchParams(location.search).has('sel')")
+    wait_for_app(page)
+    chosen = query(page)["sel"][0]
+    main = page.locator("[data-testid='stMain']")
+    main.get_by_text("Waarvoor?").wait_for()
+    assert chosen in main.inner_text()
+    # The detail sits above the list: back up to its close button.
+    tab_to(page, lambda e: e["tag"] == "BUTTON" and e["name"].endswith("Sluiten"), "the detail's close button",
+           key="Shift+Tab")
+    assert focus_ring_pixels(page) > 60
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('sel')")
+    wait_for_app(page)
+    assert "Waarvoor?" not in main.inner_text()
+
+
+def test_an_icon_on_the_map_opens_its_detail_with_enter(map_page):
+    page = map_page
+    el = tab_to(page, named(re.compile(r" · VBS-\d{4}$"), "button", frame=True), "an icon on the map")
+    reg_id = el["name"].split(" · ")[1]
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => new URLSearchParams(location.search).get('sel') === {reg_id!r}")
+    wait_for_app(page)
+    main = page.locator("[data-testid='stMain']")
+    main.get_by_text("Waarvoor?").wait_for()
+    assert reg_id in main.inner_text()
+    # The icon kept the focus (marked as chosen, not replaced), so Tab goes on from there.
+    assert page.evaluate(ACTIVE)["name"].endswith(reg_id)
+
+
+def test_the_language_switch_works_from_the_keyboard(map_page):
+    page = map_page
+    tab_to(page, named("Nederlands", "radio"), "the language switch")
+    page.keyboard.press("ArrowRight")
+    el = page.evaluate(ACTIVE)
+    if el["name"] != "English":  # a radio group that moves the focus only, not the choice
+        tab_to(page, named("English", "radio"), "English", limit=2, key="ArrowRight")
+    page.keyboard.press("Space")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('lang') === 'en'")
+    wait_for_app(page)
+    page.get_by_role("heading", name="Map of cameras and sensors").wait_for()
