@@ -130,3 +130,43 @@ def test_payload_text_is_shown_literally_on_the_map_detail(browser, hostile_app)
         assert fired(page) == []
     finally:
         page.context.close()
+
+
+def test_the_csv_download_neutralises_formulas_and_the_table_runs_nothing(browser, hostile_app, tmp_path) -> None:
+    """The file a visitor downloads from the map's table tab: formula-like cells start with ', nothing runs."""
+    import csv
+    import io
+
+    from geo.export import FORMULA_START
+    from tests.fixtures.hostile import FORMULAS
+
+    visit = open_page(browser)
+    page = visit.page
+    try:
+        page.goto(f"{hostile_app}/?lang=nl")
+        wait_for_app(page)
+        page.goto(f"{hostile_app}/kaart?lang=nl&base=none")
+        wait_for_app(page)
+        page.get_by_role("tab", name="Tabel en downloads").click()
+        button = page.get_by_role("button", name="Download als CSV")
+        button.wait_for(timeout=30_000)
+        page.locator("[data-testid='stDataFrame']").first.wait_for()
+        with page.expect_download() as download:
+            button.click()
+        path = tmp_path / "download.csv"
+        download.value.save_as(path)
+        rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
+        header, body = rows[0], rows[1:]
+        assert "id" in header and "name" in header
+        assert {r[header.index("id")] for r in body} == set(EXPECTED.accepted_ids)
+        # Numbers (lat, lon, direction...) may be negative; every text cell is inert in a spreadsheet.
+        numeric = {"lat", "lon", "direction", "field_of_view", "range_m"}
+        text_cells = [c for r in body for name, c in zip(header, r, strict=True) if name not in numeric]
+        assert [c for c in text_cells if c.startswith(FORMULA_START)] == []
+        for formula in FORMULAS:
+            assert any(c.startswith("'" + formula) for c in text_cells), formula
+        assert fired(page) == []
+        assert exceptions(page) == []
+        assert visit.outside == []
+    finally:
+        page.context.close()
