@@ -10,6 +10,7 @@ and the loop stops by itself after --seconds.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -35,6 +36,15 @@ def rss_mb(pid: int) -> float:
         except OSError:
             continue
     return total / 1024
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process has used, children excluded."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def children(pid: int) -> list[int]:
@@ -83,9 +93,13 @@ def main() -> None:
                 time.sleep(2)
                 one = rss_mb(pid)
         visits = 0
+        waits: list[float] = []
+        rounds: list[float] = []
         deadline = time.monotonic() + args.seconds
+        cpu0, wall0 = cpu_seconds(pid), time.monotonic()
         step = 0
         while time.monotonic() < deadline:
+            started = time.monotonic()
             for i, page in enumerate(pages):
                 path = PATHS[(step + i) % len(PATHS)]
                 page.goto(f"{url}{path}{'&' if '?' in path else '?'}lang={'nl' if i % 2 else 'en'}",
@@ -99,13 +113,22 @@ def main() -> None:
                 if exc:
                     errors.append(f"session {i}: {exc} exception(s) on {page.url}")
                 visits += 1
+                waits.append(time.monotonic() - started)
+            rounds.append(time.monotonic() - started)
             step += 1
         all_mb = rss_mb(pid)
+        server_cpu, wall = cpu_seconds(pid) - cpu0, time.monotonic() - wall0
         browser.close()
     extra = (all_mb - one) / max(1, args.sessions - 1)
     print(f"sessions: {args.sessions}, seconds: {args.seconds:.0f}, page visits: {visits}, errors: {len(errors)}")
     for e in errors[:20]:
         print("  " + e)
+    waits.sort()
+    print(f"rounds of {args.sessions} simultaneous page visits: {len(rounds)}, "
+          f"each {', '.join(f'{r:.1f}' for r in rounds)} s; a page ready after median "
+          f"{waits[len(waits) // 2]:.1f} s, slowest {waits[-1]:.1f} s")
+    print(f"server CPU: {server_cpu:.0f} s in {wall:.0f} s of clicking ({server_cpu / max(1, visits):.1f} s per page "
+          f"visit); the rest of the {os.cpu_count()} cores went to the {args.sessions} browser sessions")
     print(f"server memory: {one:.0f} MB with 1 session, {all_mb:.0f} MB with {args.sessions}: "
           f"{extra:.1f} MB per extra session")
 
