@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui.i18n import t
 from ui.state import init_lang, write_lang
-from ui.widgets import language_switch
+from ui.widgets import language_switch, page_css
 
 HERE = Path(__file__).parent
 
@@ -27,6 +27,7 @@ pages = [
     st.Page(HERE / "pages" / "presentatie.py", title=t("nav.present"), url_path="presentatie", visibility="hidden"),
 ]
 page = st.navigation(pages, position="top")
+page_css()
 
 head, switch = st.columns([2, 1], vertical_alignment="center")  # room for both language names beside a sidebar
 with switch:

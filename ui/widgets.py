@@ -15,6 +15,29 @@ from ui.i18n import LANGS, current_lang, t
 from ui.loaders import map_layers
 
 
+#: Keyboard focus always visible (WCAG 2.4.7): Streamlit's navigation and page links, checkboxes, and the
+#: toolbars of tables and charts show no focus of their own. Primary blue: at least 3:1 against every background used.
+FOCUS_CSS = """<style>
+a:focus-visible, button:focus-visible, summary:focus-visible, [role="tab"]:focus-visible,
+[role="button"]:focus-visible, [role="link"]:focus-visible {
+  outline: 3px solid #01689B !important; outline-offset: 2px !important; border-radius: 4px;
+}
+/* Checkboxes and radios hide their input; ring the label instead. */
+label:has(input[type="checkbox"]:focus-visible), label:has(input[type="radio"]:focus-visible) {
+  outline: 3px solid #01689B; outline-offset: 2px; border-radius: 4px;
+}
+/* A table takes the focus on its canvas, which shows none: ring the table. */
+[data-testid="stDataFrame"]:focus-within { outline: 3px solid #01689B; outline-offset: -1px; }
+/* A table's or chart's toolbar shows on hover only; show it too while one of its buttons has the focus. */
+[data-testid="stElementToolbar"]:focus-within { opacity: 1 !important; }
+</style>"""
+
+
+def page_css() -> None:
+    """Styles every page shares (drawn once per run by dashboard.py)."""
+    st.html(FOCUS_CSS)
+
+
 def language_switch() -> None:
     st.segmented_control(
         t("lang.label"), options=list(LANGS), key="lang", required=True,

@@ -25,7 +25,10 @@ ACTIVE = """() => {
     try { doc = el.contentDocument; el = doc.activeElement; frame = true; } catch (e) { break; }
   }
   if (!el || el === doc.body) return {tag: 'BODY', name: '', role: '', frame, testid: ''};
-  const r = el.getBoundingClientRect(), holder = el.closest('[data-testid]');
+  // A hidden stand-in (st.dataframe's grid moves the focus to an invisible table cell): its visible holder.
+  let shown = el;
+  while (shown.parentElement && !shown.getBoundingClientRect().width) shown = shown.parentElement;
+  const r = shown.getBoundingClientRect(), holder = el.closest('[data-testid]');
   return {tag: el.tagName, role: el.getAttribute('role') || '', frame,
           name: (el.getAttribute('aria-label') || el.innerText || el.value || '').trim().replace(/\\s+/g, ' '),
           testid: holder ? holder.getAttribute('data-testid') : '',
@@ -61,9 +64,9 @@ def named(name: str | re.Pattern, role: str | None = None, frame: bool | None = 
     return match
 
 
-def focus_ring_pixels(page) -> int:
+def focus_ring_pixels(page, wait: int = 400) -> int:
     """How many pixels around the focused element change when it loses the focus (0: focus not visible)."""
-    page.wait_for_timeout(400)  # the map pans an icon near its edge into view, animated
+    page.wait_for_timeout(wait)  # focus transitions; the page scrolling the element into view
     el = page.evaluate(ACTIVE)
     x, y, w, h = el["box"]
     size = page.viewport_size
@@ -73,11 +76,23 @@ def focus_ring_pixels(page) -> int:
             "height": min(size["height"], y + h + 8) - top}
     focused = Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB")
     page.evaluate(BLUR)
-    page.wait_for_timeout(300)
+    page.wait_for_timeout(wait)
     blurred = Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB")
     page.evaluate(REFOCUS)
     diff = ImageChops.difference(focused, blurred).convert("L").point(lambda v: 255 if v > 40 else 0)
     return diff.histogram()[255]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def started_from_the_start_page(app_url, browser) -> None:
+    """A fresh server's very first request opens the start page (see test_policy.py); make it this one."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{app_url}/?lang=nl")
+        wait_for_app(page, timeout=90_000)
+    finally:
+        context.close()
 
 
 @pytest.fixture
@@ -198,3 +213,38 @@ def test_the_language_switch_works_from_the_keyboard(map_page):
     page.wait_for_function("() => new URLSearchParams(location.search).get('lang') === 'en'")
     wait_for_app(page)
     page.get_by_role("heading", name="Map of cameras and sensors").wait_for()
+
+
+# --- every page: Tab goes all the way round (no trap), and each stop shows that it has the focus ---
+
+PAGES = ["/", "/kaart", "/hier?lat=52.4703&lon=5.5497&r=100", "/buurten", "/buurt?code=BU99990001", "/beleid",
+         "/controle"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_tab_goes_round_every_page_and_every_stop_shows_its_focus(app_url, visit, path):
+    """Tab from the top until the focus comes back round; each kind of control is checked for a visible focus
+    the first time it is met (links, buttons, inputs, icons on a map...): a screenshot with and without it."""
+    page = visit.page
+    sep = "&" if "?" in path else "?"
+    page.goto(f"{app_url}{path}{sep}lang=nl&base=none")
+    wait_for_app(page, timeout=90_000)
+    page.wait_for_timeout(1500)  # maps and charts drawn
+    seen: list[str] = []
+    kinds: dict[str, int] = {}
+    for _ in range(250):
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(30)
+        el = page.evaluate(ACTIVE)
+        where = f"{el['tag']}|{el['name'][:40]}|{el.get('box')}"
+        if seen and where == seen[0]:
+            break  # round the whole page and back at the first stop: nothing held the focus
+        seen.append(where)
+        kind = f"{el['tag']}|{el['role']}|{el['testid']}|{'frame' if el['frame'] else 'page'}"
+        if kind not in kinds and el["tag"] != "BODY":
+            kinds[kind] = focus_ring_pixels(page, wait=150)
+    else:
+        raise AssertionError(f"Tab never came round on {path}; last stops: {seen[-15:]}")
+    assert len(seen) > 3
+    assert {k: n for k, n in kinds.items() if n <= 20} == {}, f"focus not visible on {path}"
+    assert exceptions(page) == []
