@@ -234,7 +234,6 @@ def test_tab_goes_round_every_page_and_every_stop_shows_its_focus(app_url, visit
     kinds: dict[str, int] = {}
     for _ in range(250):
         page.keyboard.press("Tab")
-        page.wait_for_timeout(30)
         el = page.evaluate(ACTIVE)
         where = f"{el['tag']}|{el['name'][:40]}|{el.get('box')}"
         if seen and where == seen[0]:
@@ -242,7 +241,7 @@ def test_tab_goes_round_every_page_and_every_stop_shows_its_focus(app_url, visit
         seen.append(where)
         kind = f"{el['tag']}|{el['role']}|{el['testid']}|{'frame' if el['frame'] else 'page'}"
         if kind not in kinds and el["tag"] != "BODY":
-            kinds[kind] = focus_ring_pixels(page, wait=150)
+            kinds[kind] = focus_ring_pixels(page, wait=120)
     else:
         raise AssertionError(f"Tab never came round on {path}; last stops: {seen[-15:]}")
     assert len(seen) > 3
