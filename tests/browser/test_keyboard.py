@@ -65,8 +65,23 @@ def named(name: str | re.Pattern, role: str | None = None, frame: bool | None = 
 
 
 def focus_ring_pixels(page, wait: int = 400) -> int:
-    """How many pixels around the focused element change when it loses the focus (0: focus not visible)."""
+    """How many pixels around the focused element change when it loses the focus (0: focus not visible).
+
+    Measured twice when the first time shows nothing: on a busy machine a screenshot can come before the
+    browser has painted the focus; a focus that is really invisible shows nothing both times.
+    """
+    first = _focus_ring_pixels(page, wait)
+    return first if first > RING else max(first, _focus_ring_pixels(page, 3 * wait))
+
+
+#: More changed pixels than this: a visible focus (a text caret alone changes about 20; a ring, hundreds).
+RING = 40
+PAINTED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"
+
+
+def _focus_ring_pixels(page, wait: int) -> int:
     page.wait_for_timeout(wait)  # focus transitions; the page scrolling the element into view
+    page.evaluate(PAINTED)
     el = page.evaluate(ACTIVE)
     x, y, w, h = el["box"]
     size = page.viewport_size
@@ -77,8 +92,10 @@ def focus_ring_pixels(page, wait: int = 400) -> int:
     focused = Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB")
     page.evaluate(BLUR)
     page.wait_for_timeout(wait)
+    page.evaluate(PAINTED)
     blurred = Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB")
     page.evaluate(REFOCUS)
+    page.evaluate(PAINTED)
     diff = ImageChops.difference(focused, blurred).convert("L").point(lambda v: 255 if v > 40 else 0)
     return diff.histogram()[255]
 
@@ -108,8 +125,6 @@ def map_page(app_url, visit):
 
 def test_tab_reaches_filters_switch_map_and_list_in_order_with_visible_focus(map_page):
     page = map_page
-    # A text caret alone changes ~20 pixels; a focus ring around a control changes hundreds.
-    visible = 60
     stops = [
         ("the search box", named("Zoeken", frame=False)),
         ("the sensor-type filter", named("Soort sensor", "combobox")),
@@ -122,7 +137,7 @@ def test_tab_reaches_filters_switch_map_and_list_in_order_with_visible_focus(map
     ]
     for what, wanted in stops:
         tab_to(page, wanted, what)
-        assert focus_ring_pixels(page) > visible, f"no visible focus on {what}"
+        assert focus_ring_pixels(page) > RING, f"no visible focus on {what}"
     # The skip link takes the focus past every icon, to the list of registrations beside the map.
     tab_to(page, named("Sla de kaart over", frame=True), "the skip link again", key="Shift+Tab")
     page.keyboard.press("Enter")
@@ -130,7 +145,7 @@ def test_tab_reaches_filters_switch_map_and_list_in_order_with_visible_focus(map
     after = page.evaluate(ACTIVE)
     assert not after["frame"]
     assert after["name"] == "Kies een registratie" and after["role"] == "combobox"
-    assert focus_ring_pixels(page) > visible
+    assert focus_ring_pixels(page) > RING
 
 
 def test_no_keyboard_trap_tab_goes_through_the_map_and_out_again(map_page):
@@ -181,7 +196,7 @@ def test_the_list_opens_a_detail_and_its_close_button_works_from_the_keyboard(ma
     # The detail sits above the list: back up to its close button.
     tab_to(page, lambda e: e["tag"] == "BUTTON" and e["name"].endswith("Sluiten"), "the detail's close button",
            key="Shift+Tab")
-    assert focus_ring_pixels(page) > 60
+    assert focus_ring_pixels(page) > RING
     page.keyboard.press("Enter")
     page.wait_for_function("() => !new URLSearchParams(location.search).has('sel')")
     wait_for_app(page)
@@ -245,5 +260,5 @@ def test_tab_goes_round_every_page_and_every_stop_shows_its_focus(app_url, visit
     else:
         raise AssertionError(f"Tab never came round on {path}; last stops: {seen[-15:]}")
     assert len(seen) > 3
-    assert {k: n for k, n in kinds.items() if n <= 20} == {}, f"focus not visible on {path}"
+    assert {k: n for k, n in kinds.items() if n <= RING} == {}, f"focus not visible on {path}"
     assert exceptions(page) == []

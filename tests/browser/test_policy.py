@@ -174,8 +174,10 @@ def test_a_principle_count_opens_the_map_filtered_to_those_registrations(app_url
     wait_for_app(page, timeout=90_000)
     page.get_by_role("link", name="Beleid").first.click()
     page.get_by_text("Toets aan de principes").wait_for(timeout=60_000)
+    wait_for_app(page)  # the whole page drawn: a click on a link of a run still going can be lost
     page.get_by_role("link", name=f"Toon deze {row.count} op de kaart").click()
-    page.wait_for_function("() => new URLSearchParams(location.search).get('f_flag') === 'democratic'")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('f_flag') === 'democratic'",
+                           timeout=60_000)
     wait_for_app(page)
     main = page.locator("[data-testid='stMain']")
     main.get_by_text("U ziet alleen registraties die niet voldoen aan").wait_for()
