@@ -14,7 +14,6 @@ from ui.assets import ASSETS_URL
 from ui.i18n import LANGS, current_lang, t
 from ui.loaders import map_layers
 
-
 #: Keyboard focus always visible (WCAG 2.4.7): Streamlit's navigation and page links, checkboxes, and the
 #: toolbars of tables and charts show no focus of their own. Primary blue: at least 3:1 against every background used.
 FOCUS_CSS = """<style>
