@@ -8,10 +8,7 @@ crowd in city centres; 70 % have a direction (cones of 45-120°), the rest count
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import geopandas as gpd
@@ -20,18 +17,12 @@ import shapely
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.common import RUNS, amsterdam_buurten, median_seconds
 from geo.coverage import coverage
-from geo.schema import PROJECT_DIR, WGS84
+from geo.schema import WGS84
 
-BUURTEN = PROJECT_DIR.parent / "shared" / "realdata" / "amsterdam_buurten_gebieden_api.geojson"
 SIZES = (1_000, 10_000)
 DAM = (4.8932, 52.3731)
-RUNS = 3
-
-
-def amsterdam_buurten() -> gpd.GeoDataFrame:
-    raw = gpd.read_file(BUURTEN)
-    return gpd.GeoDataFrame({"code": raw["cbsCode"], "name": raw["naam"]}, geometry=raw.geometry, crs=raw.crs)
 
 
 def random_cameras(n: int, buurten: gpd.GeoDataFrame, seed: int = 0) -> gpd.GeoDataFrame:
@@ -59,17 +50,6 @@ def random_cameras(n: int, buurten: gpd.GeoDataFrame, seed: int = 0) -> gpd.GeoD
         },
         geometry=shapely.points(lon, lat), crs=WGS84,
     )
-
-
-def median_seconds(task: Callable[[], object]) -> tuple[float, float]:
-    """Median wall-clock and CPU seconds of RUNS runs (CPU shows the code's own cost on a busy machine)."""
-    wall, cpu = [], []
-    for _ in range(RUNS):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        task()
-        wall.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-    return statistics.median(wall), statistics.median(cpu)
 
 
 def main(sizes: tuple[int, ...] = SIZES) -> None:

@@ -6,10 +6,7 @@ buurten come from ../shared/realdata (see its SOURCES.md), read with geopandas d
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -20,24 +17,15 @@ import shapely
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.common import RUNS, amsterdam_buurten, median_seconds
 from geo.codes import codes
 from geo.join import assign_neighbourhood, join
-from geo.schema import COLUMNS, PROJECT_DIR, WGS84
+from geo.schema import COLUMNS, WGS84
 from geo.summary import city_summary, summarise
 
-BUURTEN = PROJECT_DIR.parent / "shared" / "realdata" / "amsterdam_buurten_gebieden_api.geojson"
 SIZES = (10_000, 100_000, 500_000)
 AREA_SHARE = 0.03  # mobile sensors with a polygon
 OUTSIDE_SHARE = 0.01
-RUNS = 3
-
-
-def amsterdam_buurten() -> gpd.GeoDataFrame:
-    raw = gpd.read_file(BUURTEN)
-    return gpd.GeoDataFrame(
-        {"code": raw["cbsCode"], "name": raw["naam"], "population": pd.array([pd.NA] * len(raw), "Int64")},
-        geometry=raw.geometry, crs=raw.crs,
-    )
 
 
 def random_registrations(n: int, buurten: gpd.GeoDataFrame, seed: int = 0) -> gpd.GeoDataFrame:
@@ -82,18 +70,6 @@ def random_registrations(n: int, buurten: gpd.GeoDataFrame, seed: int = 0) -> gp
         frame[column] = np.nan
     frame["row"] = np.arange(2, n + 2)
     return gpd.GeoDataFrame(frame, geometry=geometry, crs=WGS84)
-
-
-def median_seconds(task: Callable[[], object]) -> tuple[float, float]:
-    """Median wall-clock and CPU seconds of RUNS runs; on a shared machine the CPU time shows the
-    cost of the code itself when other processes stretch the wall-clock time."""
-    wall, cpu = [], []
-    for _ in range(RUNS):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        task()
-        wall.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-    return statistics.median(wall), statistics.median(cpu)
 
 
 def main(sizes: tuple[int, ...] = SIZES) -> None:

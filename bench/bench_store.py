@@ -34,8 +34,9 @@ import shapely
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_join_summary import BUURTEN, amsterdam_buurten, random_registrations
+from bench_join_summary import random_registrations
 
+from bench.common import BUURTEN, amsterdam_buurten
 from geo import store
 from geo.summary import summarise
 
