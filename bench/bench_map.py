@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
-import os
 import re
 import statistics
 import sys
@@ -38,7 +37,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
 
 from geo.schema import DEMO_NEIGHBOURHOODS, DEMO_REGISTER  # noqa: E402
-from tests.browser.conftest import CHROMIUM, FLAGS, PNG1, free_port, wait_for_app  # noqa: E402
+from tests.browser.conftest import CHROMIUM, FLAGS, PNG1, streamlit_server, wait_for_app  # noqa: E402
 
 BASELINE_APP = PROJECT_DIR / "bench" / "baseline_map_app.py"
 try:
@@ -69,40 +68,6 @@ def make_register(n: int, path: Path, seed: int = 4) -> int:
     rows["lon"] = np.round(lon, 6).astype(str)
     rows.to_csv(path, index=False, quoting=csv.QUOTE_MINIMAL)
     return n - half
-
-
-@contextlib.contextmanager
-def serve(app: Path, env: dict[str, str], timeout: float = 900) -> Iterator[str]:
-    """Run a Streamlit app on a free loopback port; yield its URL once its health endpoint answers."""
-    import subprocess
-    import urllib.request
-
-    port = free_port()
-    log = tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port), "--server.address",
-         "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=PROJECT_DIR, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while True:  # poll the health endpoint rather than sleeping a fixed time
-            with contextlib.suppress(OSError), urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                raise RuntimeError(f"streamlit did not start:\n{log.read()[-3000:]}")
-            time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
-        os.unlink(log.name)
 
 
 @contextlib.contextmanager
@@ -220,7 +185,7 @@ def run_size(n: int, repeat: int, timeout: float, baseline: bool) -> dict[str, s
         env = {"ZICHTBAAR_REGISTER": str(register), "ZICHTBAAR_NEIGHBOURHOODS": str(DEMO_NEIGHBOURHOODS)}
         row: dict[str, str] = {"size": f"{n:,}"}
         with browser() as b:
-            with serve(PROJECT_DIR / "dashboard.py", env) as base:
+            with streamlit_server(env, timeout=900) as base:
                 warm_ctx, warm = new_page(b)
                 warm.goto(base + "/?lang=nl")  # first session: loads the register and the caches
                 wait_for_app(warm, 900_000)
@@ -236,7 +201,7 @@ def run_size(n: int, repeat: int, timeout: float, baseline: bool) -> dict[str, s
                 row["drawn"] = median([r[0] for r in runs], timeout)
                 row["redrawn"] = median([r[1] for r in runs], timeout)
             if baseline:
-                with serve(BASELINE_APP, env) as base:
+                with streamlit_server(env, timeout=900, app=BASELINE_APP) as base:
                     warm_ctx, warm = new_page(b)
                     warm.goto(base + "/?n=0")  # loads the register once; n=0 draws no markers yet
                     wait_for_app(warm, 900_000)

@@ -39,12 +39,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(env: dict[str, str] | None = None, timeout: float = 90) -> Iterator[str]:
-    """Start `streamlit run dashboard.py` on a free loopback port; yield its base URL once healthy."""
+def streamlit_server(env: dict[str, str] | None = None, timeout: float = 90,
+                     app: str | Path = "dashboard.py") -> Iterator[str]:
+    """Start `streamlit run <app>` (default the dashboard) on a free loopback port; yield its URL once healthy."""
     port = free_port()
     log = tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=PROJECT_DIR, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
