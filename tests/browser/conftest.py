@@ -73,9 +73,26 @@ def streamlit_server(env: dict[str, str] | None = None, timeout: float = 90,
         os.unlink(log.name)
 
 
+def open_start_page(browser, url: str) -> None:
+    """Make a fresh server's very first request the start page.
+
+    A deep link as the very first request after a server start lands on the start page (ui/__init__.py
+    switches Streamlit's legacy pages/ mode off with a rerun that forgets the requested page); test_home
+    covers that case itself.
+    """
+    visit = open_page(browser)
+    try:
+        visit.page.goto(f"{url}/?lang=nl")
+        wait_for_app(visit.page, timeout=90_000)
+    finally:
+        visit.page.context.close()
+
+
 @pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
+def app_url(browser) -> Iterator[str]:
+    """The dashboard on the demo, its first visit made (see open_start_page)."""
     with streamlit_server() as url:
+        open_start_page(browser, url)
         yield url
 
 
@@ -113,9 +130,13 @@ class Visit:
             route.abort()
 
 
-def open_page(browser, viewport: tuple[int, int] = (1280, 900)) -> Visit:
+def open_page(browser, viewport: tuple[int, int] = (1280, 900), *, init_script: str | None = None,
+              **options: object) -> Visit:
+    """A fresh browser context and page in Dutch; `options` go to new_context, `init_script` runs in every frame."""
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, locale="nl-NL",
-                                  service_workers="block")
+                                  service_workers="block", **options)
+    if init_script:
+        context.add_init_script(init_script)
     page = context.new_page()
     visit = Visit(page)
     # Only requests that leave localhost are intercepted: routing the app's own requests through

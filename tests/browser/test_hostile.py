@@ -15,7 +15,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 
 from geo.schema import DEMO_NEIGHBOURHOODS
-from tests.browser.conftest import exceptions, open_page, streamlit_server, wait_for_app
+from tests.browser.conftest import exceptions, open_page, open_start_page, streamlit_server, wait_for_app
 from tests.fixtures.hostile import EXPECTED, write_hostile_register
 
 SHARED_LOOK = Path(__file__).resolve().parents[3] / "shared" / "tools" / "look.py"
@@ -67,13 +67,7 @@ def hostile_app(tmp_path_factory, browser) -> Iterator[str]:
     register = write_hostile_register(folder)
     env = {"ZICHTBAAR_REGISTER": str(register), "ZICHTBAAR_NEIGHBOURHOODS": str(DEMO_NEIGHBOURHOODS)}
     with streamlit_server(env=env) as url:
-        # A fresh server's very first request opens the start page (see test_policy.py): make it this one.
-        warm = open_page(browser)
-        try:
-            warm.page.goto(f"{url}/?lang=nl")
-            wait_for_app(warm.page, timeout=90_000)
-        finally:
-            warm.page.context.close()
+        open_start_page(browser, url)
         yield url
 
 

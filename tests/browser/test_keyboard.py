@@ -100,18 +100,6 @@ def _focus_ring_pixels(page, wait: int) -> int:
     return diff.histogram()[255]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def started_from_the_start_page(app_url, browser) -> None:
-    """A fresh server's very first request opens the start page (see test_policy.py); make it this one."""
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.goto(f"{app_url}/?lang=nl")
-        wait_for_app(page, timeout=90_000)
-    finally:
-        context.close()
-
-
 @pytest.fixture
 def map_page(app_url, visit):
     page = visit.page

@@ -11,7 +11,7 @@ import pytest
 
 from geo.geocode import ENV_URL
 from geo.nearby import Spot, nearby
-from tests.browser.conftest import Visit, exceptions, is_local, streamlit_server, wait_for_app
+from tests.browser.conftest import Visit, exceptions, open_page, streamlit_server, wait_for_app
 from tests.unit.test_geocode import GeocoderStandIn
 
 pytestmark = pytest.mark.browser
@@ -34,26 +34,22 @@ def near_url(geocoder: GeocoderStandIn, browser) -> Iterator[str]:
         yield url
 
 
+# Count every request for the position, in every frame, to see that none happens unasked.
+COUNT_GEOLOCATION = """
+    window.__geolocationCalls = 0;
+    if (navigator.geolocation) {
+      const get = navigator.geolocation.getCurrentPosition.bind(navigator.geolocation);
+      navigator.geolocation.getCurrentPosition = (...a) => { window.__geolocationCalls++; return get(...a); };
+      navigator.geolocation.watchPosition = () => { window.__geolocationCalls++; return 0; };
+    }"""
+
+
 def phone_visit(browser, geolocation: dict[str, float] | None = None) -> Visit:
     """A phone-sized page; with `geolocation`, the browser may share that position when asked."""
-    options: dict = {"viewport": PHONE, "locale": "nl-NL", "service_workers": "block", "has_touch": True,
-                     "is_mobile": True, "device_scale_factor": 2}
+    options: dict = {"has_touch": True, "is_mobile": True, "device_scale_factor": 2}
     if geolocation:
         options |= {"geolocation": geolocation, "permissions": ["geolocation"]}
-    context = browser.new_context(**options)
-    # Count every request for the position, in every frame, to see that none happens unasked.
-    context.add_init_script("""
-        window.__geolocationCalls = 0;
-        if (navigator.geolocation) {
-          const get = navigator.geolocation.getCurrentPosition.bind(navigator.geolocation);
-          navigator.geolocation.getCurrentPosition = (...a) => { window.__geolocationCalls++; return get(...a); };
-          navigator.geolocation.watchPosition = () => { window.__geolocationCalls++; return 0; };
-        }""")
-    page = context.new_page()
-    visit = Visit(page)
-    context.route(lambda url: not is_local(url), visit.route)
-    page.on("pageerror", lambda e: visit.errors.append(str(e)))
-    return visit
+    return open_page(browser, (PHONE["width"], PHONE["height"]), init_script=COUNT_GEOLOCATION, **options)
 
 
 @pytest.fixture

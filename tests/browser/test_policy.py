@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 
@@ -17,53 +16,10 @@ BROKEN = (
     "L1;Luchtmeter Markt;air;environment;environmental;nee;Gemeente Voorbeeldstad;52,47;5,55\n"
     "L2;Meter Plein;toaster;environment;environmental;nee;Gemeente Voorbeeldstad;52,47;5,55\n"
 )
-# Only requests that leave the machine are routed (recorded, and aborted or answered with a blank tile).
-# Routing every request, as the shared `visit` fixture does, keeps a map that appears after a rerun
-# (here: after choosing a section) from ever loading its frame.
-OUTSIDE = re.compile(r"^https?://(?!127\.0\.0\.1[:/]|localhost[:/]|\[::1\])")
 TILE = re.compile(r"/\d+/\d+/\d+(\.png|\.jpe?g)?(\?|$)")
 DRAWN = """() => [...document.querySelectorAll('iframe')].some(f => {
   try { return f.contentDocument.querySelectorAll('.leaflet-container path').length > 0; } catch (e) { return false; }
 })"""
-
-
-def open_visit(browser, viewport: tuple[int, int]) -> Visit:
-    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, locale="nl-NL",
-                                  service_workers="block")
-    page = context.new_page()
-    visit = Visit(page)
-    context.route(OUTSIDE, visit.route)
-    page.on("pageerror", lambda e: visit.errors.append(str(e)))
-    return visit
-
-
-@pytest.fixture
-def desk(browser) -> Iterator[Visit]:
-    v = open_visit(browser, (1280, 900))
-    yield v
-    v.page.context.close()
-
-
-@pytest.fixture
-def phone_visit(browser) -> Iterator[Visit]:
-    v = open_visit(browser, (390, 844))
-    yield v
-    v.page.context.close()
-
-
-@pytest.fixture(scope="module", autouse=True)
-def started_from_the_start_page(app_url, browser) -> None:
-    """Make the fresh server's first request the start page.
-
-    A deep link as the very first request after a server start lands on the start page (ui/__init__.py
-    switches Streamlit's legacy pages/ mode off with a rerun that forgets the requested page); reported.
-    """
-    v = open_visit(browser, (1280, 900))
-    try:
-        v.page.goto(f"{app_url}/?lang=nl")
-        wait_for_app(v.page, timeout=90_000)
-    finally:
-        v.page.context.close()
 
 
 def only_tiles_went_outside(visit: Visit) -> bool:
@@ -78,42 +34,42 @@ def open_policy(visit: Visit, app_url: str, lang: str = "nl"):
     return page
 
 
-def test_the_principles_check_lists_every_principle(app_url, desk):
-    page = open_policy(desk, app_url)
+def test_the_principles_check_lists_every_principle(app_url, visit):
+    page = open_policy(visit, app_url)
     page.get_by_text("Toets aan de principes").wait_for(timeout=90_000)
     for name in ("Geen biometrie", "Zorgvuldig gebruik van gegevens", "Democratisch besluit",
                  "Regelmatig evalueren", "Uitleg aan inwoners"):
         page.get_by_text(name, exact=True).wait_for()
     assert exceptions(page) == []
-    assert desk.errors == []
-    assert desk.outside == []
+    assert visit.errors == []
+    assert visit.outside == []
 
 
 @pytest.mark.parametrize(("button", "heading"), [
     ("Concentraties", "Waar staan veel sensoren bij elkaar?"),
     ("Camerabereik", "Hoeveel van elke buurt is in beeld van camera's?"),
 ])
-def test_a_section_with_a_map_draws_it_with_leaflet_from_the_app(app_url, desk, button, heading):
-    page = open_policy(desk, app_url)
+def test_a_section_with_a_map_draws_it_with_leaflet_from_the_app(app_url, visit, button, heading):
+    page = open_policy(visit, app_url)
     page.get_by_role("radio", name=button, exact=True).click()
     page.get_by_text(heading).wait_for()
     page.wait_for_function(DRAWN, timeout=90_000)
     assert exceptions(page) == []
-    assert desk.errors == []
-    assert only_tiles_went_outside(desk)
+    assert visit.errors == []
+    assert only_tiles_went_outside(visit)
 
 
-def test_the_trends_section_shows_its_chart(app_url, desk):
-    page = open_policy(desk, app_url, "en")
+def test_the_trends_section_shows_its_chart(app_url, visit):
+    page = open_policy(visit, app_url, "en")
     page.get_by_role("radio", name="By quarter", exact=True).click()
     page.get_by_text("What was added, and when?").wait_for()
     page.locator("[data-testid='stVegaLiteChart']").wait_for(timeout=60_000)
     assert exceptions(page) == []
-    assert desk.outside == []
+    assert visit.outside == []
 
 
-def test_the_policy_page_fits_a_phone(app_url, phone_visit):
-    page = open_policy(phone_visit, app_url)
+def test_the_policy_page_fits_a_phone(app_url, phone):
+    page = open_policy(phone, app_url)
     page.get_by_text("Toets aan de principes").wait_for(timeout=90_000)
     overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
@@ -123,8 +79,8 @@ def upload(page, name: str, content: bytes) -> None:
     page.locator("input[type='file']").set_input_files({"name": name, "mimeType": "text/csv", "buffer": content})
 
 
-def test_uploading_a_broken_file_shows_its_report(app_url, desk):
-    page = desk.page
+def test_uploading_a_broken_file_shows_its_report(app_url, visit):
+    page = visit.page
     page.goto(f"{app_url}/controle?lang=nl")
     wait_for_app(page, timeout=90_000)
     upload(page, "register.csv", BROKEN.encode())
@@ -135,12 +91,12 @@ def test_uploading_a_broken_file_shows_its_report(app_url, desk):
     page.wait_for_function(DRAWN.replace("path", ".leaflet-marker-icon, .leaflet-container path"),
                            timeout=90_000)  # the preview map shows the accepted row
     assert exceptions(page) == []
-    assert desk.errors == []
-    assert only_tiles_went_outside(desk)
+    assert visit.errors == []
+    assert only_tiles_went_outside(visit)
 
 
-def test_uploading_an_unreadable_file_shows_one_sentence(app_url, desk):
-    page = desk.page
+def test_uploading_an_unreadable_file_shows_one_sentence(app_url, visit):
+    page = visit.page
     page.goto(f"{app_url}/controle?lang=en")
     wait_for_app(page, timeout=90_000)
     upload(page, "register.csv", b"colour;size\nred;2\n")
@@ -150,8 +106,8 @@ def test_uploading_an_unreadable_file_shows_one_sentence(app_url, desk):
     assert exceptions(page) == []
 
 
-def test_a_hostile_upload_runs_no_script(app_url, desk):
-    page = desk.page
+def test_a_hostile_upload_runs_no_script(app_url, visit):
+    page = visit.page
     page.goto(f"{app_url}/controle?lang=nl")
     wait_for_app(page, timeout=90_000)
     upload(page, "hostile.csv", hostile_csv_text().encode())
@@ -163,13 +119,13 @@ def test_a_hostile_upload_runs_no_script(app_url, desk):
     assert exceptions(page) == []
 
 
-def test_a_principle_count_opens_the_map_filtered_to_those_registrations(app_url, desk):
+def test_a_principle_count_opens_the_map_filtered_to_those_registrations(app_url, visit):
     """Map first (its filters then live in the session), then the policy page, then a principle's link."""
     from geo.dataset import load_demo
     from geo.principles import principle_counts
 
     (row,) = [r for r in principle_counts(load_demo().registrations) if r.code == "democratic"]
-    page = desk.page
+    page = visit.page
     page.goto(f"{app_url}/kaart?lang=nl&base=none")
     wait_for_app(page, timeout=90_000)
     page.get_by_role("link", name="Beleid").first.click()
@@ -189,4 +145,4 @@ def test_a_principle_count_opens_the_map_filtered_to_those_registrations(app_url
     main.get_by_role("button", name="Wis dit filter").click()
     page.wait_for_function("() => !new URLSearchParams(location.search).has('f_flag')")
     assert exceptions(page) == []
-    assert desk.errors == []
+    assert visit.errors == []
