@@ -146,7 +146,8 @@ def test_the_csv_download_neutralises_formulas_and_the_table_runs_nothing(browse
         button = page.get_by_role("button", name="Download als CSV")
         button.wait_for(timeout=30_000)
         page.locator("[data-testid='stDataFrame']").first.wait_for()
-        with page.expect_download() as download:
+        wait_for_app(page)  # the tab's run finished: a click on a button that is redrawn after it can be lost
+        with page.expect_download(timeout=60_000) as download:
             button.click()
         path = tmp_path / "download.csv"
         download.value.save_as(path)
