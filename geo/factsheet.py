@@ -176,6 +176,21 @@ def find_code(neighbourhoods: pd.DataFrame, raw: object) -> str | None:
     return str(folded.iloc[0]) if len(folded) else None
 
 
+def step_code(codes: Sequence[str], code: str | None, step: int) -> str:
+    """The code `step` places after `code` in `codes` (before it when negative), wrapping round.
+
+    An unknown or missing `code` counts as the first. Computed from where the viewer is *now*, so a
+    quick second press moves on from the neighbourhood the first press reached.
+
+    >>> step_code(["a", "b", "c"], "a", -1), step_code(["a", "b", "c"], "c", 1), step_code(["a", "b"], None, 1)
+    ('c', 'a', 'b')
+    """
+    if not codes:
+        raise ValueError("no neighbourhoods to step through")
+    i = list(codes).index(code) if code in codes else 0
+    return codes[(i + step) % len(codes)]
+
+
 def neighbourhood_facts(
     data: Dataset, code: str, *, summaries: Sequence[NeighbourhoodSummary] | None = None,
     city: NeighbourhoodSummary | None = None, members: pd.DataFrame | None = None, today: date | None = None,

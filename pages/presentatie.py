@@ -5,7 +5,7 @@ from html import escape
 import streamlit as st
 
 from geo.choropleth import format_value
-from geo.factsheet import find_code, neighbourhood_facts
+from geo.factsheet import find_code, neighbourhood_facts, step_code
 from ui.i18n import current_lang, t
 from ui.loaders import dataset, neighbourhood_tables
 from ui.widgets import neighbourhood_map
@@ -48,8 +48,12 @@ order = data.neighbourhoods["code"].astype(str).tolist()
 code = find_code(data.neighbourhoods, st.query_params.get("code"))
 
 
-def go(to: str) -> None:
-    st.query_params["code"] = to
+def go(step: int) -> None:
+    # From the code in the URL at the moment of the press, not from this run's neighbours: a press
+    # while the page is still redrawing runs the previous run's callback (issue: PageUp after
+    # "Volgende" jumped to the last neighbourhood instead of back to the first).
+    here = find_code(data.neighbourhoods, st.query_params.get("code"))
+    st.query_params["code"] = step_code(order, here, step)
 
 
 if code is None and (st.query_params.get("code") or not order):
@@ -62,7 +66,6 @@ code = code or order[0]  # no code at all: start at the first neighbourhood
 facts = neighbourhood_facts(data, code, summaries=summaries, city=city, members=members)
 s = facts.summary
 i = order.index(code)
-prev_code, next_code = order[i - 1], order[(i + 1) % len(order)]
 
 figures = [
     (format_value(s.total, lang, 0), t("present.registrations"), None),
@@ -91,12 +94,12 @@ with right:
 
 nav = st.columns([1, 1, 1, 1], vertical_alignment="center")
 with nav[0]:
-    st.button(t("present.prev"), icon=":material/arrow_back:", on_click=go, args=(prev_code,), key="present.prev",
+    st.button(t("present.prev"), icon=":material/arrow_back:", on_click=go, args=(-1,), key="present.prev",
               shortcut="PageUp", width="stretch")
 with nav[1]:
     st.html(f"<p class='zb-position'>{escape(t('present.position', i=i + 1, n=len(order)))}</p>")
 with nav[2]:
-    st.button(t("present.next"), icon=":material/arrow_forward:", on_click=go, args=(next_code,),
+    st.button(t("present.next"), icon=":material/arrow_forward:", on_click=go, args=(1,),
               key="present.next", shortcut="PageDown", width="stretch", type="primary")
 with nav[3]:
     if st.button(t("present.exit"), icon=":material/close:", key="present.exit", shortcut="Esc", width="stretch"):

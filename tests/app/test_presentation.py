@@ -62,6 +62,17 @@ def test_next_from_the_last_wraps_to_the_first() -> None:
     assert at.query_params["code"] == CODES[0]
 
 
+def test_a_press_during_a_redraw_steps_from_where_the_url_is_now() -> None:
+    """A presenter pressing PageUp while the page still redraws the next neighbourhood: Streamlit then runs
+    the callback registered by the earlier run. The step is taken from the URL, so the viewer goes back
+    one (to the first), not to the first's own previous (the last)."""
+    at = present(code=CODES[0], lang="nl")
+    at.query_params["code"] = CODES[1]  # "Volgende" has moved the URL; this run's buttons are stale
+    at.button(key="present.prev").click().run()
+    assert not at.exception
+    assert at.query_params["code"] == CODES[0]
+
+
 def test_position_is_shown() -> None:
     at = present(code=CODES[2], lang="en")
     assert f"Neighbourhood 3 of {len(CODES)}" in html(at)

@@ -31,6 +31,7 @@ from geo.factsheet import (
     legal_basis_text,
     neighbourhood_facts,
     registration_table,
+    step_code,
 )
 from geo.mapping import PURPOSE_COLOURS
 from geo.schema import DEMO_NEIGHBOURHOODS, DEMO_REGISTER
@@ -398,3 +399,16 @@ def test_cli_unknown_code_says_so_in_both_languages(tmp_path: Path, capsys: pyte
 def test_cli_needs_a_code_or_all(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["factsheet"]) == 2
     assert "--all" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("code", "step", "expected"), [
+    ("b", 1, "c"), ("b", -1, "a"), ("c", 1, "a"), ("a", -1, "c"), ("a", 4, "b"),
+    (None, 1, "b"), ("zz", -1, "c"),
+])
+def test_step_code_moves_from_the_current_code_and_wraps(code, step, expected) -> None:
+    assert step_code(["a", "b", "c"], code, step) == expected
+
+
+def test_step_code_without_neighbourhoods_is_an_error() -> None:
+    with pytest.raises(ValueError):
+        step_code([], None, 1)
