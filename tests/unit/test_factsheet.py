@@ -410,5 +410,5 @@ def test_step_code_moves_from_the_current_code_and_wraps(code, step, expected) -
 
 
 def test_step_code_without_neighbourhoods_is_an_error() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="no neighbourhoods"):
         step_code([], None, 1)
