@@ -21,16 +21,12 @@ from geo.codes import codes, label
 from geo.mapping import js_literal
 from geo.schema import RD_NEW, WGS84
 from geo.summary import NeighbourhoodSummary
+from geo.text import number, text
+from geo.viewstate import MEASURES
 
-#: What a neighbourhood is coloured by: registrations per km² or per 1,000 residents.
-MEASURES: tuple[str, ...] = ("per_km2", "per_1000_residents")
-#: The fields a choropleth can be narrowed to (one code of it), and the summary dict that counts them.
+#: The fields a choropleth can be narrowed to (one code of it, geo.viewstate.WHAT_FIELDS), and the summary
+#: dict that counts them.
 BY_FIELDS: dict[str, str] = {"sensor_type": "by_sensor_type", "purpose": "by_purpose"}
-#: The measures' units as shown in legends and table headers.
-UNITS: dict[str, tuple[str, str]] = {
-    "per_km2": ("per km²", "per km²"),
-    "per_1000_residents": ("per 1.000 inwoners", "per 1,000 residents"),
-}
 
 #: ColorBrewer YlGnBu, sequential and colour-blind safe, for 1 to 6 classes (light = few, dark = many).
 PALETTES: dict[int, tuple[str, ...]] = {
@@ -43,7 +39,6 @@ PALETTES: dict[int, tuple[str, ...]] = {
 }
 #: The colour of a neighbourhood whose value is unknown (no population, or no area): neutral grey.
 NO_DATA = "#bdbdbd"
-NO_DATA_LABEL = ("Geen gegevens", "No data")
 DEFAULT_CLASSES = 5
 
 # Fisher-Jenks is quadratic in pure Python (no numba here): 2,000 values took 18 s. Above this many
@@ -97,10 +92,10 @@ class Classes:
         """
         edges = sorted({*self.lower, *self.upper})
         # Each number with its own natural precision, unless rounding would make two edges look equal.
-        digits = None if len({format_value(e, lang) for e in edges}) == len(edges) else _digits(edges)
+        digits = None if len({number(e, lang) for e in edges}) == len(edges) else _digits(edges)
         out = []
         for lo, hi in zip(self.lower, self.upper, strict=True):
-            a, b = format_value(lo, lang, digits), format_value(hi, lang, digits)
+            a, b = number(lo, lang, digits), number(hi, lang, digits)
             out.append(a if a == b else f"{a} – {b}")
         return out
 
@@ -112,8 +107,18 @@ class Classes:
         """
         rows = list(zip(self.colours, self.labels(lang), strict=True))
         if self.unknown:
-            rows.append((NO_DATA, NO_DATA_LABEL[0] if lang == "nl" else NO_DATA_LABEL[1]))
+            rows.append((NO_DATA, text("overview.no_data", lang)))
         return rows
+
+    def legend_rows(self, lang: str) -> list[tuple[str, str]]:
+        """The legend with the number of neighbourhoods in each class: "0 – 2 (5 buurten)".
+
+        >>> classify([1, 1, None], k=3).legend_rows("nl")
+        [('#41b6c4', '1 (2 buurten)'), ('#bdbdbd', 'Geen gegevens (1 buurt)')]
+        """
+        counts = [*self.counts, self.unknown] if self.unknown else list(self.counts)
+        return [(colour, f"{label_text} ({text('overview.legend.count', lang, n=n)})")
+                for (colour, label_text), n in zip(self.legend(lang), counts, strict=True)]
 
 
 def classify(values: Sequence[float | None], k: int = DEFAULT_CLASSES) -> Classes:
@@ -169,14 +174,14 @@ def _jenks_upper(known: np.ndarray, distinct: np.ndarray, k: int) -> np.ndarray:
 def measure_values(
     summaries: Sequence[NeighbourhoodSummary], measure: str, field: str | None = None, code: str | None = None
 ) -> list[float | None]:
-    """Registrations per km² or per 1,000 residents of each summary, optionally of one type or purpose.
+    """Registrations (counted, per km² or per 1,000 residents) of each summary, optionally of one type or purpose.
 
     None where the area or population is unknown or 0.
 
     Parameters
     ----------
     summaries : the neighbourhood summaries (geo.summary.summarise).
-    measure : "per_km2" or "per_1000_residents".
+    measure : one of geo.viewstate.MEASURES: "count", "per_km2" or "per_1000_residents".
     field, code : count only registrations with this sensor type or purpose (field "sensor_type" or
         "purpose"); all when None.
 
@@ -261,40 +266,55 @@ def ranking(
     return frame.reset_index(drop=True)
 
 
-def parse_view(measure: object, what: object) -> tuple[str, str | None, str | None]:
-    """The overview's choice from URL values: (measure, field, code); anything unknown falls back to all
-    registrations per km².
-
-    `what` is "all", or "sensor_type:<code>" or "purpose:<code>" (see `what_key`).
-
-    >>> parse_view("per_1000_residents", "purpose:parking"), parse_view("junk", "sensor_type:<b>")
-    (('per_1000_residents', 'purpose', 'parking'), ('per_km2', None, None))
-    """
-    m = measure if measure in MEASURES else MEASURES[0]
-    field, _, code = what.partition(":") if isinstance(what, str) else ("", "", "")
-    if field in BY_FIELDS and code in codes(field):
-        return m, field, code
-    return m, None, None
-
-
-def what_key(field: str | None, code: str | None) -> str:
-    """The URL value for a narrowing, the inverse of `parse_view`.
-
-    >>> what_key("sensor_type", "camera"), what_key(None, None)
-    ('sensor_type:camera', 'all')
-    """
-    return f"{field}:{code}" if field and code else "all"
-
-
 def title(measure: str, lang: str, field: str | None = None, code: str | None = None) -> str:
-    """What the map shows, in words: "Registraties per km²", "Camera per 1.000 inwoners".
+    """What the map shows, in words: "Registraties per km²", "Camera per 1.000 inwoners", "Aantal registraties".
 
-    >>> title("per_1000_residents", "en", "sensor_type", "anpr")
-    'Licence-plate camera per 1,000 residents'
+    >>> title("per_1000_residents", "en", "sensor_type", "anpr"), title("count", "nl", "purpose", "parking")
+    ('Licence-plate camera per 1,000 residents', 'Aantal registraties: Parkeren')
     """
-    unit = UNITS[measure][0 if lang == "nl" else 1]
-    what = label(field, code, lang) if field and code else ("Registraties" if lang == "nl" else "Registrations")
-    return f"{what} {unit}"
+    if measure == "count":
+        return (text("overview.title.count_of", lang, what=label(field, code, lang)) if field and code
+                else text("overview.title.count", lang))
+    what = label(field, code, lang) if field and code else text("overview.registrations", lang)
+    return text("overview.title.per", lang, what=what, unit=text(f"overview.unit.{measure}", lang))
+
+
+def shown_value(value: float | None, measure: str, lang: str) -> str:
+    """A neighbourhood's value as its tooltip and ranking say it: "3 registraties", "2,5 per km²", "Geen gegevens".
+
+    >>> shown_value(3, "count", "nl"), shown_value(2.5, "per_km2", "nl"), shown_value(None, "per_km2", "en")
+    ('3 registraties', '2,5 per km²', 'No data')
+    """
+    if not _known(value):
+        return text("overview.no_data", lang)
+    if measure == "count":
+        return text("count.registrations", lang, n=int(value))
+    return f"{number(value, lang)} {text(f'overview.unit.{measure}', lang)}"
+
+
+def ranking_table(summaries: Sequence[NeighbourhoodSummary], measure: str, field: str | None, code: str | None,
+                  classes: Classes, lang: str, heading: str) -> tuple[pd.DataFrame, object]:
+    """The ranking as residents read it: (the `ranking` frame, a pandas Styler of the table to show).
+
+    Columns: rank, neighbourhood, the number of registrations (unless that is the measure) and the value under
+    `heading`, each value cell in its class's colour with black or white text.
+
+    >>> from geo.summary import NeighbourhoodSummary
+    >>> mk = lambda code, n: NeighbourhoodSummary(code, code, None, 2.0, n, None, None, 0, {}, {}, {}, {}, {}, "", "")
+    >>> ranked, styled = ranking_table([mk("A", 1), mk("B", 4)], "per_km2", None, None, classify([0.5, 2]), "nl", "x")
+    >>> styled.data.to_dict("list")
+    {'Plaats': [1, 2], 'Buurt': ['B', 'A'], 'Aantal': [4, 1], 'x': ['2', '0,5']}
+    """
+    ranked = ranking(summaries, measure, field, code, classes)
+    columns = {"rank": text("overview.col.rank", lang), "name": text("overview.col.name", lang)}
+    if measure != "count":
+        columns["count"] = text("overview.col.count", lang)
+    columns["value"] = heading
+    shown = ranked.assign(value=[number(v, lang) for v in ranked["value"]])[list(columns)].rename(columns=columns)
+    colours = ranked["colour"].tolist()
+    styled = shown.style.apply(lambda col: [f"background-color:{c};color:{text_colour(c)}" for c in colours],
+                               subset=[heading])
+    return ranked, styled
 
 
 def text_colour(fill: str) -> str:
@@ -314,29 +334,6 @@ def text_colour(fill: str) -> str:
     return "#ffffff" if (1.05 / (lum + 0.05)) > ((lum + 0.05) / 0.05) else "#000000"
 
 
-def format_value(value: float | None, lang: str, digits: int | None = None) -> str:
-    """A measure as residents read it: decimal comma in Dutch; about 2 significant figures, no trailing
-    zeros, unless `digits` is given.
-
-    >>> format_value(1234.6, "nl"), format_value(0.256, "en"), format_value(3.0, "nl"), format_value(3.0, "nl", 1)
-    ('1.235', '0.26', '3', '3,0')
-    >>> format_value(None, "en")
-    '–'
-    """
-    if not _known(value):
-        return "–"
-    v = float(value)
-    natural = digits is None
-    if natural:
-        digits = 0 if abs(v) >= 10 or v == 0 else 1 if abs(v) >= 1 else 2
-    text = f"{v:,.{digits}f}"
-    if natural and "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if lang == "nl":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
-
-
 def _digits(edges: Sequence[float]) -> int:
     """The fewest decimals (0 to 3) that keep distinct class boundaries distinct after rounding."""
     for d in range(4):
@@ -347,6 +344,8 @@ def _digits(edges: Sequence[float]) -> int:
 
 
 def _per(count: int, s: NeighbourhoodSummary, measure: str) -> float | None:
+    if measure == "count":
+        return float(count)
     if measure == "per_km2":
         return count / s.area_km2 if s.area_km2 else None
     return count / s.population * 1000 if s.population else None
@@ -425,12 +424,11 @@ def choropleth_collection(summaries: Sequence[NeighbourhoodSummary], outlines: S
     >>> doc["features"][0]["properties"]
     {'code': 'A', 'c': '#41b6c4', 't': '&lt;b&gt;Noord&lt;/b&gt;: 3 per km²'}
     """
-    unit = UNITS[measure][0 if lang == "nl" else 1]
     features = []
     for s, geometry, value in zip(summaries, outlines, values, strict=True):
         if geometry is None:
             continue
-        shown = f"{format_value(value, lang)} {unit}" if _known(value) else NO_DATA_LABEL[0 if lang == "nl" else 1]
+        shown = shown_value(value, measure, lang)
         features.append({"type": "Feature", "geometry": geometry,
                          "properties": {"code": s.code, "c": classes.colour(value),
                                         "t": html.escape(f"{s.name}: {shown}")}})

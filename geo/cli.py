@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from geo.errors import UserFacingError
+from geo.text import LANGS, both, integer, number, text
 
 EPILOG = """Examples / voorbeelden:
   python -m geo check mijn_register.csv --neighbourhoods buurten.geojson
@@ -33,8 +34,8 @@ def printable(text: object) -> str:
 
 
 def _fail(err: UserFacingError | Exception) -> int:
-    print(err.message_nl, file=sys.stderr)
-    print(err.message_en, file=sys.stderr)
+    for line in both(err.key, **err.params) if isinstance(err, UserFacingError) else (str(err),):
+        print(line, file=sys.stderr)
     return 2
 
 
@@ -47,7 +48,7 @@ def _neighbourhoods(path: str | None):
     try:
         return read_neighbourhoods(path)
     except NeighbourhoodReadError as err:
-        raise UserFacingError(err.message_nl, err.message_en) from None
+        raise UserFacingError(err.key, **err.params) from None
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -62,20 +63,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
     else:
         lang = args.lang
-        n_rej = len(report.rejected_rows)
-        head = {
-            "nl": f"{printable(report.source)}: {report.rows} rijen, {len(report.accepted)} geaccepteerd, "
-                  f"{n_rej} afgewezen, {len(report.warnings)} waarschuwingen.",
-            "en": f"{printable(report.source)}: {report.rows} rows, {len(report.accepted)} accepted, "
-                  f"{n_rej} rejected, {len(report.warnings)} warnings.",
-        }[lang]
-        print(head)
-        for title, problems in ((("Afgewezen", "Rejected"), report.rejected),
-                                (("Waarschuwingen", "Warnings"), report.warnings)):
+        print(text("cli.check.head", lang, source=printable(report.source), rows=report.rows,
+                   accepted=len(report.accepted), rejected=len(report.rejected_rows), warnings=len(report.warnings)))
+        for title, problems in (("cli.check.rejected", report.rejected), ("cli.check.warnings", report.warnings)):
             if not problems:
                 continue
-            print(f"\n{title[0] if lang == 'nl' else title[1]}:")
-            row_word = "rij" if lang == "nl" else "row"
+            print(f"\n{text(title, lang)}:")
+            row_word = text("cli.check.row", lang)
             for p in problems:
                 print(f"  {row_word} {p.row:>5}  {printable(p.id or '-'):<14} {p.field:<22} {p.code:<34} "
                       f"{printable(p.message(lang))}")
@@ -91,8 +85,7 @@ def cmd_from_osm(args: argparse.Namespace) -> int:
     write_register_csv(rows, args.output)
     skipped = getattr(result, "skipped", {})
     n_skipped = sum(skipped.values()) if isinstance(skipped, dict) else int(skipped or 0)
-    print(f"{len(rows)} registraties geschreven naar {args.output} ({n_skipped} overgeslagen). / "
-          f"{len(rows)} registrations written to {args.output} ({n_skipped} skipped).")
+    print(" / ".join(both("cli.from_osm.done", n=len(rows), file=str(args.output), skipped=n_skipped)))
     return 0
 
 
@@ -112,8 +105,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
     if args.register or args.neighbourhoods:
         if not (args.register and args.neighbourhoods):
-            raise UserFacingError("Geef --register en --neighbourhoods samen, of geen van beide (dan de opslag).",
-                                  "Give --register and --neighbourhoods together, or neither (then the store).")
+            raise UserFacingError("error.cli.register_and_neighbourhoods")
         from geo.dataset import load_files
 
         data = load_files(args.register, args.neighbourhoods)
@@ -127,17 +119,13 @@ def cmd_summary(args: argparse.Namespace) -> int:
         return 0
     lang = args.lang
     city = city_summary(data.registrations, data.neighbourhoods)
-    head = ("code", "buurt" if lang == "nl" else "neighbourhood", "totaal" if lang == "nl" else "total",
-            "per km²", "per 1.000 inw." if lang == "nl" else "per 1,000 res.", "persoonsgeg." if lang == "nl"
-            else "personal")
-    rows = [(s.code or "-", s.display_name(lang), s.total, s.per_km2, s.per_1000_residents, s.personal_data)
-            for s in [*summaries, city]]
-    width = max(len(r[1]) for r in rows)
+    head = [text(f"cli.summary.{c}", lang) for c in ("code", "name", "total", "per_km2", "per_1000", "personal")]
+    rows = [(s.code or "-", s.display_name(lang), integer(s.total, lang), number(s.per_km2, lang, 1),
+             number(s.per_1000_residents, lang, 1), integer(s.personal_data, lang)) for s in [*summaries, city]]
+    width = max(len(head[1]), *(len(r[1]) for r in rows))
     print(f"{head[0]:<12} {head[1]:<{width}} {head[2]:>7} {head[3]:>9} {head[4]:>15} {head[5]:>12}")
     for code, name, total, per_km2, per_1000, personal in rows:
-        km2 = "-" if per_km2 is None else f"{per_km2:.1f}"
-        res = "-" if per_1000 is None else f"{per_1000:.1f}"
-        print(f"{code:<12} {name:<{width}} {total:>7} {km2:>9} {res:>15} {personal:>12}")
+        print(f"{code:<12} {name:<{width}} {total:>7} {per_km2:>9} {per_1000:>15} {personal:>12}")
     return 0
 
 
@@ -149,12 +137,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     report, record = import_register(args.register, args.neighbourhoods, store=store,
                                      municipality=args.municipality, strict=args.strict)
     shown = redact(str(store))  # never print a database password
-    print(f"Versie {record.version} geïmporteerd in {shown}: {record.accepted} registraties, "
-          f"{record.rejected} rijen afgewezen, {record.warnings} waarschuwingen.")
-    print(f"Version {record.version} imported into {shown}: {record.accepted} registrations, "
-          f"{record.rejected} rows rejected, {record.warnings} warnings.")
+    for line in both("cli.import.done", version=str(record.version), store=shown, accepted=record.accepted,
+                     rejected=record.rejected, warnings=record.warnings):
+        print(line)
     if report.rejected:
-        print("Zie / see: python -m geo check " + str(args.register))
+        print(" / ".join(both("cli.import.see", command=f"python -m geo check {args.register}")))
     return 0
 
 
@@ -167,21 +154,21 @@ def cmd_boundaries(args: argparse.Namespace) -> int:
     out = Path(args.output or f"buurten_{code}.geojson")
     frame.to_file(out, driver="GeoJSON")
     known = int(frame["population"].notna().sum())
-    print(f"{len(frame)} buurten van {code} geschreven naar {out} ({known} met inwonertal). / "
-          f"{len(frame)} neighbourhoods of {code} written to {out} ({known} with population).")
+    print(" / ".join(both("cli.boundaries.done", n=len(frame), code=code, file=str(out), known=known)))
     return 0
 
 
 def cmd_factsheet(args: argparse.Namespace) -> int:
     """Write the A4 fact sheet (PDF) of one neighbourhood, or of every one with --all, from the store."""
-    from geo.factsheet import factsheet_filename, factsheet_pdf, find_code, neighbourhood_facts, write_factsheets
+    from geo.facts import neighbourhood_facts
+    from geo.factsheet import factsheet_filename, factsheet_pdf, write_factsheets
+    from geo.viewstate import neighbourhood_code
 
     if bool(args.code) == bool(args.all):
-        raise UserFacingError("Geef een buurtcode of --all.", "Give a neighbourhood code or --all.")
+        raise UserFacingError("error.cli.code_or_all")
     if args.register or args.neighbourhoods:
         if not (args.register and args.neighbourhoods):
-            raise UserFacingError("Geef --register en --neighbourhoods samen, of geen van beide (dan de opslag).",
-                                  "Give --register and --neighbourhoods together, or neither (then the store).")
+            raise UserFacingError("error.cli.register_and_neighbourhoods")
         from geo.dataset import load_files
 
         data = load_files(args.register, args.neighbourhoods)
@@ -192,10 +179,9 @@ def cmd_factsheet(args: argparse.Namespace) -> int:
     if args.all:
         paths = write_factsheets(data, Path(args.output or "feitenbladen"), args.lang)
     else:
-        code = find_code(data.neighbourhoods, args.code)
+        code = neighbourhood_code(args.code, data.neighbourhoods["code"].astype(str).tolist())
         if code is None:
-            raise UserFacingError(f"Buurt {printable(args.code)!r} staat niet in het register.",
-                                  f"Neighbourhood {printable(args.code)!r} is not in the register.")
+            raise UserFacingError("error.cli.unknown_neighbourhood", code=repr(printable(args.code)))
         out = Path(args.output or factsheet_filename(code, args.lang))
         if out.is_dir():
             out = out / factsheet_filename(code, args.lang)
@@ -220,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("register", help="CSV, XLSX, GeoJSON or GeoPackage")
     p.add_argument("--neighbourhoods", help="neighbourhoods (GeoJSON/GeoPackage) to check locations against")
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the text report")
+    p.add_argument("--lang", choices=LANGS, default=LANGS[0], help="language of the text report")
     commands["check"] = cmd_check
 
     p = sub.add_parser("from-osm", help="convert OpenStreetMap surveillance nodes to a register CSV")
@@ -236,7 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--register", help="register file (default: the store)")
     p.add_argument("--neighbourhoods", help="neighbourhood file (with --register)")
     p.add_argument("--json", action="store_true", help="print a JSON list, one object per neighbourhood")
-    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the table")
+    p.add_argument("--lang", choices=LANGS, default=LANGS[0], help="language of the table")
     commands["summary"] = cmd_summary
 
     p = sub.add_parser("import", help="validate a register and load it into the store (atomic)")
@@ -257,7 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("code", nargs="?", help="neighbourhood code, e.g. BU03630000")
     p.add_argument("--all", action="store_true", help="every neighbourhood, one PDF each, into the -o folder")
     p.add_argument("-o", "--output", help="PDF to write (with --all: folder, default feitenbladen/)")
-    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the sheet")
+    p.add_argument("--lang", choices=LANGS, default=LANGS[0], help="language of the sheet")
     p.add_argument("--store", help="store to read (default: $ZICHTBAAR_DB or data/register.gpkg)")
     p.add_argument("--register", help="register file instead of the store")
     p.add_argument("--neighbourhoods", help="neighbourhood file (with --register)")
@@ -277,8 +263,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as err:  # the last line of defence: never a traceback for a user
-        if hasattr(err, "message_nl") and hasattr(err, "message_en"):
-            return _fail(err)
-        return _fail(UserFacingError(
-            f"Er ging iets onverwachts mis: {type(err).__name__}. Meld dit aan de beheerders.",
-            f"Something unexpected went wrong: {type(err).__name__}. Please report this to the maintainers."))
+        return _fail(UserFacingError("error.unexpected", kind=type(err).__name__))

@@ -1,4 +1,8 @@
-"""The register's code lists: one table per list, each code with its Dutch and English label."""
+"""The register's code lists: which codes each list holds, in their documented order.
+
+The codes are stable English identifiers, as stored and written to files. Their Dutch and English labels
+live in the text table (geo.text.TEXT) under `<field>.<code>`, e.g. `sensor_type.anpr`.
+"""
 
 from __future__ import annotations
 
@@ -6,104 +10,49 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from geo.text import LANGS, text
+
 
 @dataclass(frozen=True)
 class Code:
     """One entry of a code list.
 
-    Attributes
-    ----------
-    code : stable English identifier, as stored and written to files.
-    nl, en : the label shown to residents in Dutch and English.
+    >>> Code("sensor_type", "anpr").label("en")
+    'Licence-plate camera'
     """
 
+    field: str
     code: str
-    nl: str
-    en: str
+
+    @property
+    def key(self) -> str:
+        """Its key in the text table."""
+        return f"{self.field}.{self.code}"
 
     def label(self, lang: str) -> str:
-        return self.nl if lang == "nl" else self.en
+        return text(self.key, lang)
 
 
-def _table(*rows: tuple[str, str, str]) -> Mapping[str, Code]:
-    return MappingProxyType({c: Code(c, nl, en) for c, nl, en in rows})
+def _table(field: str, *codes_: str) -> Mapping[str, Code]:
+    return MappingProxyType({c: Code(field, c) for c in codes_})
 
 
-SENSOR_TYPES = _table(
-    ("camera", "Camera", "Camera"),
-    ("anpr", "Kentekencamera", "Licence-plate camera"),
-    ("sound", "Geluidsensor", "Sound sensor"),
-    ("air", "Luchtkwaliteitsensor", "Air-quality sensor"),
-    ("climate", "Klimaat- en weersensor", "Climate and weather sensor"),
-    ("presence", "Aanwezigheids- en telsensor", "Presence and counting sensor"),
-    ("wifi_bluetooth", "Wifi- of bluetoothteller", "WiFi or Bluetooth counter"),
-    ("traffic", "Verkeersteller", "Traffic counter"),
-    ("water", "Water- en stromingssensor", "Water and flow sensor"),
-    ("fill_level", "Vulgraadsensor", "Fill-level sensor"),
-    ("energy", "Energiesensor", "Energy sensor"),
-    ("position", "Positie- en bewegingssensor", "Position and motion sensor"),
-    ("other", "Overig", "Other"),
-)
-
-PURPOSES = _table(
-    ("safety", "Openbare orde en veiligheid", "Public order and safety"),
-    ("enforcement", "Handhaving", "Enforcement"),
-    ("traffic", "Verkeer en mobiliteit", "Traffic and mobility"),
-    ("parking", "Parkeren", "Parking"),
-    ("crowd", "Drukte", "Crowd management"),
-    ("environment", "Milieu en leefomgeving", "Environment"),
-    ("climate_energy", "Klimaat en energie", "Climate and energy"),
-    ("waste", "Afval en reiniging", "Waste"),
-    ("infrastructure", "Beheer openbare ruimte", "Public-space maintenance"),
-    ("nature", "Natuur", "Nature"),
-    ("health", "Gezondheid", "Health"),
-    ("research", "Onderzoek en statistiek", "Research and statistics"),
-    ("services", "Dienstverlening en informatie", "Services and information"),
-    ("commercial", "Commercieel en reclame", "Commercial and advertising"),
-    ("other", "Overig", "Other"),
-)
-
-DATA_TYPES = _table(
-    ("images_identifiable", "Herkenbare beelden", "Identifiable images"),
-    ("images_anonymised", "Geanonimiseerde beelden", "Anonymised images"),
-    ("licence_plates", "Kentekens", "Licence plates"),
-    ("device_ids", "Apparaat-ID's (wifi, bluetooth)", "Device identifiers"),
-    ("audio_recording", "Geluidsopnamen", "Audio recordings"),
-    ("sound_level", "Geluidsniveau", "Sound level"),
-    ("counts", "Tellingen", "Counts"),
-    ("presence", "Aanwezigheid", "Presence"),
-    ("environmental", "Meetwaarden omgeving", "Environmental measurements"),
-    ("location", "Locatiegegevens", "Location data"),
-    ("other", "Overig", "Other"),
-)
-
-LEGAL_BASES = _table(
-    ("consent", "Toestemming", "Consent"),
-    ("contract", "Uitvoering overeenkomst", "Contract"),
-    ("legal_obligation", "Wettelijke verplichting", "Legal obligation"),
-    ("vital_interests", "Vitale belangen", "Vital interests"),
-    ("public_task", "Publieke taak", "Public task"),
-    ("legitimate_interest", "Gerechtvaardigd belang", "Legitimate interest"),
-    ("none", "Niet van toepassing: geen persoonsgegevens", "Not applicable: no personal data"),
-    ("unknown", "Onbekend", "Unknown"),
-)
+SENSOR_TYPES = _table("sensor_type", "camera", "anpr", "sound", "air", "climate", "presence", "wifi_bluetooth",
+                      "traffic", "water", "fill_level", "energy", "position", "other")
+PURPOSES = _table("purpose", "safety", "enforcement", "traffic", "parking", "crowd", "environment",
+                  "climate_energy", "waste", "infrastructure", "nature", "health", "research", "services",
+                  "commercial", "other")
+DATA_TYPES = _table("data_types", "images_identifiable", "images_anonymised", "licence_plates", "device_ids",
+                    "audio_recording", "sound_level", "counts", "presence", "environmental", "location", "other")
+LEGAL_BASES = _table("legal_basis", "consent", "contract", "legal_obligation", "vital_interests", "public_task",
+                     "legitimate_interest", "none", "unknown")
+STATUSES = _table("status", "active", "planned", "inactive")
+SOURCES = _table("source", "register", "osm", "import")
 
 #: GDPR art. 6(1) letter of each ground, shown beside the label.
 GDPR_ARTICLE = MappingProxyType(
     {"consent": "a", "contract": "b", "legal_obligation": "c", "vital_interests": "d",
      "public_task": "e", "legitimate_interest": "f"}
-)
-
-STATUSES = _table(
-    ("active", "Actief", "Active"),
-    ("planned", "Gepland", "Planned"),
-    ("inactive", "Niet actief", "Inactive"),
-)
-
-SOURCES = _table(
-    ("register", "Register", "Register"),
-    ("osm", "OpenStreetMap", "OpenStreetMap"),
-    ("import", "Import", "Import"),
 )
 
 #: Every code list by the field it belongs to.
@@ -119,15 +68,15 @@ CODE_LISTS: Mapping[str, Mapping[str, Code]] = MappingProxyType(
 )
 
 
-def _norm(text: str) -> str:
-    return " ".join(str(text).split()).casefold()
+def _norm(value: str) -> str:
+    return " ".join(str(value).split()).casefold()
 
 
 _LOOKUP: dict[str, dict[str, str]] = {
     field: {
         key: c.code
         for c in table.values()
-        for key in (_norm(c.code), _norm(c.nl), _norm(c.en))
+        for key in (_norm(c.code), *(_norm(c.label(lang)) for lang in LANGS))
     }
     for field, table in CODE_LISTS.items()
 }

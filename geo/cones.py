@@ -66,16 +66,45 @@ def view_areas(registrations: pd.DataFrame, x: np.ndarray, y: np.ndarray) -> tup
     -------
     (polygons, directed) : arrays aligned with `registrations`.
     """
+    direction, fov, directed = views(registrations)
+    return cones(x, y, direction, fov, ranges(registrations)), directed
+
+
+def ranges(registrations: pd.DataFrame) -> np.ndarray:
+    """How far each registration observes, in metres: range_m, else the default of its sensor type.
+
+    The one place where a missing range is filled in (geo.schema.DEFAULT_RANGE_M).
+
+    >>> ranges(pd.DataFrame({"sensor_type": ["camera", "anpr", "spy"], "range_m": [80.0, np.nan, 0.0]})).tolist()
+    [80.0, 30.0, 25.0]
+    """
+    kind = pd.Series(registrations["sensor_type"].to_numpy(), dtype=object)
+    default = kind.map(DEFAULT_RANGE_M).fillna(DEFAULT_RANGE_M["other"]).to_numpy(float)
+    rng = pd.to_numeric(registrations["range_m"], errors="coerce").to_numpy(float) \
+        if "range_m" in registrations else np.full(len(kind), np.nan)
+    return np.where(np.isfinite(rng) & (rng > 0), rng, default)
+
+
+def views(registrations: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(direction, field of view, directed) per registration: the one place a missing view is filled in.
+
+    A camera or ANPR with a direction looks in it with its field_of_view (default DEFAULT_FIELD_OF_VIEW, at
+    most 360); anything else observes all round (direction 0, field of view 360, directed False).
+
+    >>> d, f, k = views(pd.DataFrame({"sensor_type": ["camera", "camera", "air"], "direction": [90.5, np.nan, 10],
+    ...                               "field_of_view": [np.nan, 40.0, 40.0]}))
+    >>> d.tolist(), f.tolist(), k.tolist()
+    ([90.5, 0.0, 0.0], [60.0, 360.0, 360.0], [True, False, False])
+    """
     kind = registrations["sensor_type"].to_numpy()
-    direction = registrations["direction"].to_numpy(float)
+    n = len(kind)
+    direction = pd.to_numeric(registrations["direction"], errors="coerce").to_numpy(float) \
+        if "direction" in registrations else np.full(n, np.nan)
     directed = np.isin(kind, DIRECTIONAL) & np.isfinite(direction)
-    fov = registrations["field_of_view"].to_numpy(float)
-    fov = np.where(np.isfinite(fov), fov, DEFAULT_FIELD_OF_VIEW)
-    fov = np.where(directed, fov, 360.0)
-    default_range = pd.Series(kind).map(DEFAULT_RANGE_M).fillna(DEFAULT_RANGE_M["other"]).to_numpy(float)
-    rng = registrations["range_m"].to_numpy(float)
-    rng = np.where(np.isfinite(rng) & (rng > 0), rng, default_range)
-    return cones(x, y, np.where(directed, direction, 0.0), fov, rng), directed
+    fov = pd.to_numeric(registrations["field_of_view"], errors="coerce").to_numpy(float) \
+        if "field_of_view" in registrations else np.full(n, np.nan)
+    fov = np.where(np.isfinite(fov) & (fov > 0), np.minimum(fov, 360.0), DEFAULT_FIELD_OF_VIEW)
+    return np.where(directed, direction % 360, 0.0), np.where(directed, fov, 360.0), directed
 
 
 def covers(polygons: np.ndarray, x: float, y: float) -> np.ndarray:

@@ -15,6 +15,7 @@ import shapely
 from geo.cones import DIRECTIONAL, view_areas
 from geo.join import assign_neighbourhood, to_rd
 from geo.schema import RD_NEW, WGS84
+from geo.text import text
 
 _POINT = 0  # shapely.get_type_id of a Point
 
@@ -207,3 +208,18 @@ def watched_group(cov: Coverage, *, name: str, tooltip: str,
                               "fillOpacity": 0.35},
                        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False)).add_to(group)
     return group
+
+
+def coverage_table(cov: Coverage, lang: str) -> pd.DataFrame:
+    """Each neighbourhood's coverage as staff read it, most watched first, with column headings in `lang`.
+
+    The share is a percentage (0 to 100), to draw as a bar; the area is in hectares.
+    """
+    table = cov.neighbourhoods.sort_values(["share", "name"], ascending=[False, True])
+    return pd.DataFrame({
+        text("policy.coverage.col.neighbourhood", lang): table["name"].to_numpy(),
+        text("policy.coverage.col.share", lang): (100 * table["share"]).to_numpy(),
+        text("policy.coverage.col.cameras", lang): table["cameras"].to_numpy(),
+        text("policy.coverage.col.undirected", lang): table["undirected"].to_numpy(),
+        text("policy.coverage.col.area", lang): (table["area_m2"] / 1e4).round(1).to_numpy(),
+    })

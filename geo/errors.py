@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+from geo.text import LANGS, text
+
 
 class UserFacingError(ValueError):
-    """An input that cannot be used at all, explained in both languages."""
+    """An input that cannot be used at all, explained in the visitor's language.
 
-    def __init__(self, message_nl: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_nl = message_nl
-        self.message_en = message_en
+    The sentence is a key of the text table (geo.text.TEXT) with its parameters, put in words when shown.
+
+    >>> err = UserFacingError("error.register.empty")
+    >>> err.message("en")
+    'The file is empty.'
+    """
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(text(key, LANGS[-1], **params))
 
     def message(self, lang: str) -> str:
-        return self.message_nl if lang == "nl" else self.message_en
+        return text(self.key, lang, **self.params)
 
     def __str__(self) -> str:
-        return f"{self.message_nl}\n{self.message_en}"
+        return "\n".join(self.message(lang) for lang in LANGS)
 
 
 class RegisterReadError(UserFacingError):

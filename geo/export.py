@@ -12,7 +12,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo.schema import FIELDS, WGS84, Kind
+from geo.codes import label
+from geo.schema import FIELD_BY_NAME, FIELDS, WGS84, Kind, split_codes
+from geo.text import text
 
 #: The register's fields in documented order; `row` (where a registration came from) is internal.
 EXPORT_FIELDS = tuple(f.name for f in FIELDS)
@@ -154,3 +156,42 @@ def _numbers(values: np.ndarray) -> np.ndarray:
     rounded = np.round(np.asarray(values, dtype=float), DECIMALS).tolist()
     return np.array(["" if not math.isfinite(v) else f"{v:.{DECIMALS}f}".rstrip("0").rstrip(".") for v in rounded],
                     dtype=object)
+
+
+def display_table(registrations: pd.DataFrame, lang: str, neighbourhoods: list[str] | None = None) -> pd.DataFrame:
+    """The registrations as a table to read on screen: code labels, yes/no and dates in `lang`, field names as
+    column headings, and the neighbourhood each lies in (`neighbourhoods`, aligned) last.
+
+    >>> reg = pd.DataFrame({"id": ["A"], "name": ["<b>x</b>"], "sensor_type": ["anpr"], "purpose": ["parking|waste"],
+    ...     "owner": ["Gemeente"], "personal_data": [True], "legal_basis": ["public_task"], "status": ["active"],
+    ...     "active_from": pd.to_datetime(["2025-03-01"]), "active_until": pd.to_datetime([None])})
+    >>> display_table(reg, "en", ["Centrum"]).iloc[0].to_dict()  # doctest: +NORMALIZE_WHITESPACE
+    {'Reference': 'A', 'Name': '<b>x</b>', 'Sensor type': 'Licence-plate camera', 'Purpose': 'Parking, Waste',
+     'Owner': 'Gemeente', 'Personal data': 'Yes', 'Legal basis': 'Public task', 'Status': 'Active',
+     'Active from': datetime.date(2025, 3, 1), 'Active until': None, 'Neighbourhood': 'Centrum'}
+    """
+    reg = registrations
+
+    def labels(field: str) -> list[str]:
+        return [", ".join(label(field, c, lang) for c in split_codes(v)) if isinstance(v, str) else ""
+                for v in reg[field]]
+
+    def dates(field: str) -> list[object]:
+        return [None if pd.isna(v) else pd.Timestamp(v).date() for v in reg[field]]
+
+    columns = {
+        "id": reg["id"].astype(str).to_numpy(),
+        "name": reg["name"].astype(str).to_numpy(),
+        "sensor_type": labels("sensor_type"),
+        "purpose": labels("purpose"),
+        "owner": reg["owner"].astype(str).to_numpy(),
+        "personal_data": [text("filters.yes" if v else "filters.no", lang) for v in reg["personal_data"].astype(bool)],
+        "legal_basis": labels("legal_basis"),
+        "status": labels("status"),
+        "active_from": dates("active_from"),
+        "active_until": dates("active_until"),
+    }
+    table = pd.DataFrame({FIELD_BY_NAME[k].label(lang): v for k, v in columns.items()})
+    if neighbourhoods is not None:
+        table[text("filters.neighbourhood", lang)] = neighbourhoods
+    return table

@@ -1,98 +1,37 @@
-"""One neighbourhood's facts, and its printable A4 fact sheet (PDF) with a static map drawn without internet."""
+"""A neighbourhood's printable A4 fact sheet (PDF), with a static map drawn without internet.
+
+Its facts come from geo.facts, its words from geo.text (`sheet.*`)."""
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
-import folium
 import geopandas as gpd
 import numpy as np
-import pandas as pd
 import shapely
-from babel.dates import format_date
 from shapely.geometry.base import BaseGeometry
 
-from geo.choropleth import format_value
-from geo.codes import GDPR_ARTICLE, codes, label
+from geo.codes import label
 from geo.dataset import Dataset
 from geo.errors import UserFacingError
-from geo.flags import FLAGS, flag_frame
+from geo.facts import Facts, contacts, counted, legal_basis_text, neighbourhood_facts, registration_table
 from geo.join import join, to_rd
-from geo.mapping import PURPOSE_COLOURS, PURPOSE_ORDER, TYPE_ORDER, icon_svg
-from geo.schema import split_codes
-from geo.summary import NeighbourhoodSummary, city_summary, summarise
+from geo.mapping import PURPOSE_COLOURS, PURPOSE_ORDER, TYPE_ORDER, icon_purpose, icon_svg
+from geo.principles import FLAG_REASONS
+from geo.summary import city_summary, summarise
+from geo.text import LANGS, LOCALES, day, number, text
+from geo.viewstate import MAX_CODE_LENGTH
 
 #: Where the DejaVu fonts are (Debian/Ubuntu: fonts-dejavu-core); they cover Latin, Greek, Cyrillic,
 #: Hebrew, Arabic and many symbols, so any registration text prints.
 FONT_DIR = Path(os.environ.get("ZICHTBAAR_FONT_DIR", "/usr/share/fonts/truetype/dejavu"))
 FONT = "DejaVu"
 _FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
-
-#: The longest neighbourhood code accepted from a URL or the command line; anything longer is junk.
-MAX_CODE_LENGTH = 64
-
-#: The fact sheet's own words, key -> (Dutch, English). Dutch at B1 level.
-TEXT: dict[str, tuple[str, str]] = {
-    "title": ("Sensoren en camera's in {name}", "Sensors and cameras in {name}"),
-    "subtitle": ("{municipality} · buurtcode {code}", "{municipality} · neighbourhood code {code}"),
-    "subtitle.nomun": ("Buurtcode {code}", "Neighbourhood code {code}"),
-    "dates": ("Register bijgewerkt op {updated}. Dit blad is gemaakt op {today}.",
-              "Register last updated on {updated}. This sheet was made on {today}."),
-    "dates.noupdate": ("Dit blad is gemaakt op {today}.", "This sheet was made on {today}."),
-    "demo": ("Voorbeeld met verzonnen gegevens. Deze gemeente en deze sensoren bestaan niet.",
-             "Example with made-up data. This municipality and these sensors do not exist."),
-    "map.title": ("Kaart van de buurt", "Map of the neighbourhood"),
-    "map.note": ("Grijs: de buurten eromheen. Elk teken is een registratie. Een gebied (bijvoorbeeld "
-                 "van een scanauto) heeft een gestippelde rand.",
-                 "Grey: the neighbourhoods around it. Each symbol is a registration. An area (for "
-                 "example of a scan car) has a dotted edge."),
-    "legend.types": ("Soort sensor (vorm en teken)", "Type of sensor (shape and sign)"),
-    "legend.purposes": ("Doel (kleur)", "Purpose (colour)"),
-    "map.areas": (", waarvan {n} gebied", ", {n} of them an area"),
-    "figures": ("De cijfers", "The figures"),
-    "fig.total": ("Registraties", "Registrations"),
-    "fig.per_km2": ("Per km²", "Per km²"),
-    "fig.per_1000": ("Per 1.000 inwoners", "Per 1,000 residents"),
-    "fig.personal": ("Verwerken persoonsgegevens", "Process personal data"),
-    "fig.population": ("Inwoners", "Residents"),
-    "fig.area": ("Oppervlakte", "Area"),
-    "fig.city": ("stad: {value}", "city: {value}"),
-    "summary": ("In het kort", "In short"),
-    "by.sensor_type": ("Soort sensor", "Type of sensor"),
-    "by.purpose": ("Doel", "Purpose"),
-    "by.data_types": ("Soort gegevens", "Type of data"),
-    "by.legal_basis": ("Grondslag (AVG)", "Legal basis (GDPR)"),
-    "flags": ("Wat niet past bij de afspraken", "What does not fit the principles"),
-    "flags.none": ("Alle registraties in deze buurt passen bij de afspraken.",
-                   "All registrations in this neighbourhood fit the principles."),
-    "questions": ("Vragen?", "Questions?"),
-    "questions.text": ("Hebt u een vraag over een sensor of camera in deze buurt? Neem dan contact op met "
-                       "de eigenaar:",
-                       "Do you have a question about a sensor or camera in this neighbourhood? Please "
-                       "contact its owner:"),
-    "questions.municipality": ("U kunt ook altijd terecht bij de gemeente {municipality}.",
-                               "You can always ask the municipality of {municipality} as well."),
-    "questions.nocontact": ("geen contact opgegeven", "no contact given"),
-    "list": ("Alle registraties in deze buurt ({n})", "All registrations in this neighbourhood ({n})"),
-    "list.none": ("In deze buurt is niets geregistreerd.", "Nothing is registered in this neighbourhood."),
-    "col.name": ("Naam", "Name"),
-    "col.type": ("Soort", "Type"),
-    "col.purpose": ("Doel", "Purpose"),
-    "col.legal_basis": ("Grondslag", "Legal basis"),
-    "col.owner": ("Eigenaar", "Owner"),
-    "page": ("Zichtbaar · {name} · pagina {page}", "Zichtbaar · {name} · page {page}"),
-    "basis.article": ("AVG art. 6 lid 1{letter}", "GDPR art. 6(1)({letter})"),
-    "basis.none": ("Geen persoonsgegevens", "No personal data"),
-    "list.letters": ("De letter bij de grondslag is het onderdeel van artikel 6 lid 1 van de AVG.",
-                     "The letter after the legal basis is the point of article 6(1) of the GDPR."),
-}
 
 # Page geometry of A4 in mm.
 _MARGIN = 15.0
@@ -108,243 +47,6 @@ _FLAG = "#a63603"
 _LEGEND_GREY = "#4A4A4A"  # as geo.mapping.legend_html
 # Control characters cannot be drawn; a tab becomes a space and line breaks stay line breaks.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-class UnknownNeighbourhood(UserFacingError):
-    """A neighbourhood code that is not in the register's neighbourhoods."""
-
-
-@dataclass(frozen=True)
-class Facts:
-    """Everything the neighbourhood page and the fact sheet show about one neighbourhood.
-
-    Attributes
-    ----------
-    summary, city : the neighbourhood's summary and the whole city's, for comparison.
-    registrations : the registrations in it (an area registration in every neighbourhood it overlaps),
-        EPSG:4326, ordered by sensor type (code-list order) and then name.
-    flags : geo.flags.flag_frame of `registrations`, aligned with it.
-    area : the neighbourhood's outline, EPSG:4326.
-    neighbours : code, name, geometry (EPSG:4326) of the other neighbourhoods near it, for context.
-    municipality, is_demo, updated : from the Dataset.
-    """
-
-    summary: NeighbourhoodSummary
-    city: NeighbourhoodSummary
-    registrations: gpd.GeoDataFrame
-    flags: pd.DataFrame
-    area: BaseGeometry
-    neighbours: gpd.GeoDataFrame
-    municipality: str
-    is_demo: bool
-    updated: datetime | None
-
-    @property
-    def code(self) -> str:
-        return str(self.summary.code)
-
-    @property
-    def name(self) -> str:
-        return self.summary.name
-
-    @property
-    def flagged(self) -> pd.DataFrame:
-        """The flagged registrations: id, name and the keys of their flags (in FLAGS order)."""
-        any_flag = self.flags.any(axis=1)
-        rows = self.registrations.loc[any_flag]
-        keys = [[k for k in FLAGS if self.flags.at[i, k]] for i in rows.index]
-        return pd.DataFrame({"id": rows["id"].to_list(), "name": rows["name"].to_list(), "flags": keys})
-
-
-def find_code(neighbourhoods: pd.DataFrame, raw: object) -> str | None:
-    """The neighbourhood code that `raw` (from a URL or command line) names, or None.
-
-    Surrounding spaces and letter case are forgiven; anything else (junk, markup, overlong) is None.
-
-    >>> import pandas as pd
-    >>> nb = pd.DataFrame({"code": ["BU99990001", "BU99990002"]})
-    >>> find_code(nb, " bu99990002 "), find_code(nb, "<script>"), find_code(nb, None)
-    ('BU99990002', None, None)
-    """
-    if not isinstance(raw, str) or not raw.strip() or len(raw) > MAX_CODE_LENGTH:
-        return None
-    wanted = raw.strip()
-    known = neighbourhoods["code"].astype(str)
-    if (known == wanted).any():
-        return wanted
-    folded = known[known.str.casefold() == wanted.casefold()]
-    return str(folded.iloc[0]) if len(folded) else None
-
-
-def step_code(codes: Sequence[str], code: str | None, step: int) -> str:
-    """The code `step` places after `code` in `codes` (before it when negative), wrapping round.
-
-    An unknown or missing `code` counts as the first. Computed from where the viewer is *now*, so a
-    quick second press moves on from the neighbourhood the first press reached.
-
-    >>> step_code(["a", "b", "c"], "a", -1), step_code(["a", "b", "c"], "c", 1), step_code(["a", "b"], None, 1)
-    ('c', 'a', 'b')
-    """
-    if not codes:
-        raise ValueError("no neighbourhoods to step through")
-    i = list(codes).index(code) if code in codes else 0
-    return codes[(i + step) % len(codes)]
-
-
-def neighbourhood_facts(
-    data: Dataset, code: str, *, summaries: Sequence[NeighbourhoodSummary] | None = None,
-    city: NeighbourhoodSummary | None = None, members: pd.DataFrame | None = None, today: date | None = None,
-) -> Facts:
-    """Collect the facts of neighbourhood `code`; the costly parts may be passed in when already computed.
-
-    Parameters
-    ----------
-    data : the register and its neighbourhoods.
-    code : a neighbourhood code as in `data.neighbourhoods` (see `find_code`).
-    summaries, city : geo.summary.summarise and city_summary of `data` (computed when None).
-    members : geo.join.join of `data` (computed when None).
-    today : the date flags are judged on.
-
-    Raises
-    ------
-    UnknownNeighbourhood : `code` is not one of the neighbourhoods.
-
-    Examples
-    --------
-    >>> from geo.dataset import load_demo
-    >>> facts = neighbourhood_facts(load_demo(date(2026, 11, 28)), "BU99990001", today=date(2026, 11, 28))
-    >>> facts.name, facts.summary.total == len(facts.registrations)
-    ('Centrum', True)
-    """
-    nb = data.neighbourhoods
-    match = np.flatnonzero(nb["code"].astype(str).to_numpy() == str(code))
-    if not len(match):
-        raise UnknownNeighbourhood(
-            "Deze buurt staat niet in het register. Kies een buurt uit het overzicht.",
-            "This neighbourhood is not in the register. Choose one from the overview.")
-    pos = int(match[0])
-    reg = data.registrations
-    if summaries is None:
-        summaries = summarise(reg, nb, today)
-    summary = next(s for s in summaries if s.code == code)
-    if city is None:
-        city = city_summary(reg, nb, today)
-    if members is None:
-        members = join(reg, nb)
-    inside = reg.loc[members.loc[members["code"] == code, "reg_index"].to_numpy()]
-    inside = inside.loc[~inside.index.duplicated()]
-    order = _type_rank(inside["sensor_type"]) * 1.0
-    inside = inside.assign(_rank=order, _name=inside["name"].astype(str).str.casefold()).sort_values(
-        ["_rank", "_name"], kind="stable").drop(columns=["_rank", "_name"])
-    area = nb.geometry.iloc[pos]
-    return Facts(summary, city, inside, flag_frame(inside, today), area, _neighbours(nb, pos),
-                 data.municipality, data.is_demo, data.updated)
-
-
-def outline_layer(area: BaseGeometry) -> folium.GeoJson:
-    """The neighbourhood's outline for the web map: the same dark blue as on the sheet, a light fill.
-
-    Only the geometry travels (no properties), so no register text reaches the map this way.
-
-    >>> from shapely.geometry import box
-    >>> outline_layer(box(5.5, 52.4, 5.51, 52.41)).data["properties"]
-    {}
-    """
-    shape = json.loads(shapely.to_geojson(shapely.set_precision(area, 1e-6)))
-    return folium.GeoJson({"type": "Feature", "properties": {}, "geometry": shape}, interactive=False,
-                          control=False, style={"color": _HIGHLIGHT, "weight": 4, "opacity": 0.95,
-                                                "fillColor": _AREA_FILL, "fillOpacity": 0.25})
-
-
-def map_mask(data: Dataset, facts: Facts) -> np.ndarray:
-    """Which of the register's registrations (by position) lie in the neighbourhood: for the map's payload."""
-    return data.registrations.index.isin(facts.registrations.index)
-
-
-def registration_table(registrations: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The registrations as residents read them: codes replaced by labels, lists joined with commas.
-
-    Columns: id, name, sensor_type, purpose, data_types, personal_data (bool), legal_basis, owner,
-    status, contact. Text stays exactly as the register has it.
-
-    >>> import pandas as pd
-    >>> reg = pd.DataFrame({"id": ["A1"], "name": ["<b>Cam</b>"], "sensor_type": ["anpr"],
-    ...     "purpose": ["enforcement|parking"], "data_types": ["licence_plates"], "personal_data": [True],
-    ...     "legal_basis": ["public_task"], "owner": ["Gemeente"], "status": ["active"], "contact": [""]})
-    >>> row = registration_table(reg, "nl").iloc[0]
-    >>> row["name"], row["sensor_type"], row["purpose"], row["legal_basis"]
-    ('<b>Cam</b>', 'Kentekencamera', 'Handhaving, Parkeren', 'Publieke taak (AVG art. 6 lid 1e)')
-    """
-    return pd.DataFrame({
-        "id": registrations["id"].astype(str).to_numpy(),
-        "name": registrations["name"].astype(str).to_numpy(),
-        "sensor_type": [label("sensor_type", c, lang) for c in registrations["sensor_type"]],
-        "purpose": [labels("purpose", v, lang) for v in registrations["purpose"]],
-        "data_types": [labels("data_types", v, lang) for v in registrations["data_types"]],
-        "personal_data": registrations["personal_data"].astype(bool).to_numpy(),
-        "legal_basis": [legal_basis_text(c, lang) for c in registrations["legal_basis"]],
-        "owner": registrations["owner"].astype(str).to_numpy(),
-        "status": [label("status", c, lang) for c in registrations["status"]],
-        "contact": registrations["contact"].astype(str).to_numpy(),
-    })
-
-
-def labels(field: str, value: object, lang: str) -> str:
-    """A `|`-list of codes as labels joined by commas.
-
-    >>> labels("purpose", "safety|traffic", "en")
-    'Public order and safety, Traffic and mobility'
-    """
-    return ", ".join(label(field, c, lang) for c in split_codes(value if isinstance(value, str) else ""))
-
-
-def legal_basis_text(code: str, lang: str, short: bool = False) -> str:
-    """The legal basis with its GDPR article letter, when it has one; `short` for narrow table columns.
-
-    >>> legal_basis_text("consent", "en"), legal_basis_text("none", "nl")
-    ('Consent (GDPR art. 6(1)(a))', 'Niet van toepassing: geen persoonsgegevens')
-    >>> legal_basis_text("public_task", "nl", short=True), legal_basis_text("none", "en", short=True)
-    ('Publieke taak (e)', 'No personal data')
-    """
-    if short and code == "none":
-        return _t("basis.none", lang)
-    text = label("legal_basis", code, lang)
-    letter = GDPR_ARTICLE.get(code)
-    if not letter:
-        return text
-    return f"{text} ({letter})" if short else f"{text} ({_t('basis.article', lang, letter=letter)})"
-
-
-def counted(summary: NeighbourhoodSummary, field: str, lang: str) -> list[tuple[str, int]]:
-    """(label, number) of one of the summary's counts, largest first; field is sensor_type, purpose,
-    data_types or legal_basis.
-
-    >>> from geo.summary import NeighbourhoodSummary
-    >>> s = NeighbourhoodSummary("A", "A", None, 1.0, 3, 3.0, None, 0, {"camera": 1, "air": 2}, {}, {},
-    ...     {}, {}, "", "")
-    >>> counted(s, "sensor_type", "en")
-    [('Air-quality sensor', 2), ('Camera', 1)]
-    """
-    source = {"sensor_type": summary.by_sensor_type, "purpose": summary.by_purpose,
-              "data_types": summary.by_data_type, "legal_basis": summary.by_legal_basis}[field]
-    ranked = sorted(source.items(), key=lambda item: -item[1])  # stable: code-list order among equals
-    return [(label(field, c, lang), int(n)) for c, n in ranked if n]
-
-
-def contacts(registrations: pd.DataFrame) -> list[tuple[str, list[str]]]:
-    """Each owner in the registrations with its distinct contacts, the owner with most registrations first.
-
-    >>> import pandas as pd
-    >>> reg = pd.DataFrame({"owner": ["Gemeente", "Waterschap", "Gemeente"],
-    ...                     "contact": ["info@gemeente.example", "", "info@gemeente.example"]})
-    >>> contacts(reg)
-    [('Gemeente', ['info@gemeente.example']), ('Waterschap', [])]
-    """
-    out = []
-    for owner in registrations["owner"].astype(str).value_counts(sort=True).index:
-        found = registrations.loc[registrations["owner"].astype(str) == owner, "contact"].astype(str).str.strip()
-        out.append((owner, list(dict.fromkeys(c for c in found if c))))
-    return out
 
 
 def factsheet_filename(code: str, lang: str) -> str:
@@ -388,14 +90,14 @@ def factsheet_pdf(facts: Facts, lang: str, today: date | None = None) -> bytes:
     >>> factsheet_pdf(facts, "en")[:5]
     b'%PDF-'
     """
-    if lang not in ("nl", "en"):
-        raise ValueError(f"lang must be 'nl' or 'en', not {lang!r}")
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
     today = today or date.today()
     pdf = _Sheet(facts, lang)
     pdf.add_page()
     _heading(pdf, facts, lang, today)
     _map_and_figures(pdf, facts, lang)
-    _section(pdf, _t("summary", lang))
+    _section(pdf, text("sheet.summary", lang))
     pdf.body(facts.summary.text(lang))
     _questions(pdf, facts, lang)
     _charts(pdf, facts, lang)
@@ -404,31 +106,16 @@ def factsheet_pdf(facts: Facts, lang: str, today: date | None = None) -> bytes:
     return bytes(pdf.output())
 
 
-def _t(key: str, lang: str, **params: object) -> str:
-    nl, en = TEXT[key]
-    text = nl if lang == "nl" else en
-    return text.format(**params) if params else text
-
-
-def _plain(text: object) -> str:
+def _plain(label_text: object) -> str:
     """Register text as it can be drawn: line breaks kept, tabs as spaces, control characters dropped."""
-    s = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    s = str(label_text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     return _CONTROL.sub("", s)
-
-
-def _date(day: date | datetime, lang: str) -> str:
-    day = day.date() if isinstance(day, datetime) else day
-    return format_date(day, format="long", locale="nl_NL" if lang == "nl" else "en_GB")
 
 
 def _fonts_present() -> None:
     missing = [f for f in _FONT_FILES.values() if not (FONT_DIR / f).is_file()]
     if missing:
-        raise UserFacingError(
-            f"De lettertypen voor het feitenblad ontbreken ({', '.join(missing)} in {FONT_DIR}). "
-            "Installeer het pakket fonts-dejavu-core of zet ZICHTBAAR_FONT_DIR.",
-            f"The fonts for the fact sheet are missing ({', '.join(missing)} in {FONT_DIR}). "
-            "Install the package fonts-dejavu-core or set ZICHTBAAR_FONT_DIR.")
+        raise UserFacingError("error.sheet.fonts", files=", ".join(missing), folder=str(FONT_DIR))
 
 
 def _fpdf_class() -> type:
@@ -448,9 +135,9 @@ def _fpdf_class() -> type:
             self.set_auto_page_break(True, margin=_MARGIN + 5)
             # not self.lang: FPDF.set_lang keeps the document language there
             self.facts, self.sheet_lang = facts, lang
-            self.set_title(_plain(_t("title", lang, name=facts.name)))
+            self.set_title(_plain(text("sheet.title", lang, name=facts.name)))
             self.set_author("Zichtbaar")
-            self.set_lang("nl-NL" if lang == "nl" else "en-GB")
+            self.set_lang(LOCALES[lang].replace("_", "-"))
             self.set_font(FONT, size=10)
             self.set_text_color(_INK)
             self.icons = _Icons(self)
@@ -466,18 +153,18 @@ def _fpdf_class() -> type:
             self.set_text_color(_MUTED)
             name = _plain(self.facts.name)
             name = name if len(name) <= 60 else name[:59] + "…"  # a footer has one line
-            self.cell(0, 5, _t("page", self.sheet_lang, name=name, page=self.page_no()), align="C")
+            self.cell(0, 5, text("sheet.page", self.sheet_lang, name=name, page=self.page_no()), align="C")
             self.set_text_color(_INK)
 
-        def body(self, text: str, size: float = 10, style: str = "", colour: str = _INK,
+        def body(self, label_text: str, size: float = 10, style: str = "", colour: str = _INK,
                  height: float | None = None) -> None:
             self.set_font(FONT, style, size)
             self.set_text_color(colour)
-            self.multi_cell(0, height or size * 0.5, _plain(text), new_x="LMARGIN", new_y="NEXT")
+            self.multi_cell(0, height or size * 0.5, _plain(label_text), new_x="LMARGIN", new_y="NEXT")
             self.set_text_color(_INK)
 
-        def text_height(self, w: float, h: float, text: str) -> float:
-            return float(self.multi_cell(w, h, _plain(text), dry_run=True, output="HEIGHT"))
+        def text_height(self, w: float, h: float, label_text: str) -> float:
+            return float(self.multi_cell(w, h, _plain(label_text), dry_run=True, output="HEIGHT"))
 
     return Sheet
 
@@ -539,19 +226,19 @@ def _heading(pdf, facts: Facts, lang: str, today: date) -> None:
     pdf.set_font(FONT, "B", 9)
     pdf.set_text_color(_MUTED)
     pdf.cell(0, 5, "ZICHTBAAR", new_x="LMARGIN", new_y="NEXT")
-    pdf.body(_t("title", lang, name=facts.name), size=20, style="B", height=9)
-    sub = (_t("subtitle", lang, municipality=facts.municipality, code=facts.code) if facts.municipality
-           else _t("subtitle.nomun", lang, code=facts.code))
+    pdf.body(text("sheet.title", lang, name=facts.name), size=20, style="B", height=9)
+    sub = (text("sheet.subtitle", lang, municipality=facts.municipality, code=facts.code) if facts.municipality
+           else text("sheet.subtitle.nomun", lang, code=facts.code))
     pdf.body(sub, size=10, colour=_MUTED, height=5.5)
-    dates = (_t("dates", lang, updated=_date(facts.updated, lang), today=_date(today, lang)) if facts.updated
-             else _t("dates.noupdate", lang, today=_date(today, lang)))
+    dates = (text("sheet.dates", lang, updated=day(facts.updated, lang), today=day(today, lang)) if facts.updated
+             else text("sheet.dates.noupdate", lang, today=day(today, lang)))
     pdf.body(dates, size=9, colour=_MUTED, height=5)
     if facts.is_demo:
         pdf.ln(1.5)
         pdf.set_fill_color("#fff3cd")
         pdf.set_draw_color("#e0a800")
         pdf.set_font(FONT, "B", 9)
-        pdf.multi_cell(0, 6, _t("demo", lang), border=1, fill=True, padding=(1, 2),
+        pdf.multi_cell(0, 6, text("sheet.demo", lang), border=1, fill=True, padding=(1, 2),
                        new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
 
@@ -566,16 +253,16 @@ def _map_and_figures(pdf, facts: Facts, lang: str) -> None:
     pdf.set_xy(fig_x, top)
     pdf.set_font(FONT, "B", 12)
     pdf.set_text_color(_HIGHLIGHT)
-    pdf.cell(fig_w, 7, _t("figures", lang), new_x="LEFT", new_y="NEXT")
+    pdf.cell(fig_w, 7, text("sheet.figures", lang), new_x="LEFT", new_y="NEXT")
     s, city = facts.summary, facts.city
     rows = [
-        (_t("fig.total", lang), format_value(s.total, lang, 0), None),
-        (_t("fig.per_km2", lang), format_value(s.per_km2, lang), format_value(city.per_km2, lang)),
-        (_t("fig.per_1000", lang), format_value(s.per_1000_residents, lang),
-         format_value(city.per_1000_residents, lang)),
-        (_t("fig.personal", lang), format_value(s.personal_data, lang, 0), None),
-        (_t("fig.population", lang), format_value(s.population, lang, 0), None),
-        (_t("fig.area", lang), f"{format_value(s.area_km2, lang)} km²", None),
+        (text("sheet.fig.total", lang), number(s.total, lang, 0), None),
+        (text("sheet.fig.per_km2", lang), number(s.per_km2, lang), number(city.per_km2, lang)),
+        (text("sheet.fig.per_1000", lang), number(s.per_1000_residents, lang),
+         number(city.per_1000_residents, lang)),
+        (text("sheet.fig.personal", lang), number(s.personal_data, lang, 0), None),
+        (text("sheet.fig.population", lang), number(s.population, lang, 0), None),
+        (text("sheet.fig.area", lang), f"{number(s.area_km2, lang)} km²", None),
     ]
     for caption, value, city_value in rows:
         pdf.set_x(fig_x)
@@ -588,7 +275,7 @@ def _map_and_figures(pdf, facts: Facts, lang: str) -> None:
         if city_value is not None:
             pdf.set_font(FONT, "", 8.5)
             pdf.set_text_color(_MUTED)
-            pdf.cell(fig_w, 4.2, _t("fig.city", lang, value=city_value), new_x="LEFT", new_y="NEXT")
+            pdf.cell(fig_w, 4.2, text("sheet.fig.city", lang, value=city_value), new_x="LEFT", new_y="NEXT")
         pdf.ln(1.2)
     pdf.set_text_color(_INK)
     pdf.set_xy(_MARGIN, top + map_h + 2)
@@ -602,28 +289,28 @@ def _legend(pdf, facts: Facts, lang: str) -> None:
     types = []
     for c, n in facts.summary.by_sensor_type.items():
         if n:
-            text = f"{label('sensor_type', c, lang)} ({format_value(n, lang, 0)}"
+            entry = f"{label('sensor_type', c, lang)} ({number(n, lang, 0)}"
             if areas.get(c):
-                text += _t("map.areas", lang, n=format_value(areas[c], lang, 0))
-            types.append((c, text + ")"))
-    firsts = set(reg["purpose"].map(first_purpose)) if len(reg) else set()
+                entry += text("sheet.map.areas", lang, n=areas[c])
+            types.append((c, entry + ")"))
+    firsts = set(reg["purpose"].map(icon_purpose)) if len(reg) else set()
     purposes = [(c, label("purpose", c, lang)) for c in PURPOSE_ORDER if c in firsts]
     pdf.set_font(FONT, "", 8)
     pdf.set_text_color(_MUTED)
-    pdf.multi_cell(0, 4, _t("map.note", lang), new_x="LMARGIN", new_y="NEXT")
-    for heading, items, draw in ((_t("legend.types", lang), types, "icon"),
-                                 (_t("legend.purposes", lang), purposes, "swatch")):
+    pdf.multi_cell(0, 4, text("sheet.map.note", lang), new_x="LMARGIN", new_y="NEXT")
+    for heading, items, draw in ((text("sheet.legend.types", lang), types, "icon"),
+                                 (text("sheet.legend.purposes", lang), purposes, "swatch")):
         if not items:
             continue
         pdf.set_font(FONT, "B", 8)
         pdf.set_text_color(_INK)
         pdf.cell(0, 5, heading, new_x="LMARGIN", new_y="NEXT")
         pdf.set_font(FONT, "", 8)
-        widest = max(pdf.get_string_width(text) for _, text in items) + 7
+        widest = max(pdf.get_string_width(entry) for _, entry in items) + 7
         per_row = max(1, min(3, int(_WIDTH // widest)))
         col_w, row_h = _WIDTH / per_row, 4.8
         y0 = pdf.get_y()
-        for i, (code, text) in enumerate(items):
+        for i, (code, entry) in enumerate(items):
             x = _MARGIN + (i % per_row) * col_w
             y = y0 + (i // per_row) * row_h
             if draw == "icon":
@@ -632,18 +319,8 @@ def _legend(pdf, facts: Facts, lang: str) -> None:
                 pdf.set_fill_color(PURPOSE_COLOURS[code])
                 pdf.rect(x + 0.2, y + row_h / 2 - 1.5, 3.2, 3.0, style="F")
             pdf.set_xy(x + 4.8, y)
-            pdf.cell(col_w - 5, row_h, text)
+            pdf.cell(col_w - 5, row_h, entry)
         pdf.set_xy(_MARGIN, y0 + math.ceil(len(items) / per_row) * row_h + 0.5)
-
-
-def first_purpose(value: object) -> str:
-    """The purpose a registration is coloured by on every map: its first, as in geo.mapping.
-
-    >>> first_purpose("parking|enforcement"), first_purpose(""), first_purpose("spying")
-    ('parking', 'other', 'other')
-    """
-    found = split_codes(value if isinstance(value, str) else "")
-    return found[0] if found and found[0] in PURPOSE_COLOURS else "other"
 
 
 def _static_map(pdf, facts: Facts, x: float, y: float, w: float, h: float) -> None:
@@ -676,7 +353,7 @@ def _static_map(pdf, facts: Facts, x: float, y: float, w: float, h: float) -> No
         if len(reg):
             geoms = to_rd(reg)
             types = reg["sensor_type"].astype(str).to_numpy()
-            colours = np.array([PURPOSE_COLOURS[first_purpose(v)] for v in reg["purpose"]], dtype=object)
+            colours = np.array([PURPOSE_COLOURS[icon_purpose(v)] for v in reg["purpose"]], dtype=object)
             is_point = shapely.get_type_id(geoms) == 0
             for geom, colour in zip(geoms[~is_point], colours[~is_point], strict=True):
                 # An area (a scan car's zone) may cover the whole map: a faint tint and a dashed edge.
@@ -728,11 +405,12 @@ def _neighbour_names(pdf, facts: Facts, neighbours: np.ndarray, to_page, frame: 
             continue
         pt = geom.representative_point()
         px, py = to_page(np.array([pt.x]), np.array([pt.y]))
-        text = _plain(name).replace("\n", " ")
-        text = text if len(text) <= 40 else text[:39] + "…"  # a label, not the record: the list has it all
-        tw = pdf.get_string_width(text)
+        label_text = _plain(name).replace("\n", " ")
+        # A label, not the record: the list has it all.
+        label_text = label_text if len(label_text) <= 40 else label_text[:39] + "…"
+        tw = pdf.get_string_width(label_text)
         if x + 2 < px[0] - tw / 2 and px[0] + tw / 2 < x + w - 2 and y + 3 < py[0] < y + h - 3:
-            pdf.text(float(px[0] - tw / 2), float(py[0]), text)
+            pdf.text(float(px[0] - tw / 2), float(py[0]), label_text)
     pdf.set_text_color(_INK)
 
 
@@ -742,7 +420,7 @@ def _scale_bar(pdf, scale: float, x: float, y: float) -> None:
     metres = max((m for m in (25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000) if m <= target),
                  default=25)
     length = metres * scale
-    text = f"{metres} m" if metres < 1000 else f"{metres // 1000} km"
+    label_text = f"{metres} m" if metres < 1000 else f"{metres // 1000} km"
     pdf.set_fill_color("#ffffff")
     pdf.rect(x - 1.5, y - 5, length + 3, 6.5, style="F")
     pdf.set_draw_color(_INK)
@@ -751,7 +429,7 @@ def _scale_bar(pdf, scale: float, x: float, y: float) -> None:
     pdf.line(x, y - 1.2, x, y)
     pdf.line(x + length, y - 1.2, x + length, y)
     pdf.set_font(FONT, "", 6.5)
-    pdf.text(x, y - 1.8, text)
+    pdf.text(x, y - 1.8, label_text)
 
 
 def _north_arrow(pdf, x: float, y: float) -> None:
@@ -772,7 +450,7 @@ def _charts(pdf, facts: Facts, lang: str) -> None:
             pdf.add_page()
         top = pdf.get_y() + 2
         for i, (field, rows) in enumerate(zip(pair, data, strict=True)):
-            _bar_chart(pdf, _t(f"by.{field}", lang), rows, _MARGIN + i * (col_w + gap), top, col_w, lang)
+            _bar_chart(pdf, text(f"sheet.by.{field}", lang), rows, _MARGIN + i * (col_w + gap), top, col_w, lang)
         pdf.set_xy(_MARGIN, top + max(heights))
 
 
@@ -782,7 +460,7 @@ _ROW_LINE = 3.6
 
 def _chart_height(pdf, rows: list[tuple[str, int]], w: float) -> float:
     pdf.set_font(FONT, "", 8)
-    return 8 + sum(max(pdf.text_height(w * _LABEL_W, _ROW_LINE, text), 4.6) + 0.8 for text, _ in rows)
+    return 8 + sum(max(pdf.text_height(w * _LABEL_W, _ROW_LINE, row), 4.6) + 0.8 for row, _ in rows)
 
 
 def _bar_chart(pdf, title: str, rows: list[tuple[str, int]], x: float, y: float, w: float, lang: str) -> None:
@@ -796,31 +474,31 @@ def _bar_chart(pdf, title: str, rows: list[tuple[str, int]], x: float, y: float,
     bar_x = x + w * _LABEL_W + 2
     bar_w = w - w * _LABEL_W - 12
     pdf.set_font(FONT, "", 8)
-    for text, n in rows:
-        row_h = max(pdf.text_height(w * _LABEL_W, _ROW_LINE, text), 4.6)
+    for label_text, n in rows:
+        row_h = max(pdf.text_height(w * _LABEL_W, _ROW_LINE, label_text), 4.6)
         pdf.set_xy(x, top)
-        pdf.multi_cell(w * _LABEL_W, _ROW_LINE, _plain(text))
+        pdf.multi_cell(w * _LABEL_W, _ROW_LINE, _plain(label_text))
         length = max(bar_w * n / largest, 0.6)
         pdf.set_fill_color("#41b6c4")
         pdf.rect(bar_x, top + 0.6, length, 3.0, style="F")
         pdf.set_xy(bar_x + length + 1, top)
-        pdf.cell(12, _ROW_LINE, format_value(n, lang, 0))
+        pdf.cell(12, _ROW_LINE, number(n, lang, 0))
         top += row_h + 0.8
 
 
 def _flags(pdf, facts: Facts, lang: str) -> None:
-    _section(pdf, _t("flags", lang))
+    _section(pdf, text("sheet.flags", lang))
     flagged = facts.flagged
     if flagged.empty:
-        pdf.body(_t("flags.none", lang), size=9.5)
+        pdf.body(text("sheet.flags.none", lang), size=9.5)
         return
-    for key, (nl, en) in FLAGS.items():
+    for key in FLAG_REASONS:
         names = [n for n, keys in zip(flagged["name"], flagged["flags"], strict=True) if key in keys]
         if not names:
             continue
         if pdf.will_page_break(12):
             pdf.add_page()
-        pdf.body(f"{nl if lang == 'nl' else en} ({format_value(len(names), lang, 0)})", size=9.5, style="B",
+        pdf.body(f"{text(f'reason.{key}', lang)} ({number(len(names), lang, 0)})", size=9.5, style="B",
                  colour=_FLAG, height=5)
         for name in names:
             pdf.set_x(_MARGIN + 4)
@@ -832,19 +510,19 @@ def _flags(pdf, facts: Facts, lang: str) -> None:
 def _questions(pdf, facts: Facts, lang: str) -> None:
     found = contacts(facts.registrations)
     # Kept together on one page when it fits: residents tear off or photograph this part.
-    _section(pdf, _t("questions", lang), need=min(30 + 10 * len(found), 120))
-    pdf.body(_t("questions.text", lang), size=9.5, height=5)
+    _section(pdf, text("sheet.questions", lang), need=min(30 + 10 * len(found), 120))
+    pdf.body(text("sheet.questions.text", lang), size=9.5, height=5)
     for owner, addresses in found:
         pdf.set_x(_MARGIN + 4)
         pdf.set_font(FONT, "B", 9.5)
         pdf.multi_cell(_WIDTH - 4, 5, _plain(owner), new_x="LMARGIN", new_y="NEXT")
         pdf.set_x(_MARGIN + 4)
         pdf.set_font(FONT, "", 9.5)
-        text = "\n".join(addresses) if addresses else _t("questions.nocontact", lang)
-        pdf.multi_cell(_WIDTH - 4, 4.6, _plain(text), new_x="LMARGIN", new_y="NEXT")
+        label_text = "\n".join(addresses) if addresses else text("sheet.questions.nocontact", lang)
+        pdf.multi_cell(_WIDTH - 4, 4.6, _plain(label_text), new_x="LMARGIN", new_y="NEXT")
         pdf.ln(0.8)
     if facts.municipality:
-        pdf.body(_t("questions.municipality", lang, municipality=facts.municipality), size=9.5, height=5)
+        pdf.body(text("sheet.questions.municipality", lang, municipality=facts.municipality), size=9.5, height=5)
 
 
 _COLUMNS = (("name", 0.28), ("type", 0.18), ("purpose", 0.19), ("legal_basis", 0.19), ("owner", 0.16))
@@ -853,26 +531,26 @@ _SYMBOL_W = 5.0
 
 def _registrations(pdf, facts: Facts, lang: str) -> None:
     reg = facts.registrations
-    _section(pdf, _t("list", lang, n=format_value(len(reg), lang, 0)), need=30)
+    _section(pdf, text("sheet.list", lang, n=number(len(reg), lang, 0)), need=30)
     if not len(reg):
-        pdf.body(_t("list.none", lang), size=9.5)
+        pdf.body(text("sheet.list.none", lang), size=9.5)
         return
-    pdf.body(_t("list.letters", lang), size=8, colour=_MUTED, height=4)
+    pdf.body(text("sheet.list.letters", lang), size=8, colour=_MUTED, height=4)
     pdf.ln(1)
     table = registration_table(reg, lang)
     table["legal_basis"] = [legal_basis_text(c, lang, short=True) for c in reg["legal_basis"]]
-    colours = [PURPOSE_COLOURS[first_purpose(v)] for v in reg["purpose"]]
+    colours = [PURPOSE_COLOURS[icon_purpose(v)] for v in reg["purpose"]]
     widths = [(_WIDTH - _SYMBOL_W) * share for _, share in _COLUMNS]
-    headers = [_t(f"col.{key}", lang) for key, _ in _COLUMNS]
+    headers = [text(f"sheet.col.{key}", lang) for key, _ in _COLUMNS]
     _table_header(pdf, headers, widths)
     line = 3.8
     measured: dict[tuple[float, str], float] = {}
 
-    def cell_height(w: float, text: str) -> float:
+    def cell_height(w: float, label_text: str) -> float:
         # Types, purposes, bases and owners repeat: measuring each distinct text once halves the time.
-        if (w, text) not in measured:
-            measured[w, text] = pdf.text_height(w - 1, line, text)
-        return measured[w, text]
+        if (w, label_text) not in measured:
+            measured[w, label_text] = pdf.text_height(w - 1, line, label_text)
+        return measured[w, label_text]
 
     pdf.set_font(FONT, "", 8)
     for i, row in enumerate(table.itertuples(index=False)):
@@ -880,7 +558,7 @@ def _registrations(pdf, facts: Facts, lang: str) -> None:
         height = max(cell_height(w, c) for w, c in zip(widths, cells, strict=True)) + 1.6
         usable = pdf.h - 2 * _MARGIN - 5 - 12
         if height > usable:
-            # Taller than a page: print the row as running text that may break across pages.
+            # Taller than a page: print the row as running label_text that may break across pages.
             _long_row(pdf, cells, headers, str(reg["sensor_type"].iloc[i]), colours[i])
             continue
         if pdf.will_page_break(height):
@@ -908,9 +586,9 @@ def _table_header(pdf, headers: list[str], widths: list[float]) -> None:
     y = pdf.get_y()
     pdf.rect(_MARGIN, y, _WIDTH, 6, style="F")
     x = _MARGIN + _SYMBOL_W
-    for w, text in zip(widths, headers, strict=True):
+    for w, label_text in zip(widths, headers, strict=True):
         pdf.set_xy(x, y + 0.8)
-        pdf.cell(w - 1, 4.4, text)
+        pdf.cell(w - 1, 4.4, label_text)
         x += w
     pdf.set_xy(_MARGIN, y + 6)
 
@@ -921,27 +599,9 @@ def _long_row(pdf, cells: list[str], headers: list[str], sensor_type: str, colou
     pdf.set_x(_MARGIN + _SYMBOL_W)
     pdf.set_font(FONT, "", 8)
     pdf.multi_cell(_WIDTH - _SYMBOL_W, 3.8, _plain(cells[0]), new_x="LMARGIN", new_y="NEXT")
-    for head, text in zip(headers[1:], cells[1:], strict=True):
+    for head, label_text in zip(headers[1:], cells[1:], strict=True):
         pdf.set_x(_MARGIN + _SYMBOL_W)
-        pdf.multi_cell(_WIDTH - _SYMBOL_W, 3.8, f"{head}: {_plain(text)}", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(_WIDTH - _SYMBOL_W, 3.8, f"{head}: {_plain(label_text)}", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1)
 
 
-def _type_rank(types: pd.Series) -> np.ndarray:
-    order = {c: i for i, c in enumerate(codes("sensor_type"))}
-    return types.map(lambda c: order.get(c, len(order))).to_numpy()
-
-
-def _neighbours(nb: gpd.GeoDataFrame, pos: int) -> gpd.GeoDataFrame:
-    """The other neighbourhoods within reach of the map around neighbourhood `pos`."""
-    geoms = to_rd(nb)
-    target = geoms[pos]
-    if target is None or target.is_empty:
-        return nb.iloc[0:0][["code", "name", "geometry"]]
-    minx, miny, maxx, maxy = target.bounds
-    # The map may show up to about the larger side of the buurt around it (aspect ratio and margin).
-    reach = max(maxx - minx, maxy - miny)
-    window = shapely.box(minx - reach, miny - reach, maxx + reach, maxy + reach)
-    near = shapely.intersects(geoms, window)
-    near[pos] = False
-    return nb.loc[near, ["code", "name", "geometry"]]

@@ -36,12 +36,7 @@ class GeocoderUnavailable(UserFacingError):
 
 def _unavailable() -> GeocoderUnavailable:
     # No detail from the request here: the message must never carry what the resident typed.
-    return GeocoderUnavailable(
-        "Zoeken op adres werkt nu niet, want de adreszoeker van PDOK is niet bereikbaar. "
-        "Tik op de kaart of gebruik uw locatie.",
-        "Searching by address does not work right now, because PDOK's address search cannot be reached. "
-        "Tap the map or use your location.",
-    )
+    return GeocoderUnavailable("error.geocoder.unavailable")
 
 
 @dataclass(frozen=True)

@@ -158,10 +158,7 @@ def _check_size(n: int, cell_size_m: float) -> None:
 
 
 def _too_many(n: int, cell_size_m: float) -> HotspotError:
-    return HotspotError(
-        f"Met vakken van {cell_size_m:.0f} meter worden het {n} vakken; de grens is {MAX_CELLS}. "
-        "Kies grotere vakken.",
-        f"Cells of {cell_size_m:.0f} metres give {n} cells; the limit is {MAX_CELLS}. Choose larger cells.")
+    return HotspotError("error.hotspots.too_many", size=round(cell_size_m), n=n, limit=MAX_CELLS)
 
 
 def hotspots(registrations: gpd.GeoDataFrame, area: gpd.GeoDataFrame | None = None, *,

@@ -12,7 +12,6 @@ import json
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 import folium
 import geopandas as gpd
@@ -23,9 +22,13 @@ from branca.element import CssLink, Element, JavascriptLink, MacroElement
 from folium.elements import JSCSSMixin
 from folium.plugins import Fullscreen
 from folium.template import Template
+from shapely.geometry.base import BaseGeometry
 
 from geo.codes import GDPR_ARTICLE, PURPOSES, SENSOR_TYPES, label
-from geo.schema import DEFAULT_FIELD_OF_VIEW, DEFAULT_RANGE_M, WGS84
+from geo.cones import ranges, views
+from geo.links import is_http_url, looks_like_url, safe_href
+from geo.schema import LIST_SEPARATOR, WGS84
+from geo.text import day, text
 from geo.viewstate import BASE_MAPS, DEFAULT_BASE, MapView
 
 #: Sensor types in payload order: the index sent for each registration.
@@ -73,14 +76,17 @@ _SHAPE_SVG = {
     "diamond": '<path d="M15 1L29 15L15 29L1 15Z"',
 }
 
-#: Base map tiles. PDOK's BRT-Achtergrondkaart is the Dutch government's base map.
+#: Base map tiles and the key of their attribution in geo.text. PDOK's BRT-Achtergrondkaart is the Dutch
+#: government's base map.
 TILES: Mapping[str, tuple[str, str]] = {
     "brt": ("https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png",
-            "Kaartgegevens &copy; <a href=\"https://www.kadaster.nl\">Kadaster</a>"),
-    "osm": ("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-            "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>-bijdragers"),
+            "map.attribution.brt"),
+    "osm": ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "map.attribution.osm"),
 }
 MAX_ZOOM = 19
+#: One neighbourhood's outline on a map: the darkest class of the overview's palette, with a light fill.
+OUTLINE_COLOUR = "#253494"
+OUTLINE_FILL = "#ffffcc"
 #: Registrations are clustered up to this zoom level and drawn one by one above it.
 CLUSTER_MAX_ZOOM = 16
 #: Cameras' view cones are drawn from this zoom level on (closer in, where they are visible).
@@ -100,40 +106,6 @@ ZB_CSS = "zb/zb_map.css"
 _JS_ESCAPES = {c: f"\\u{ord(c):04x}" for c in "_{}<>&'"}
 _JS_ESCAPE_RE = re.compile("[_{}<>&']")
 _JSON_STRING_RE = re.compile(r'"(?:[^"\\]|\\.)*"')
-
-
-@dataclass(frozen=True)
-class MapText:
-    """The visible words on the map, in the visitor's language (the UI translates them).
-
-    Attributes
-    ----------
-    lang : "nl" or "en", for the code labels.
-    base_names : label per base map code (brt, osm, none) in the layer control.
-    neighbourhoods : name of the neighbourhood-borders layer.
-    legend : legend heading; legend_types, legend_purposes, legend_other : its section headings.
-    cone, area, cluster, border : legend entries for a view cone, an area, a cluster, a border.
-    cluster_title : a cluster's accessible name; `{n}` is replaced by its count.
-    fullscreen, fullscreen_exit : the fullscreen button's titles.
-    skip_map : the link, shown on keyboard focus, that jumps past the map to what follows it on the page.
-    """
-
-    lang: str = "nl"
-    base_names: tuple[tuple[str, str], ...] = (("brt", "Achtergrondkaart (PDOK)"), ("osm", "OpenStreetMap"),
-                                               ("none", "Geen achtergrond"))
-    neighbourhoods: str = "Buurtgrenzen"
-    legend: str = "Legenda"
-    legend_types: str = "Soort sensor (vorm en teken)"
-    legend_purposes: str = "Doel (kleur)"
-    legend_other: str = "Verder"
-    cone: str = "Kijkrichting van een camera"
-    area: str = "Gebied van een mobiele sensor"
-    cluster: str = "Groep: klik om in te zoomen"
-    border: str = "Buurtgrens"
-    cluster_title: str = "{n} registraties: klik om in te zoomen"
-    fullscreen: str = "Volledig scherm"
-    fullscreen_exit: str = "Volledig scherm sluiten"
-    skip_map: str = "Sla de kaart over"
 
 
 def js_literal(value: object) -> str:
@@ -190,7 +162,7 @@ def point_fragments(registrations: gpd.GeoDataFrame) -> np.ndarray:
     lat = np.round(shapely.get_y(anchors), 6).tolist()
     lon = np.round(shapely.get_x(anchors), 6).tolist()
     types = _indexes(_column(frame, "sensor_type"), TYPE_ORDER, "other")
-    purposes = _indexes(_column(frame, "purpose").str.split("|").str[0], PURPOSE_ORDER, "other")
+    purposes = _indexes(icon_purposes(_column(frame, "purpose")), PURPOSE_ORDER, "other")
     ids = [js_literal(str(v)) for v in _column(frame, "id").tolist()]
     cones = _cone_numbers(frame)
     return np.array(
@@ -218,7 +190,7 @@ def area_fragments(registrations: gpd.GeoDataFrame) -> np.ndarray:
         return out
     shapes = shapely.to_geojson(shapely.set_precision(geoms[is_area], 1e-6))
     types = _indexes(_column(frame, "sensor_type")[is_area], TYPE_ORDER, "other")
-    purposes = _indexes(_column(frame, "purpose")[is_area].str.split("|").str[0], PURPOSE_ORDER, "other")
+    purposes = _indexes(icon_purposes(_column(frame, "purpose")[is_area]), PURPOSE_ORDER, "other")
     ids = [js_literal(str(v)) for v in _column(frame, "id")[is_area].tolist()]
     out[is_area] = [f"[{t},{p},{i},{g}]" for t, p, i, g in zip(types, purposes, ids, shapes, strict=True)]
     return out
@@ -283,7 +255,7 @@ class RegistrationLayer(JSCSSMixin):
         """
     )
 
-    def __init__(self, payload: str, assets: str, lang: str = "nl", cluster_title: str = "{n}") -> None:
+    def __init__(self, payload: str, assets: str, lang: str) -> None:
         super().__init__()
         self._name = "RegistrationLayer"
         self.payload = payload
@@ -292,7 +264,8 @@ class RegistrationLayer(JSCSSMixin):
             "shapes": [SENSOR_SHAPES[c] for c in TYPE_ORDER],
             "icons": [icon_svg(c) for c in TYPE_ORDER],
             "colors": [PURPOSE_COLOURS[c] for c in PURPOSE_ORDER],
-            "clusterTitle": cluster_title,
+            # `{n}` is filled in by the browser with a cluster's count.
+            "clusterTitle": text("map.cluster.title", lang, n="{n}"),
             "clusterMaxZoom": CLUSTER_MAX_ZOOM,
             "coneZoom": CONE_ZOOM,
         })
@@ -381,32 +354,60 @@ class Legend(MacroElement):
         self.title_js = js_literal(title)
 
 
-def legend_html(text: MapText, sensor_types: list[str] | None = None, purposes: list[str] | None = None) -> str:
-    """The legend's inner HTML: sensor types (icon), purposes (colour), cone, area, cluster and border.
+def icon_purpose(cell: object) -> str:
+    """The purpose a registration is coloured by on every map and sheet: its first, or "other".
 
-    >>> "<b>" in legend_html(MapText(legend_types="<b>"))
-    False
+    >>> icon_purpose("parking|enforcement"), icon_purpose(""), icon_purpose("spying")
+    ('parking', 'other', 'other')
+    """
+    first = str(cell).split(LIST_SEPARATOR)[0] if isinstance(cell, str) else ""
+    return first if first in PURPOSE_COLOURS else "other"
+
+
+def icon_purposes(cells: pd.Series) -> pd.Series:
+    """`icon_purpose` of every cell (each distinct cell worked out once)."""
+    return cells.map({c: icon_purpose(c) for c in cells.unique()})
+
+
+def legend_html(lang: str, registrations: pd.DataFrame | None = None) -> str:
+    """The legend's inner HTML: exactly the icons (sensor types) and colours (purposes by which icons are
+    coloured) that `registrations` put on the map (every one when None), then cone, area, cluster and border.
+
+    >>> reg = pd.DataFrame({"sensor_type": ["camera", "air"], "purpose": ["safety|traffic", "environment"]})
+    >>> legend = legend_html("en", reg)
+    >>> "Public order and safety" in legend, "Traffic and mobility" in legend, "Air-quality sensor" in legend
+    (True, False, True)
     """
     grey = "#4A4A4A"
     esc = html.escape
-    types = [c for c in TYPE_ORDER if sensor_types is None or c in sensor_types]
-    purps = [c for c in PURPOSE_ORDER if purposes is None or c in purposes]
-    rows = [f"<h3>{esc(text.legend_types)}</h3><ul>"]
-    rows += [f"<li>{icon_svg(c, grey)}<span>{esc(label('sensor_type', c, text.lang))}</span></li>" for c in types]
-    rows.append(f"</ul><h3>{esc(text.legend_purposes)}</h3><ul>")
+    if registrations is None:
+        types, purps = list(TYPE_ORDER), list(PURPOSE_ORDER)
+    else:
+        present_types = set(registrations["sensor_type"].astype(str).unique())
+        types = [c for c in TYPE_ORDER if c in present_types]
+        if present_types - set(TYPE_ORDER) and "other" not in types:
+            types.append("other")  # an unlisted type is drawn with the icon of "other"
+        present = set(icon_purposes(registrations["purpose"].astype(str)).unique())
+        purps = [c for c in PURPOSE_ORDER if c in present]
+    rows = [f"<h3>{esc(text('map.legend.types', lang))}</h3><ul>"]
+    rows += [f"<li>{icon_svg(c, grey)}<span>{esc(label('sensor_type', c, lang))}</span></li>" for c in types]
+    rows.append(f"</ul><h3>{esc(text('map.legend.purposes', lang))}</h3><ul>")
     rows += [f'<li><span class="zb-swatch" style="background:{PURPOSE_COLOURS[c]}"></span>'
-             f"<span>{esc(label('purpose', c, text.lang))}</span></li>" for c in purps]
-    rows.append(f"</ul><h3>{esc(text.legend_other)}</h3><ul>")
+             f"<span>{esc(label('purpose', c, lang))}</span></li>" for c in purps]
+    rows.append(f"</ul><h3>{esc(text('map.legend.other', lang))}</h3><ul>")
     rows.append('<li><svg viewBox="0 0 20 20" aria-hidden="true"><path d="M10 18L3 4a14 14 0 0 1 14 0z" '
-                f'fill="{grey}" fill-opacity="0.25" stroke="{grey}"/></svg><span>{esc(text.cone)}</span></li>')
+                f'fill="{grey}" fill-opacity="0.25" stroke="{grey}"/></svg><span>{esc(text("map.legend.cone", lang))}'
+                "</span></li>")
     rows.append('<li><svg viewBox="0 0 20 20" aria-hidden="true"><rect x="2" y="4" width="16" height="12" '
                 f'fill="{grey}" fill-opacity="0.1" stroke="{grey}" stroke-width="2" stroke-dasharray="4 3"/></svg>'
-                f"<span>{esc(text.area)}</span></li>")
+                f"<span>{esc(text('map.legend.area', lang))}</span></li>")
     rows.append('<li><svg viewBox="0 0 20 20" aria-hidden="true"><circle cx="10" cy="10" r="8" fill="#01689B" '
                 'stroke="#fff" stroke-width="2"/><text x="10" y="13.5" font-size="9" text-anchor="middle" '
-                f'fill="#fff" font-weight="700">12</text></svg><span>{esc(text.cluster)}</span></li>')
+                f'fill="#fff" font-weight="700">12</text></svg><span>{esc(text("map.legend.cluster", lang))}'
+                "</span></li>")
     rows.append('<li><svg viewBox="0 0 20 20" aria-hidden="true"><path d="M2 14L8 6L18 10" fill="none" '
-                f'stroke="#5B6B7A" stroke-width="2"/></svg><span>{esc(text.border)}</span></li></ul>')
+                f'stroke="#5B6B7A" stroke-width="2"/></svg><span>{esc(text("map.legend.border", lang))}</span>'
+                "</li></ul>")
     return "".join(rows)
 
 
@@ -454,8 +455,9 @@ def fit_view(bounds: tuple[float, float, float, float], width_px: int = 900, hei
     return MapView(round(lat, 6), round(lon, 6), int(max(1, min(max_zoom, math.floor(zoom)))))
 
 
-def build_map(*, assets: str, text: MapText, view: MapView, base: str = DEFAULT_BASE,
-              outlines: dict | None = None, legend: str = "", height: int = 600) -> folium.Map:
+def build_map(*, assets: str, lang: str, view: MapView, base: str = DEFAULT_BASE, outlines: dict | None = None,
+              legend: str = "", height: int = 600, bases: tuple[str, ...] = BASE_MAPS,
+              url_sync: bool = True) -> folium.Map:
     """The base map: tiles (or none), neighbourhood borders, legend, fullscreen, layer control, URL sync.
 
     It holds no registrations (they come as `registrations_group`, updated in place) and is cheap to build.
@@ -463,41 +465,44 @@ def build_map(*, assets: str, text: MapText, view: MapView, base: str = DEFAULT_
     Parameters
     ----------
     assets : URL (relative to the map's frame) under which Leaflet and the plugins are served.
-    text : the visible words, translated.
+    lang : the language of the map's words.
     view : the initial centre and zoom.
-    base : brt, osm or none: the base map shown first (the others stay one click away).
+    base : brt, osm or none: the base map shown first (the others in `bases` stay one click away).
     outlines : neighbourhood_outlines(...), drawn as a layer that can be switched off.
     legend : legend_html(...).
+    bases : the base maps offered, a subset of BASE_MAPS (a page that promises only PDOK leaves OSM out).
+    url_sync : keep the map's centre, zoom and base map in the page address (the map page's `lat`, `lon`, `z`).
     """
     m = LocalMap(assets, location=[view.lat, view.lon], zoom_start=view.zoom, tiles=None, max_zoom=MAX_ZOOM,
                  min_zoom=6, control_scale=True, height=height, prefer_canvas=False)
-    names = dict(text.base_names)
-    base = base if base in BASE_MAPS else DEFAULT_BASE
-    for code in BASE_MAPS:
+    base = base if base in bases else bases[0]
+    for code in bases:
+        name = text(f"map.base.{code}", lang)
         if code in TILES:
             url, attribution = TILES[code]
-            folium.TileLayer(url, attr=attribution, name=names[code], overlay=False, control=True,
+            folium.TileLayer(url, attr=text(attribution, lang), name=name, overlay=False, control=True,
                              show=code == base, max_zoom=MAX_ZOOM, max_native_zoom=19).add_to(m)
         else:
             # "No tiles": an empty base layer, so that nothing is fetched from outside the app.
-            folium.FeatureGroup(name=names[code], overlay=False, control=True, show=code == base).add_to(m)
+            folium.FeatureGroup(name=name, overlay=False, control=True, show=code == base).add_to(m)
     if outlines is not None:
-        folium.GeoJson(outlines, name=text.neighbourhoods, interactive=False, control=True,
+        folium.GeoJson(outlines, name=text("map.layer.neighbourhoods", lang), interactive=False, control=True,
                        style={"color": "#5B6B7A", "weight": 1.5, "opacity": 0.8, "fill": False}).add_to(m)
-    LocalFullscreen(assets, position="topleft", title=text.fullscreen, title_cancel=text.fullscreen_exit,
-                    force_separate_button=True).add_to(m)
+    LocalFullscreen(assets, position="topleft", title=text("map.fullscreen", lang),
+                    title_cancel=text("map.fullscreen.exit", lang), force_separate_button=True).add_to(m)
     if legend:
-        Legend(legend, text.legend).add_to(m)
+        Legend(legend, text("map.legend", lang)).add_to(m)
     folium.LayerControl(position="topright", collapsed=True).add_to(m)
-    UrlSync({names[c]: c for c in BASE_MAPS}, assets).add_to(m)
-    KeyboardHelp(text.skip_map, assets).add_to(m)
+    if url_sync:
+        UrlSync({text(f"map.base.{c}", lang): c for c in bases}, assets).add_to(m)
+    KeyboardHelp(text("map.skip", lang), assets).add_to(m)
     return m
 
 
-def registrations_group(payload: str, *, assets: str, text: MapText) -> folium.FeatureGroup:
+def registrations_group(payload: str, *, assets: str, lang: str) -> folium.FeatureGroup:
     """The registrations as a FeatureGroup for st_folium's `feature_group_to_add` (updated without a reload)."""
     group = folium.FeatureGroup(name="registrations", control=False)
-    RegistrationLayer(payload, assets, text.lang, text.cluster_title).add_to(group)
+    RegistrationLayer(payload, assets, lang).add_to(group)
     return group
 
 
@@ -525,25 +530,12 @@ def _n(value: float) -> str:
 
 def _cone_numbers(frame: pd.DataFrame) -> list[str]:
     """`,direction,fov,range` for cameras and licence-plate cameras with a direction, "" for the rest."""
-    n = len(frame)
-    if "direction" not in frame:
-        return [""] * n
-    direction = pd.to_numeric(frame["direction"], errors="coerce").to_numpy(dtype=float)
-    fov = pd.to_numeric(frame.get("field_of_view", pd.Series(np.nan, index=frame.index)),
-                        errors="coerce").to_numpy(dtype=float)
-    rng = pd.to_numeric(frame.get("range_m", pd.Series(np.nan, index=frame.index)),
-                        errors="coerce").to_numpy(dtype=float)
-    types = _column(frame, "sensor_type").tolist()
-    out = []
-    for d, f, r, t in zip(direction.tolist(), fov.tolist(), rng.tolist(), types, strict=True):
-        if t not in ("camera", "anpr") or not math.isfinite(d):
-            out.append("")
-            continue
-        f = f if math.isfinite(f) and f > 0 else DEFAULT_FIELD_OF_VIEW
-        r = r if math.isfinite(r) and r > 0 else DEFAULT_RANGE_M.get(t, 50.0)
-        out.append(f",{round(d % 360)},{round(min(f, 360))},{round(r)}")
-    return out
-
+    if "direction" not in frame or "sensor_type" not in frame:
+        return [""] * len(frame)
+    direction, fov, directed = views(frame)
+    rng = ranges(frame)
+    return [f",{round(d) % 360},{round(f)},{round(r)}" if k else ""
+            for d, f, r, k in zip(direction.tolist(), fov.tolist(), rng.tolist(), directed.tolist(), strict=True)]
 
 
 def id_from_tooltip(text: object) -> str | None:
@@ -560,32 +552,20 @@ def id_from_tooltip(text: object) -> str | None:
 #: Between the type and the id in a shape's tooltip (zb_map.js writes it the same way).
 TOOLTIP_SEPARATOR = " \u00b7 "
 
-#: The words of the registration card, by key; the UI passes them translated (keys map.detail.*).
-CARD_WORDS = (
-    "id", "what", "where", "why", "data", "personal", "personal.yes", "personal.no", "biometric", "legal",
-    "legal.article", "legal_reference", "owner", "contact", "privacy", "dpia", "dpia.yes", "dpia.no",
-    "retention", "retention.days", "council", "algorithm", "period", "period.both", "period.from",
-    "period.until", "status", "view", "view.text", "last_checked", "source", "unknown", "link", "bad_link",
-)
 
-
-def registration_card(record: Mapping[str, object], lang: str, words: Mapping[str, str],
-                      neighbourhood: str = "", compass: tuple[str, ...] = ()) -> str:
+def registration_card(record: Mapping[str, object], lang: str, neighbourhood: str = "") -> str:
     """One registration as an HTML definition list; every text escaped, only http(s) URLs as links.
 
     Parameters
     ----------
     record : one registration (geo.schema.COLUMNS).
-    lang : "nl" or "en", for code labels and dates.
-    words : the translated words, keyed as CARD_WORDS (with `{...}` placeholders where they have them).
+    lang : the language of the card's words, the code labels and the dates.
     neighbourhood : the name of the neighbourhood it lies in.
-    compass : eight compass point names, north first, for a camera's direction.
 
     Examples
     --------
-    >>> words = {k: k for k in CARD_WORDS} | {"link": "{text} (new tab)", "bad_link": "{text} (no link)"}
     >>> card = registration_card({"id": "<i>", "name": "x", "privacy_statement_url": "javascript:alert(1)",
-    ...                           "algorithm_register_url": "https://a.example/r?x=1&y=2"}, "en", words)
+    ...                           "algorithm_register_url": "https://a.example/r?x=1&y=2"}, "en")
     >>> "<i>" in card, "&lt;i&gt;" in card, 'href="javascript' in card
     (False, True, False)
     >>> 'href="https://a.example/r?x=1&amp;y=2" target="_blank" rel="noopener noreferrer"' in card
@@ -593,91 +573,94 @@ def registration_card(record: Mapping[str, object], lang: str, words: Mapping[st
     """
     esc = html.escape
 
-    def text(name: str) -> str:
-        value = record.get(name)
-        if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+    def value(name: str) -> str:
+        v = record.get(name)
+        if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NaT:
             return ""
-        return str(value).strip()
+        return str(v).strip()
 
-    def link_or_text(value: str) -> str:
-        if not value:
+    def link_or_text(v: str) -> str:
+        if not v:
             return ""
-        if _is_http_url(value):
-            shown = esc(words["link"].format(text=value))
-            return f'<a href="{esc(value, quote=True)}" target="_blank" rel="noopener noreferrer">{shown}</a>'
-        if value.lower().startswith(("http:", "https:", "javascript:", "data:", "vbscript:", "www.")):
-            return esc(words["bad_link"].format(text=value))
-        return esc(value)
+        href = safe_href(v) if is_http_url(v) else ""
+        if href:
+            shown = esc(text("map.detail.link", lang, text=v))
+            return f'<a href="{esc(href, quote=True)}" target="_blank" rel="noopener noreferrer">{shown}</a>'
+        if looks_like_url(v):
+            return esc(text("map.detail.bad_link", lang, text=v))
+        return esc(v)
 
-    def codes_text(field: str) -> str:
-        return ", ".join(label(field, c, lang) for c in text(field).split("|") if c)
+    def codes_text(name: str) -> str:
+        return ", ".join(label(name, c, lang) for c in value(name).split(LIST_SEPARATOR) if c)
 
-    def day(name: str) -> str:
-        value = record.get(name)
-        ts = pd.Timestamp(value) if value is not None and value is not pd.NaT else pd.NaT
-        if pd.isna(ts):
-            return ""
-        return ts.strftime("%d-%m-%Y") if lang == "nl" else ts.strftime("%Y-%m-%d")
+    def date_of(name: str) -> str:
+        v = record.get(name)
+        ts = pd.Timestamp(v) if v is not None and v is not pd.NaT else pd.NaT
+        return "" if pd.isna(ts) else day(ts.date(), lang)
 
     rows: list[tuple[str, str]] = []
-    what = esc(label("sensor_type", text("sensor_type"), lang))
-    if text("description"):
-        what += f"<br>{esc(text('description'))}"
-    rows.append((words["what"], what))
-    where = ", ".join(esc(v) for v in (text("location_description"), neighbourhood) if v)
-    rows.append((words["where"], where))
-    rows.append((words["why"], esc(codes_text("purpose"))))
-    rows.append((words["data"], esc(codes_text("data_types"))))
-    personal = bool(record.get("personal_data"))
-    personal_text = esc(words["personal.yes"] if personal else words["personal.no"])
+    what = esc(label("sensor_type", value("sensor_type"), lang))
+    if value("description"):
+        what += f"<br>{esc(value('description'))}"
+    rows.append(("what", what))
+    rows.append(("where", ", ".join(esc(v) for v in (value("location_description"), neighbourhood) if v)))
+    rows.append(("why", esc(codes_text("purpose"))))
+    rows.append(("data", esc(codes_text("data_types"))))
+    personal = esc(text("map.detail.personal.yes" if bool(record.get("personal_data")) else "map.detail.personal.no",
+                        lang))
     if bool(record.get("biometric")):
-        personal_text += f" <strong>{esc(words['biometric'])}</strong>"
-    rows.append((words["personal"], personal_text))
-    basis = text("legal_basis")
+        personal += f" <strong>{esc(text('map.detail.biometric', lang))}</strong>"
+    rows.append(("personal", personal))
+    basis = value("legal_basis")
     basis_text = esc(label("legal_basis", basis, lang)) if basis else ""
     if basis in GDPR_ARTICLE:
-        basis_text += f" ({esc(words['legal.article'].format(letter=GDPR_ARTICLE[basis]))})"
-    rows.append((words["legal"], basis_text))
-    rows.append((words["legal_reference"], link_or_text(text("legal_reference"))))
-    rows.append((words["owner"], esc(text("owner"))))
-    rows.append((words["contact"], link_or_text(text("contact"))))
-    rows.append((words["privacy"], link_or_text(text("privacy_statement_url"))))
-    dpia = text("dpia")
-    dpia_text = {"yes": words["dpia.yes"], "no": words["dpia.no"]}.get(dpia.lower())
-    rows.append((words["dpia"], esc(dpia_text) if dpia_text else link_or_text(dpia)))
-    retention = text("retention")
+        basis_text += f" ({esc(text('map.detail.legal.article', lang, letter=GDPR_ARTICLE[basis]))})"
+    rows.append(("legal", basis_text))
+    rows.append(("legal_reference", link_or_text(value("legal_reference"))))
+    rows.append(("owner", esc(value("owner"))))
+    rows.append(("contact", link_or_text(value("contact"))))
+    rows.append(("privacy", link_or_text(value("privacy_statement_url"))))
+    dpia = value("dpia").lower()
+    rows.append(("dpia", esc(text(f"map.detail.dpia.{dpia}", lang)) if dpia in ("yes", "no")
+                 else link_or_text(value("dpia"))))
+    retention = value("retention")
     days = record.get("retention_days")
     if not retention and isinstance(days, (int, float)) and math.isfinite(days):
-        retention = words["retention.days"].format(n=int(days))
-    rows.append((words["retention"], esc(retention)))
-    rows.append((words["council"], link_or_text(text("council_decision"))))
-    rows.append((words["algorithm"], link_or_text(text("algorithm_register_url"))))
-    direction = record.get("direction")
-    if isinstance(direction, (int, float)) and math.isfinite(direction):
-        fov = record.get("field_of_view")
-        rng = record.get("range_m")
-        fov = fov if isinstance(fov, (int, float)) and math.isfinite(fov) and fov > 0 else DEFAULT_FIELD_OF_VIEW
-        rng = rng if isinstance(rng, (int, float)) and math.isfinite(rng) and rng > 0 else DEFAULT_RANGE_M.get(
-            text("sensor_type"), 50.0)
-        point = compass[round((direction % 360) / 45) % 8] if len(compass) == 8 else ""
-        rows.append((words["view"], esc(words["view.text"].format(
-            direction=round(direction % 360), compass=point, fov=round(fov), range=round(rng)))))
-    start, end = day("active_from"), day("active_until")
-    period = (words["period.both"].format(start=start, end=end) if start and end
-              else words["period.from"].format(start=start) if start
-              else words["period.until"].format(end=end) if end else "")
-    rows.append((words["period"], esc(period)))
-    rows.append((words["status"], esc(label("status", text("status"), lang)) if text("status") else ""))
-    rows.append((words["last_checked"], esc(day("last_checked"))))
-    rows.append((words["source"], esc(label("source", text("source"), lang)) if text("source") else ""))
-    rows.append((words["id"], esc(text("id"))))
-    unknown = f'<span class="zb-detail-unknown">{esc(words["unknown"])}</span>'
-    items = "".join(f"<dt>{esc(k)}</dt><dd>{v or unknown}</dd>" for k, v in rows)
+        retention = text("unit.day", lang, n=int(days))
+    rows.append(("retention", esc(retention)))
+    rows.append(("council", link_or_text(value("council_decision"))))
+    rows.append(("algorithm", link_or_text(value("algorithm_register_url"))))
+    one = pd.DataFrame([{k: record.get(k) for k in ("sensor_type", "direction", "field_of_view", "range_m")}])
+    direction, fov, directed = views(one)
+    if directed[0]:
+        compass = text("map.compass", lang).split("|")
+        rows.append(("view", esc(text("map.detail.view.text", lang, direction=round(direction[0]) % 360,
+                                      compass=compass[round(direction[0] / 45) % 8], fov=round(fov[0]),
+                                      range=round(ranges(one)[0])))))
+    start, end = date_of("active_from"), date_of("active_until")
+    period = (text("map.detail.period.both", lang, start=start, end=end) if start and end
+              else text("map.detail.period.from", lang, start=start) if start
+              else text("map.detail.period.until", lang, end=end) if end else "")
+    rows.append(("period", esc(period)))
+    rows.append(("status", esc(label("status", value("status"), lang)) if value("status") else ""))
+    rows.append(("last_checked", esc(date_of("last_checked"))))
+    rows.append(("source", esc(label("source", value("source"), lang)) if value("source") else ""))
+    rows.append(("id", esc(value("id"))))
+    unknown = f'<span class="zb-detail-unknown">{esc(text("map.detail.unknown", lang))}</span>'
+    items = "".join(f"<dt>{esc(text(f'map.detail.{k}', lang))}</dt><dd>{v or unknown}</dd>" for k, v in rows)
     return f'<dl class="zb-detail">{items}</dl>'
 
 
-def _is_http_url(text: str) -> bool:
-    # geo.validate decides what counts as a link everywhere; imported here to keep map building light.
-    from geo.validate import is_http_url
+def outline_layer(area: BaseGeometry) -> folium.GeoJson:
+    """The neighbourhood's outline for the web map: the same dark blue as on the sheet, a light fill.
 
-    return is_http_url(text)
+    Only the geometry travels (no properties), so no register text reaches the map this way.
+
+    >>> from shapely.geometry import box
+    >>> outline_layer(box(5.5, 52.4, 5.51, 52.41)).data["properties"]
+    {}
+    """
+    shape = json.loads(shapely.to_geojson(shapely.set_precision(area, 1e-6)))
+    return folium.GeoJson({"type": "Feature", "properties": {}, "geometry": shape}, interactive=False,
+                          control=False, style={"color": OUTLINE_COLOUR, "weight": 4, "opacity": 0.95,
+                                                "fillColor": OUTLINE_FILL, "fillOpacity": 0.25})

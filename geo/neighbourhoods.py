@@ -55,9 +55,9 @@ _READ_ERRORS = (
 class NeighbourhoodReadError(UserFacingError):
     """A neighbourhood file or answer that cannot be used, with one sentence in Dutch and in English.
 
-    >>> err = NeighbourhoodReadError("Kapot.", "Broken.")
-    >>> err.message("nl"), err.message_en, isinstance(err, ValueError)
-    ('Kapot.', 'Broken.', True)
+    >>> err = NeighbourhoodReadError("error.neighbourhoods.missing", file="x.geojson")
+    >>> err.message("en"), isinstance(err, ValueError)
+    ('The neighbourhood file x.geojson does not exist.', True)
     """
 
 
@@ -98,10 +98,7 @@ def read_neighbourhoods(path: str | Path) -> gpd.GeoDataFrame:
     """
     path = Path(path)
     if not path.is_file():
-        raise NeighbourhoodReadError(
-            f"Het buurtenbestand {path.name} bestaat niet.",
-            f"The neighbourhood file {path.name} does not exist.",
-        )
+        raise NeighbourhoodReadError("error.neighbourhoods.missing", file=path.name)
     try:
         frame = gpd.read_file(path, layer=_choose_layer(path), engine="pyogrio")
     except _READ_ERRORS as exc:
@@ -138,10 +135,7 @@ def normalise_neighbourhoods(frame: gpd.GeoDataFrame, source: str = "") -> gpd.G
         frame = gpd.GeoDataFrame(geometry=[])  # a table without geometry holds no areas
     frame = frame[_polygonal_mask(frame)].copy() if len(frame) else frame
     if frame.empty:
-        raise NeighbourhoodReadError(
-            f"{source} bevat geen buurtvlakken (polygonen).",
-            f"{source} contains no neighbourhood areas (polygons).",
-        )
+        raise NeighbourhoodReadError("error.neighbourhoods.no_polygons", file=source)
     frame = _to_wgs84(frame, source)
     frame[frame.geometry.name] = _repair(frame.geometry)
     empty = frame.geometry.is_empty.to_numpy()
@@ -149,28 +143,20 @@ def normalise_neighbourhoods(frame: gpd.GeoDataFrame, source: str = "") -> gpd.G
         logger.warning("Left out %d features whose area is empty after repair.", int(empty.sum()))
         frame = frame[~empty]
     if frame.empty:
-        raise NeighbourhoodReadError(
-            f"{source} bevat geen bruikbare buurtvlakken (polygonen).",
-            f"{source} contains no usable neighbourhood areas (polygons).",
-        )
+        raise NeighbourhoodReadError("error.neighbourhoods.no_usable_polygons", file=source)
 
     fields = {str(c).lower(): c for c in frame.columns if c != frame.geometry.name}
     code_column = _first(fields, CODE_FIELDS)
     if code_column is None or frame[code_column].isna().all():
-        raise NeighbourhoodReadError(
-            f"{source} heeft geen kolom met buurtcodes (zoals buurtcode, cbsCode, statcode of code).",
-            f"{source} has no column of neighbourhood codes (such as buurtcode, cbsCode, statcode or code).",
-        )
+        raise NeighbourhoodReadError("error.neighbourhoods.no_code_column", file=source)
     codes = _text(frame[code_column])
     missing = np.flatnonzero(codes.eq("").to_numpy())
     if missing.size:
         # Counted as the file counts its features, points left out or not.
         position = codes.index[missing[0]]
         number = int(position) + 1 if isinstance(position, (int, np.integer)) else int(missing[0]) + 1
-        raise NeighbourhoodReadError(
-            f"Buurt nummer {number} in {source} heeft geen code in kolom {code_column}.",
-            f"Neighbourhood number {number} in {source} has no code in column {code_column}.",
-        )
+        raise NeighbourhoodReadError("error.neighbourhoods.no_code", number=str(number), file=source,
+                                     column=code_column)
 
     name_column = _first(fields, NAME_FIELDS)
     names = _text(frame[name_column]) if name_column else pd.Series("", index=frame.index, dtype=object)
@@ -220,10 +206,7 @@ def _choose_layer(path: Path) -> str | int:
 
 
 def _unreadable(name: str) -> NeighbourhoodReadError:
-    return NeighbourhoodReadError(
-        f"Het bestand {name} kan niet als buurtenbestand worden gelezen; gebruik GeoJSON of GeoPackage.",
-        f"The file {name} cannot be read as a neighbourhood file; use GeoJSON or GeoPackage.",
-    )
+    return NeighbourhoodReadError("error.neighbourhoods.unreadable", file=name)
 
 
 def _polygonal_mask(frame: gpd.GeoDataFrame) -> np.ndarray:
@@ -251,20 +234,12 @@ def _to_wgs84(frame: gpd.GeoDataFrame, source: str) -> gpd.GeoDataFrame:
         elif in_degrees:
             crs = CRS.from_user_input(WGS84)
         else:
-            raise NeighbourhoodReadError(
-                f"De coördinaten in {source} zijn geen graden (WGS84) en geen RD New, "
-                "en het bestand zegt niet welk stelsel het gebruikt.",
-                f"The coordinates in {source} are neither degrees (WGS84) nor RD New, "
-                "and the file does not say which system it uses.",
-            )
+            raise NeighbourhoodReadError("error.neighbourhoods.unknown_crs", file=source)
         frame = frame.set_crs(crs, allow_override=True)
     try:
         return frame.to_crs(WGS84)
     except (CRSError, ValueError) as exc:
-        raise NeighbourhoodReadError(
-            f"Het coördinatenstelsel van {source} kan niet naar WGS84 worden omgezet.",
-            f"The coordinate system of {source} cannot be converted to WGS84.",
-        ) from exc
+        raise NeighbourhoodReadError("error.neighbourhoods.crs_unconvertible", file=source) from exc
 
 
 def _first(fields: dict[str, str], candidates: Sequence[str]) -> str | None:
@@ -308,11 +283,7 @@ def _merge_duplicates(
         if not pairs.duplicated().any():
             return _merge_land_and_water(frame, water)
     code = frame.loc[duplicated, "code"].iloc[0]
-    raise NeighbourhoodReadError(
-        f"De buurtcode {code} komt meer dan eens voor in {source}; elke buurt moet een eigen code hebben.",
-        f"The neighbourhood code {code} occurs more than once in {source}; "
-        "each neighbourhood needs its own code.",
-    )
+    raise NeighbourhoodReadError("error.neighbourhoods.duplicate_code", code=str(code), file=source)
 
 
 def _merge_land_and_water(frame: gpd.GeoDataFrame, water: np.ndarray) -> gpd.GeoDataFrame:

@@ -17,6 +17,7 @@ from shapely.geometry import shape
 
 from geo.codes import SENSOR_TYPES
 from geo.errors import UserFacingError
+from geo.text import DEFAULT_LANG, text
 
 #: The columns of a register CSV written from OSM, in this order (lat/lon in WGS84).
 CSV_COLUMNS: tuple[str, ...] = (
@@ -36,19 +37,7 @@ DESCRIPTION = (
 )
 
 #: Why an element was not converted: code -> (Dutch, English).
-SKIP_REASONS: Mapping[str, tuple[str, str]] = {
-    "no_coordinates": (
-        "Geen coördinaten (een weg of relatie zonder middelpunt)",
-        "No coordinates (a way or relation without a centre)",
-    ),
-    "bad_coordinates": ("Coördinaten zijn geen geldige graden", "Coordinates are not valid degrees"),
-    "no_id": ("Geen OpenStreetMap-id", "No OpenStreetMap id"),
-    "duplicate": ("Komt al eerder in het bestand voor", "Already earlier in the file"),
-    "not_surveillance": (
-        "Geen bewakingsobject (man_made=surveillance ontbreekt)",
-        "Not surveillance equipment (man_made=surveillance missing)",
-    ),
-}
+SKIP_REASONS: tuple[str, ...] = ("no_coordinates", "bad_coordinates", "no_id", "duplicate", "not_surveillance")
 
 _CARDINALS: dict[str, float] = {
     name: i * 22.5
@@ -93,8 +82,7 @@ class Skipped:
     reason: str
 
     def message(self, lang: str) -> str:
-        nl, en = SKIP_REASONS[self.reason]
-        return nl if lang == "nl" else en
+        return text(f"osm.skip.{self.reason}", lang)
 
 
 @dataclass(frozen=True)
@@ -148,17 +136,11 @@ def read_osm(path: str | Path) -> OsmResult:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError as exc:
-        raise OsmReadError(
-            f"Het OpenStreetMap-bestand {path.name} bestaat niet.",
-            f"The OpenStreetMap file {path.name} does not exist.",
-        ) from exc
+        raise OsmReadError("error.osm.missing", file=path.name) from exc
     except (OSError, UnicodeError) as exc:
         raise _unreadable(path.name) from exc
     if text.lstrip().startswith("<"):
-        raise OsmReadError(
-            f"{path.name} is OSM-XML; exporteer uit Overpass als JSON of GeoJSON.",
-            f"{path.name} is OSM XML; export from Overpass as JSON or GeoJSON.",
-        )
+        raise OsmReadError("error.osm.xml", file=path.name)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -285,11 +267,7 @@ def write_register_csv(
 
 
 def _unreadable(name: str) -> OsmReadError:
-    return OsmReadError(
-        f"Het bestand {name} kan niet als OpenStreetMap-export worden gelezen; "
-        "gebruik Overpass-JSON of GeoJSON.",
-        f"The file {name} cannot be read as an OpenStreetMap export; use Overpass JSON or GeoJSON.",
-    )
+    return OsmReadError("error.osm.unreadable", file=name)
 
 
 def _elements(data: Any, name: str) -> list[Mapping[str, Any]]:
@@ -418,7 +396,7 @@ def _name(sensor_type: str, tags: Mapping[str, str]) -> str:
     own = tags.get("name", "").strip()
     if own:
         return f"{own} (OpenStreetMap)"
-    label = SENSOR_TYPES[sensor_type].nl
+    label = SENSOR_TYPES[sensor_type].label(DEFAULT_LANG)  # register text is written in Dutch
     zone = tags.get("surveillance:zone", "").strip()
     return f"{label}, zone {zone} (OpenStreetMap)" if zone else f"{label} (OpenStreetMap)"
 

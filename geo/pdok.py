@@ -41,10 +41,7 @@ def municipality_code(value: str | int) -> str:
     """
     match = _MUNICIPALITY.match(str(value).strip().upper())
     if not match:
-        raise NeighbourhoodReadError(
-            f"'{value}' is geen gemeentecode; gebruik de CBS-code, zoals GM0363 of 0363.",
-            f"'{value}' is not a municipality code; use the CBS code, such as GM0363 or 0363.",
-        )
+        raise NeighbourhoodReadError("error.pdok.bad_code", value=str(value))
     return f"GM{int(match.group(1)):04d}"
 
 
@@ -99,17 +96,11 @@ def parse_buurten_response(payload: bytes) -> gpd.GeoDataFrame:
     [{'code': 'BU02330105', 'population': 25}]
     """
     if not payload.lstrip().startswith(b"{"):
-        raise NeighbourhoodReadError(
-            "PDOK gaf geen buurtenkaart terug maar een foutmelding of iets anders.",
-            "PDOK did not answer with a neighbourhood map but with an error or something else.",
-        )
+        raise NeighbourhoodReadError("error.pdok.not_a_map")
     try:
         frame = gpd.read_file(io.BytesIO(payload), engine="pyogrio")
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, ValueError) as exc:
-        raise NeighbourhoodReadError(
-            "Het antwoord van PDOK kan niet als buurtenkaart worden gelezen.",
-            "PDOK's answer cannot be read as a neighbourhood map.",
-        ) from exc
+        raise NeighbourhoodReadError("error.pdok.unreadable") from exc
     return normalise_neighbourhoods(frame, source=_SOURCE)
 
 
@@ -160,11 +151,7 @@ def fetch_buurten(gemeente_code: str, year: int | None = None, timeout: float = 
         if not answer["features"]:
             break
     if not features:
-        raise NeighbourhoodReadError(
-            f"PDOK heeft geen buurten van gemeente {code} in {year}; controleer de gemeentecode en het jaar.",
-            f"PDOK has no neighbourhoods of municipality {code} in {year}; "
-            "check the municipality code and year.",
-        )
+        raise NeighbourhoodReadError("error.pdok.none", code=code, year=str(year))
     merged = {**first_page, "features": features}
     return parse_buurten_response(json.dumps(merged).encode("utf-8"))
 
@@ -175,16 +162,6 @@ def _get(url: str, code: str, year: int, timeout: float) -> bytes:
         with urlopen(request, timeout=timeout) as response:
             return response.read()
     except HTTPError as exc:
-        raise BoundariesUnavailable(
-            f"PDOK gaf een foutmelding (HTTP {exc.code}) bij de buurten van {code} in {year}; "
-            "kies in plaats daarvan een buurtenbestand (GeoJSON of GeoPackage).",
-            f"PDOK answered with an error (HTTP {exc.code}) for the neighbourhoods of {code} in {year}; "
-            "choose a neighbourhood file (GeoJSON or GeoPackage) instead.",
-        ) from exc
+        raise BoundariesUnavailable("error.pdok.http", status=str(exc.code), code=code, year=str(year)) from exc
     except (URLError, TimeoutError, OSError, HTTPException) as exc:
-        raise BoundariesUnavailable(
-            "PDOK (de landelijke kaartdienst) is niet bereikbaar, dus de buurtgrenzen konden niet worden "
-            "opgehaald; kies in plaats daarvan een buurtenbestand (GeoJSON of GeoPackage).",
-            "PDOK (the national map service) cannot be reached, so the neighbourhood boundaries could not "
-            "be fetched; choose a neighbourhood file (GeoJSON or GeoPackage) instead.",
-        ) from exc
+        raise BoundariesUnavailable("error.pdok.unreachable") from exc

@@ -8,6 +8,9 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from geo.codes import label
+from geo.text import text
+
 #: An entry not verified for longer than this (or never) counts as long-unchecked.
 UNCHECKED_AFTER_YEARS = 2
 
@@ -16,8 +19,7 @@ UNCHECKED_AFTER_YEARS = 2
 class Principle:
     """One principle and the reasons a registration can fall short of it.
 
-    The labels live in ui/i18n.py under `policy.principle.<code>` and `policy.reason.<reason>`;
-    geo speaks in codes only.
+    The labels live in geo.text under `principle.<code>` (with `principle.<code>.rule`) and `reason.<reason>`.
     """
 
     code: str
@@ -44,9 +46,21 @@ PRINCIPLES: tuple[Principle, ...] = (
 )
 PRINCIPLE_CODES: tuple[str, ...] = tuple(p.code for p in PRINCIPLES)
 REASON_CODES: tuple[str, ...] = tuple(r for p in PRINCIPLES for r in p.reasons)
+#: The reasons a registration is flagged for wherever it is shown (map, neighbourhood, fact sheet, summaries),
+#: in the order they are shown: the plainest conflicts with the principles.
+FLAG_REASONS: tuple[str, ...] = ("biometric", "no_council_decision", "expired", "no_legal_basis")
 
-_COLUMNS = ("biometric", "personal_data", "legal_basis", "privacy_statement_url", "dpia", "sensor_type",
-            "council_decision", "status", "active_until", "last_checked", "description")
+#: The columns each reason reads.
+REASON_COLUMNS: dict[str, tuple[str, ...]] = {
+    "biometric": ("biometric",),
+    "no_legal_basis": ("personal_data", "legal_basis"),
+    "no_privacy_statement": ("personal_data", "privacy_statement_url"),
+    "no_dpia": ("personal_data", "dpia"),
+    "no_council_decision": ("sensor_type", "council_decision"),
+    "expired": ("status", "active_until"),
+    "unchecked": ("status", "last_checked"),
+    "no_description": ("description",),
+}
 
 
 @dataclass(frozen=True)
@@ -58,13 +72,18 @@ class PrincipleCount:
     ids: tuple[str, ...]
 
 
-def reason_frame(registrations: pd.DataFrame, today: date | None = None) -> pd.DataFrame:
-    """One boolean column per reason (REASON_CODES), aligned with `registrations`.
+def reason_frame(registrations: pd.DataFrame, today: date | None = None,
+                 reasons: tuple[str, ...] = REASON_CODES) -> pd.DataFrame:
+    """One boolean column per reason (REASON_CODES, or the `reasons` asked for), aligned with `registrations`.
+
+    This is the one definition of each reason; validation's warnings, the flags and the principles check use it.
 
     Parameters
     ----------
-    registrations : accepted registrations with geo.schema.COLUMNS (booleans as bool, dates as datetime64).
+    registrations : accepted registrations with geo.schema.COLUMNS (booleans as bool, dates as datetime64);
+        only the columns the asked reasons read (REASON_COLUMNS) are needed.
     today : the day the check is made (default: the real today).
+    reasons : the reasons to work out.
 
     Examples
     --------
@@ -76,7 +95,8 @@ def reason_frame(registrations: pd.DataFrame, today: date | None = None) -> pd.D
     >>> [k for k, v in reason_frame(reg, date(2026, 1, 1)).iloc[0].items() if v]
     ['no_dpia', 'unchecked']
     """
-    missing = [c for c in _COLUMNS if c not in registrations.columns]
+    needed = sorted({c for r in reasons for c in REASON_COLUMNS[r]})
+    missing = [c for c in needed if c not in registrations.columns]
     if missing:
         raise KeyError(f"registrations lack the columns {missing}")
     today_ts = pd.Timestamp(today or date.today())
@@ -85,24 +105,47 @@ def reason_frame(registrations: pd.DataFrame, today: date | None = None) -> pd.D
     def blank(column: str) -> pd.Series:
         return reg[column].fillna("").astype(str).str.strip() == ""
 
-    personal = reg["personal_data"].fillna(False).astype(bool)
-    in_use = reg["status"].fillna("").astype(str) != "inactive"
-    until = pd.to_datetime(reg["active_until"])
-    checked = pd.to_datetime(reg["last_checked"])
-    stale_before = today_ts - pd.DateOffset(years=UNCHECKED_AFTER_YEARS)
-    return pd.DataFrame(
-        {
-            "biometric": reg["biometric"].fillna(False).astype(bool),
-            "no_legal_basis": personal & (blank("legal_basis") | reg["legal_basis"].isin(["unknown", "none"])),
-            "no_privacy_statement": personal & blank("privacy_statement_url"),
-            "no_dpia": personal & (blank("dpia") | (reg["dpia"].astype(str).str.strip().str.lower() == "no")),
-            "no_council_decision": reg["sensor_type"].isin(["camera", "anpr"]) & blank("council_decision"),
-            "expired": in_use & (until < today_ts).fillna(False).astype(bool),
-            "unchecked": in_use & (checked.isna() | (checked < stale_before)).astype(bool),
-            "no_description": blank("description"),
-        },
-        index=reg.index,
-    )[list(REASON_CODES)]
+    def personal() -> pd.Series:
+        return reg["personal_data"].fillna(False).astype(bool)
+
+    def in_use() -> pd.Series:
+        # An inactive entry is a record of the past: its end date and its last check no longer matter.
+        return reg["status"].fillna("").astype(str) != "inactive"
+
+    def expired() -> pd.Series:
+        until = pd.to_datetime(reg["active_until"])
+        return in_use() & (until < today_ts).fillna(False).astype(bool)
+
+    def unchecked() -> pd.Series:
+        checked = pd.to_datetime(reg["last_checked"])
+        stale_before = today_ts - pd.DateOffset(years=UNCHECKED_AFTER_YEARS)
+        return in_use() & (checked.isna() | (checked < stale_before)).astype(bool)
+
+    rules = {
+        "biometric": lambda: reg["biometric"].fillna(False).astype(bool),
+        "no_legal_basis": lambda: personal() & (blank("legal_basis") | reg["legal_basis"].isin(["unknown", "none"])),
+        "no_privacy_statement": lambda: personal() & blank("privacy_statement_url"),
+        "no_dpia": lambda: personal() & (blank("dpia") | (reg["dpia"].astype(str).str.strip().str.lower() == "no")),
+        "no_council_decision": lambda: reg["sensor_type"].isin(["camera", "anpr"]) & blank("council_decision"),
+        "expired": expired,
+        "unchecked": unchecked,
+        "no_description": lambda: blank("description"),
+    }
+    return pd.DataFrame({r: rules[r]().to_numpy(bool) for r in reasons}, index=reg.index)
+
+
+def flag_frame(registrations: pd.DataFrame, today: date | None = None) -> pd.DataFrame:
+    """One boolean column per flag (FLAG_REASONS), aligned with `registrations`: the reasons of `reason_frame`.
+
+    >>> reg = pd.DataFrame({"biometric": [True, False], "personal_data": [True, False],
+    ...     "legal_basis": ["unknown", "none"], "privacy_statement_url": ["", ""], "dpia": ["", ""],
+    ...     "sensor_type": ["camera", "air"], "council_decision": ["", ""], "status": ["active", "planned"],
+    ...     "active_until": pd.to_datetime(["2020-01-01", "2021-01-01"]), "last_checked": pd.to_datetime([None, None]),
+    ...     "description": ["", ""]})
+    >>> flag_frame(reg, date(2026, 1, 1)).sum().to_dict()
+    {'biometric': 1, 'no_council_decision': 1, 'expired': 2, 'no_legal_basis': 1}
+    """
+    return reason_frame(registrations, today, FLAG_REASONS)
 
 
 def principle_frame(registrations: pd.DataFrame, today: date | None = None) -> pd.DataFrame:
@@ -164,3 +207,24 @@ def falling_short(registrations: pd.DataFrame, code: str, today: date | None = N
     out = registrations.loc[short].copy()
     out["reasons"] = ["|".join(names[row]) for row in hits]
     return out
+
+
+def shortfall_table(registrations: pd.DataFrame, code: str, lang: str, today: date | None = None) -> pd.DataFrame:
+    """The registrations that fall short of principle `code`, as staff read them: reference, name, type, owner and
+    what is missing, with column headings in `lang`.
+
+    >>> reg = pd.DataFrame({"id": ["A"], "name": ["Camera"], "owner": ["Gemeente"], "biometric": [True],
+    ...     "sensor_type": ["camera"], "status": ["active"]})
+    >>> shortfall_table(reg, "biometrics", "en").iloc[0].to_dict()  # doctest: +NORMALIZE_WHITESPACE
+    {'Reference': 'A', 'Name': 'Camera', 'Type': 'Camera', 'Owner': 'Gemeente',
+     'What is missing': 'Biometrics, such as facial recognition'}
+    """
+    short = falling_short(registrations, code, today)
+    return pd.DataFrame({
+        text("policy.col.id", lang): short["id"].astype(str).to_numpy(),
+        text("policy.col.name", lang): short["name"].astype(str).to_numpy(),
+        text("policy.col.type", lang): [label("sensor_type", c, lang) for c in short["sensor_type"]],
+        text("policy.col.owner", lang): short["owner"].astype(str).to_numpy(),
+        text("policy.col.reasons", lang): [", ".join(text(f"reason.{r}", lang) for r in rs.split("|"))
+                                           for rs in short["reasons"]],
+    })

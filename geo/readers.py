@@ -22,7 +22,8 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.errors import RegisterReadError
 from geo.schema import COLUMNS, FIELDS, RD_NEW, WGS84, Kind, Problem
-from geo.validate import RowInput, validate_rows
+from geo.text import text
+from geo.validate import RowInput, field_label, validate_rows
 
 #: Files larger than this are refused before reading (the upload limit is smaller still).
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -60,6 +61,18 @@ class Report:
     @property
     def rejected_rows(self) -> list[int]:
         return sorted({p.row for p in self.rejected})
+
+    def problem_table(self, lang: str) -> pd.DataFrame:
+        """Every rejected row and warning as staff read them, with column headings and messages in `lang`."""
+        problems = [*self.rejected, *self.warnings]
+        return pd.DataFrame({
+            text("check.col.severity", lang): [text(f"check.severity.{p.severity.value}", lang) for p in problems],
+            text("check.col.row", lang): [p.row for p in problems],
+            text("check.col.id", lang): [p.id for p in problems],
+            text("check.col.field", lang): [field_label(p.field, lang) for p in problems],
+            text("check.col.code", lang): [p.code for p in problems],
+            text("check.col.message", lang): [p.message(lang) for p in problems],
+        })
 
     def as_json(self) -> dict[str, object]:
         """The report as `python -m geo check --json` prints it."""
@@ -110,14 +123,11 @@ def read_register(source: str | Path | bytes, neighbourhoods: gpd.GeoDataFrame |
                 raise _too_big(path.stat().st_size)
             data = path.read_bytes()
         except FileNotFoundError:
-            raise RegisterReadError(f"Het bestand '{path}' bestaat niet.",
-                                    f"The file '{path}' does not exist.") from None
+            raise RegisterReadError("error.register.missing", path=str(path)) from None
         except IsADirectoryError:
-            raise RegisterReadError(f"'{path}' is een map, geen bestand.",
-                                    f"'{path}' is a folder, not a file.") from None
+            raise RegisterReadError("error.register.folder", path=str(path)) from None
         except OSError as e:
-            raise RegisterReadError(f"Het bestand '{path}' kan niet worden geopend ({e.strerror}).",
-                                    f"The file '{path}' cannot be opened ({e.strerror}).") from None
+            raise RegisterReadError("error.register.unopenable", path=str(path), reason=str(e.strerror)) from None
     if len(data) > MAX_FILE_BYTES:
         raise _too_big(len(data))
     rows = list(_rows(data, name))
@@ -131,10 +141,7 @@ def read_register(source: str | Path | bytes, neighbourhoods: gpd.GeoDataFrame |
 
 
 def _too_big(size: int) -> RegisterReadError:
-    mb = MAX_FILE_BYTES // (1024 * 1024)
-    return RegisterReadError(
-        f"Het bestand is te groot ({size / 1e6:.0f} MB); de grens is {mb} MB.",
-        f"The file is too large ({size / 1e6:.0f} MB); the limit is {mb} MB.")
+    return RegisterReadError("error.register.too_big", size=round(size / 1e6), limit=MAX_FILE_BYTES // (1024 * 1024))
 
 
 def detect_format(data: bytes, name: str = "") -> str:
@@ -163,7 +170,7 @@ def detect_format(data: bytes, name: str = "") -> str:
 def _rows(data: bytes, name: str) -> Iterator[RowInput]:
     fmt = detect_format(data, name)
     if not data.strip():
-        raise RegisterReadError("Het bestand is leeg.", "The file is empty.")
+        raise RegisterReadError("error.register.empty")
     if fmt == "csv":
         return _csv_rows(data)
     if fmt == "xlsx":
@@ -184,15 +191,11 @@ def _header(names: list[object]) -> list[str]:
 def _check_header(header: list[str]) -> None:
     """Refuse a header without any known column, or with a known column twice (one would be lost)."""
     if not any(h in KNOWN_COLUMNS for h in header):
-        raise RegisterReadError(
-            "Het bestand heeft geen bekende kolommen (zoals id, name, sensor_type): staat de kopregel op de "
-            "eerste rij?",
-            "The file has no known columns (such as id, name, sensor_type): is the header on the first row?")
+        raise RegisterReadError("error.register.no_known_columns")
     seen: set[str] = set()
     for h in header:
         if h in KNOWN_COLUMNS and h in seen:
-            raise RegisterReadError(f"De kolom '{h}' staat twee keer in de kopregel; laat er één over.",
-                                    f"The column '{h}' appears twice in the header; keep only one.")
+            raise RegisterReadError("error.register.duplicate_column", column=h)
         seen.add(h)
 
 
@@ -209,9 +212,7 @@ def decode_text(data: bytes) -> str:
         except UnicodeDecodeError:
             pass
     if b"\x00" in data[:4096]:
-        raise RegisterReadError(
-            "Dit is geen tekstbestand (CSV); sla het op als CSV, XLSX, GeoJSON of GeoPackage.",
-            "This is not a text (CSV) file; save it as CSV, XLSX, GeoJSON or GeoPackage.")
+        raise RegisterReadError("error.register.not_text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -243,7 +244,7 @@ def _csv_rows(data: bytes) -> Iterator[RowInput]:
     try:
         header = _header(next(reader))
     except (StopIteration, csv.Error):
-        raise RegisterReadError("Het bestand heeft geen kopregel.", "The file has no header row.") from None
+        raise RegisterReadError("error.register.no_header") from None
     _check_header(header)
 
     def rows() -> Iterator[RowInput]:
@@ -264,8 +265,7 @@ def _csv_rows(data: bytes) -> Iterator[RowInput]:
                                    extra_cells=len(cells) > len(header) and any(
                                        c.strip() for c in cells[len(header):]))
         except csv.Error as e:
-            raise RegisterReadError(f"Het CSV-bestand is onleesbaar vanaf rij {number + 1} ({e}).",
-                                    f"The CSV file cannot be read from row {number + 1} on ({e}).") from None
+            raise RegisterReadError("error.register.csv_broken", row=str(number + 1), reason=str(e)) from None
         if pending is not None:
             # A quote that is never closed swallows every later line into the last row's cell; say so
             # instead of letting those rows vanish.
@@ -311,14 +311,11 @@ def _check_zip(data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-        raise RegisterReadError("Het Excel-bestand is beschadigd en kan niet worden gelezen.",
-                                "The Excel file is damaged and cannot be read.") from None
+        raise RegisterReadError("error.register.xlsx_damaged") from None
     unpacked = sum(i.file_size for i in infos)
     packed = max(1, sum(i.compress_size for i in infos))
     if unpacked > MAX_XLSX_UNPACKED or (unpacked > 10 * 1024 * 1024 and unpacked / packed > MAX_XLSX_RATIO):
-        raise RegisterReadError(
-            "Het Excel-bestand pakt uit tot een verdacht grote omvang en wordt niet gelezen.",
-            "The Excel file unpacks to a suspiciously large size and is not read.")
+        raise RegisterReadError("error.register.xlsx_bomb")
 
 
 def _has_formulas(data: bytes) -> bool:
@@ -367,10 +364,9 @@ def _xlsx_rows(data: bytes) -> Iterator[RowInput]:
             formula_rows = wb_formulas.worksheets[0].iter_rows(values_only=True)
             next(formula_rows)
     except StopIteration:
-        raise RegisterReadError("Het eerste werkblad is leeg.", "The first worksheet is empty.") from None
+        raise RegisterReadError("error.register.xlsx_empty") from None
     except Exception:  # openpyxl raises many kinds for a broken file; all mean the same to a user
-        raise RegisterReadError("Het Excel-bestand is beschadigd of geen XLSX en kan niet worden gelezen.",
-                                "The Excel file is damaged or not XLSX and cannot be read.") from None
+        raise RegisterReadError("error.register.xlsx_unreadable") from None
     _check_header(header)
 
     def rows() -> Iterator[RowInput]:
@@ -385,8 +381,7 @@ def _xlsx_rows(data: bytes) -> Iterator[RowInput]:
                                extra_cells=len(cells) > len(header) and any(
                                    c.strip() for c in cells[len(header):]))
         except Exception:
-            raise RegisterReadError("Het Excel-bestand is halverwege beschadigd.",
-                                    "The Excel file is damaged part of the way through.") from None
+            raise RegisterReadError("error.register.xlsx_partly_damaged") from None
         finally:
             for book in books:
                 book.close()
@@ -418,19 +413,15 @@ def _geojson_rows(data: bytes) -> Iterator[RowInput]:
     try:
         doc = json.loads(decode_text(data))
     except (json.JSONDecodeError, RecursionError):
-        raise RegisterReadError("Het GeoJSON-bestand is geen geldige JSON.",
-                                "The GeoJSON file is not valid JSON.") from None
+        raise RegisterReadError("error.register.geojson_not_json") from None
     if isinstance(doc, dict) and doc.get("type") == "Feature":
         features = [doc]
     elif isinstance(doc, dict) and isinstance(doc.get("features"), list):
         features = doc["features"]
     elif isinstance(doc, dict) and isinstance(doc.get("elements"), list):
-        raise RegisterReadError(
-            "Dit is OpenStreetMap-data (Overpass); zet het eerst om met: python -m geo from-osm.",
-            "This is OpenStreetMap (Overpass) data; convert it first with: python -m geo from-osm.")
+        raise RegisterReadError("error.register.is_osm")
     else:
-        raise RegisterReadError("Het bestand is geen GeoJSON FeatureCollection.",
-                                "The file is not a GeoJSON FeatureCollection.")
+        raise RegisterReadError("error.register.not_feature_collection")
     src_crs = _geojson_crs(doc)
     rows: list[RowInput] = []
     for i, feat in enumerate(features, start=2):
@@ -462,8 +453,7 @@ def _reproject(rows: list[RowInput], src_crs: str) -> None:
     try:
         geo = gpd.GeoSeries([rows[k].geometry for k in idx], crs=src_crs).to_crs(WGS84)
     except Exception:  # an unknown CRS; pyproj and geopandas raise several kinds
-        raise RegisterReadError(f"Het coördinatenstelsel {src_crs} van het bestand is onbekend.",
-                                f"The file's coordinate reference system {src_crs} is unknown.") from None
+        raise RegisterReadError("error.register.unknown_crs", crs=str(src_crs)) from None
     for k, g in zip(idx, geo, strict=True):
         rows[k].geometry = g
 
@@ -479,8 +469,7 @@ def _gpkg_rows(data: bytes) -> Iterator[RowInput]:
             layer = next((name for name, gtype in layers if gtype), layers[0][0])
             frame = pyogrio.read_dataframe(io.BytesIO(data), layer=layer)
     except Exception:  # GDAL reports broken files in many ways
-        raise RegisterReadError("Het GeoPackage-bestand is beschadigd of leeg en kan niet worden gelezen.",
-                                "The GeoPackage file is damaged or empty and cannot be read.") from None
+        raise RegisterReadError("error.register.gpkg_unreadable") from None
     if frame.crs is not None and not frame.crs.equals(WGS84):
         frame = frame.to_crs(WGS84)
     header = _header([c for c in frame.columns if c != frame.geometry.name])

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from enum import Enum
 from pathlib import Path
+
+from geo.text import LANGS, text
 
 #: Where the project lives; data/ holds the demo and the default store.
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -41,43 +45,44 @@ class Required(str, Enum):
 
 @dataclass(frozen=True)
 class Field:
-    """One registration field as REGISTER_FORMAT.md documents it."""
+    """One registration field as REGISTER_FORMAT.md documents it; its label is `field.<name>` in geo.text."""
 
     name: str
     required: Required
     kind: Kind
-    nl: str
-    en: str
+
+    def label(self, lang: str) -> str:
+        return text(f"field.{self.name}", lang)
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("id", Required.YES, Kind.TEXT, "Kenmerk", "Reference"),
-    Field("name", Required.YES, Kind.TEXT, "Naam", "Name"),
-    Field("sensor_type", Required.YES, Kind.CODE, "Soort sensor", "Sensor type"),
-    Field("purpose", Required.YES, Kind.CODES, "Doel", "Purpose"),
-    Field("data_types", Required.YES, Kind.CODES, "Soort gegevens", "Data types"),
-    Field("personal_data", Required.YES, Kind.BOOL, "Persoonsgegevens", "Personal data"),
-    Field("legal_basis", Required.PERSONAL, Kind.CODE, "Grondslag", "Legal basis"),
-    Field("legal_reference", Required.NO, Kind.TEXT, "Wettelijke basis", "Legal reference"),
-    Field("owner", Required.YES, Kind.TEXT, "Eigenaar", "Owner"),
-    Field("contact", Required.NO, Kind.TEXT, "Contact", "Contact"),
-    Field("privacy_statement_url", Required.PERSONAL, Kind.URL, "Privacyverklaring", "Privacy statement"),
-    Field("dpia", Required.NO, Kind.DPIA, "DPIA", "DPIA"),
-    Field("retention", Required.NO, Kind.TEXT, "Bewaartermijn", "Retention"),
-    Field("retention_days", Required.NO, Kind.INTEGER, "Bewaartermijn (dagen)", "Retention (days)"),
-    Field("biometric", Required.NO, Kind.BOOL, "Biometrie", "Biometrics"),
-    Field("council_decision", Required.NO, Kind.TEXT, "Besluit gemeenteraad", "Council decision"),
-    Field("algorithm_register_url", Required.NO, Kind.URL, "Algoritmeregister", "Algorithm register"),
-    Field("status", Required.NO, Kind.CODE, "Status", "Status"),
-    Field("active_from", Required.NO, Kind.DATE, "Actief vanaf", "Active from"),
-    Field("active_until", Required.NO, Kind.DATE, "Actief tot", "Active until"),
-    Field("direction", Required.NO, Kind.NUMBER, "Kijkrichting (graden)", "Direction (degrees)"),
-    Field("field_of_view", Required.NO, Kind.NUMBER, "Kijkhoek (graden)", "Field of view (degrees)"),
-    Field("range_m", Required.NO, Kind.NUMBER, "Bereik (meter)", "Range (metres)"),
-    Field("description", Required.NO, Kind.TEXT, "Uitleg", "Description"),
-    Field("location_description", Required.NO, Kind.TEXT, "Plaats", "Location"),
-    Field("source", Required.NO, Kind.CODE, "Bron", "Source"),
-    Field("last_checked", Required.NO, Kind.DATE, "Laatst gecontroleerd", "Last checked"),
+    Field("id", Required.YES, Kind.TEXT),
+    Field("name", Required.YES, Kind.TEXT),
+    Field("sensor_type", Required.YES, Kind.CODE),
+    Field("purpose", Required.YES, Kind.CODES),
+    Field("data_types", Required.YES, Kind.CODES),
+    Field("personal_data", Required.YES, Kind.BOOL),
+    Field("legal_basis", Required.PERSONAL, Kind.CODE),
+    Field("legal_reference", Required.NO, Kind.TEXT),
+    Field("owner", Required.YES, Kind.TEXT),
+    Field("contact", Required.NO, Kind.TEXT),
+    Field("privacy_statement_url", Required.PERSONAL, Kind.URL),
+    Field("dpia", Required.NO, Kind.DPIA),
+    Field("retention", Required.NO, Kind.TEXT),
+    Field("retention_days", Required.NO, Kind.INTEGER),
+    Field("biometric", Required.NO, Kind.BOOL),
+    Field("council_decision", Required.NO, Kind.TEXT),
+    Field("algorithm_register_url", Required.NO, Kind.URL),
+    Field("status", Required.NO, Kind.CODE),
+    Field("active_from", Required.NO, Kind.DATE),
+    Field("active_until", Required.NO, Kind.DATE),
+    Field("direction", Required.NO, Kind.NUMBER),
+    Field("field_of_view", Required.NO, Kind.NUMBER),
+    Field("range_m", Required.NO, Kind.NUMBER),
+    Field("description", Required.NO, Kind.TEXT),
+    Field("location_description", Required.NO, Kind.TEXT),
+    Field("source", Required.NO, Kind.CODE),
+    Field("last_checked", Required.NO, Kind.DATE),
 )
 FIELD_BY_NAME = {f.name: f for f in FIELDS}
 
@@ -102,23 +107,26 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True)
 class Problem:
-    """A rejected row or a warning: where it is, which field, a stable code, and what to do."""
+    """A rejected row or a warning: where it is, which field, a stable code, and what to do.
+
+    The message is `problem.<code>` in the text table, filled with `params` in the language asked for.
+    """
 
     row: int
     id: str
     field: str
     code: str
-    message_nl: str
-    message_en: str
+    params: Mapping[str, object] = dataclass_field(default_factory=dict)
     severity: Severity = Severity.ERROR
 
-    def as_dict(self) -> dict[str, object]:
-        d = asdict(self)
-        d.pop("severity")
-        return d
-
     def message(self, lang: str) -> str:
-        return self.message_nl if lang == "nl" else self.message_en
+        return text(f"problem.{self.code}", lang, **self.params)
+
+    def as_dict(self) -> dict[str, object]:
+        """row, id, field, code and the message in every language (`message_nl`, `message_en`)."""
+        out: dict[str, object] = {"row": self.row, "id": self.id, "field": self.field, "code": self.code}
+        out.update({f"message_{lang}": self.message(lang) for lang in LANGS})
+        return out
 
 
 def split_codes(cell: str) -> list[str]:

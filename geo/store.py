@@ -210,14 +210,10 @@ def _import(register: str | Path, neighbourhoods: str | Path | None, target: Sto
     elif old_log:
         nb = target.neighbourhoods()
     else:
-        raise StoreError(
-            "Er zijn nog geen buurten in het register. Geef een buurtenbestand mee met --neighbourhoods.",
-            "The store has no neighbourhoods yet. Pass a neighbourhood file with --neighbourhoods.")
+        raise StoreError("error.store.no_neighbourhoods_import")
     report = read_register(register, neighbourhoods=nb, today=today)
     if strict and report.rejected:
-        raise StoreError(
-            f"{len(report.rejected_rows)} rijen zijn afgewezen; met --strict wordt niets geïmporteerd.",
-            f"{len(report.rejected_rows)} rows were rejected; with --strict nothing is imported.")
+        raise StoreError("error.store.strict", n=len(report.rejected_rows))
     last = old_log[-1] if old_log else None
     record = ImportRecord(
         version=(last.version if last else 0) + 1,  # the store settles it under its own lock

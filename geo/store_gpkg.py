@@ -80,8 +80,7 @@ class GeoPackageStore:
             reg = pyogrio.read_dataframe(self.path, layer=REGISTRATIONS)
             nb = read_neighbourhoods(self.path)
         except pyogrio.errors.DataSourceError as e:
-            raise StoreError(f"Het register '{self.path}' is beschadigd ({e}).",
-                             f"The register store '{self.path}' is damaged ({e}).") from None
+            raise StoreError("error.store.damaged", store=str(self.path), reason=str(e)) from None
         return Snapshot(reg.set_crs(WGS84, allow_override=True), nb, log)
 
     def _consistent(self, read):
@@ -101,8 +100,7 @@ class GeoPackageStore:
                     return result
             finally:
                 os.close(fd)
-        raise StoreError(f"Het register '{self.path}' verandert te snel om te lezen; probeer het zo opnieuw.",
-                         f"The register store '{self.path}' changes too fast to read; try again shortly.")
+        raise StoreError("error.store.busy", store=str(self.path))
 
     def replace(self, registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame, record: ImportRecord,
                 *, only_if_empty: bool = False) -> ImportRecord | None:
@@ -123,8 +121,7 @@ class GeoPackageStore:
 
 
 def _missing(path: Path) -> StoreError:
-    return StoreError(f"Er is nog geen register in '{path}'. Importeer er een met 'python -m geo import'.",
-                      f"There is no register in '{path}' yet. Import one with 'python -m geo import'.")
+    return StoreError("error.store.empty", store=str(path))
 
 
 def read_log(path: Path) -> list[ImportRecord]:
@@ -133,8 +130,7 @@ def read_log(path: Path) -> list[ImportRecord]:
             rows = con.execute(f"SELECT * FROM {IMPORT_LOG} ORDER BY version").fetchall()
         con.close()
     except sqlite3.Error as e:
-        raise StoreError(f"Het register '{path}' kan niet worden gelezen ({e}).",
-                         f"The register store '{path}' cannot be read ({e}).") from None
+        raise StoreError("error.store.unreadable", store=str(path), reason=str(e)) from None
     return [ImportRecord(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]))
             for r in rows]
 

@@ -182,9 +182,7 @@ class PostGISStore:
     def read(self, *, pairs: bool = False) -> Snapshot:
         with self._reading() as (conn, log):
             if not log:
-                raise StoreError(
-                    f"Er is nog geen register in '{self.describe()}'. Importeer er een met 'python -m geo import'.",
-                    f"There is no register in '{self.describe()}' yet. Import one with 'python -m geo import'.")
+                raise StoreError("error.store.empty", store=self.describe())
             version = log[-1].version
             reg = _read_registrations(conn, version)
             nb = _read_neighbourhoods(conn, version)
@@ -194,7 +192,7 @@ class PostGISStore:
     def neighbourhoods(self) -> gpd.GeoDataFrame:
         with self._reading() as (conn, log):
             if not log:
-                raise StoreError("Er zijn nog geen buurten in het register.", "The store has no neighbourhoods yet.")
+                raise StoreError("error.store.no_neighbourhoods")
             return _read_neighbourhoods(conn, log[-1].version)
 
     def within(self, x: float, y: float, radius: float) -> pd.DataFrame:
@@ -284,8 +282,7 @@ class PostGISStore:
             raise self._unreachable() from None
 
     def _unreachable(self) -> StoreError:
-        return StoreError(f"De database '{self.describe()}' is niet bereikbaar.",
-                          f"The database '{self.describe()}' cannot be reached.")
+        return StoreError("error.store.unreachable", store=self.describe())
 
     def _on_shared(self, query: Callable[[object], T]) -> T:
         """`query(conn)` on this process's shared autocommit connection to the store, one caller at a time."""
@@ -320,8 +317,7 @@ def _psycopg():
     try:
         import psycopg
     except ImportError:
-        raise StoreError("Voor een PostGIS-opslag is het pakket psycopg nodig (pip install 'psycopg[binary]').",
-                         "A PostGIS store needs the psycopg package (pip install 'psycopg[binary]').") from None
+        raise StoreError("error.store.no_psycopg") from None
     return psycopg
 
 

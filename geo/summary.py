@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
 import geopandas as gpd
 import numpy as np
@@ -13,21 +12,19 @@ import pandas as pd
 import shapely
 
 from geo.codes import codes, label
-from geo.flags import flag_frame
 from geo.join import join_positions, to_rd
+from geo.principles import flag_frame
 from geo.schema import split_codes
+from geo.text import DEFAULT_LANG, LANGS, TEXT, known_lang, number, text, words
 
 #: The code of the city-wide summary.
 CITY = "city"
 #: The flags a summary counts, in the order they are shown.
 SUMMARY_FLAGS: tuple[str, ...] = ("biometric", "no_council_decision", "expired")
-#: Where a registration is, for the two summaries that are not a neighbourhood.
-OUTSIDE_NAME = {"nl": "Buiten alle buurten", "en": "Outside every neighbourhood"}
-CITY_NAME = {"nl": "De hele stad", "en": "The whole city"}
 
 # The columns summarise reads; the readers always deliver them (geo.schema.COLUMNS).
 _NEEDED = ("sensor_type", "purpose", "data_types", "personal_data", "legal_basis", "biometric",
-           "council_decision", "status", "active_until")
+           "council_decision", "status", "active_until")  # the counts, and the flags' columns (geo.principles)
 # Above this many (bin, distinct cell) combinations, count sparsely instead of in a dense table.
 _DENSE_LIMIT = 4_000_000
 # Past this many sensor types, the text names the largest few and sums up the rest.
@@ -58,7 +55,7 @@ class NeighbourhoodSummary:
         two purposes counts once for each.
     flags : "biometric", "no_council_decision" (cameras and ANPR only), "expired" (active, but
         active_until has passed) -> number of registrations.
-    text_nl, text_en : the figures as a short paragraph for residents.
+    text_nl, text_en : the figures as a short paragraph for residents, in each language (`text(lang)`).
     """
 
     code: str | None
@@ -78,15 +75,15 @@ class NeighbourhoodSummary:
     text_en: str
 
     def text(self, lang: str) -> str:
-        """The paragraph in `lang` ("nl" or "en")."""
-        return self.text_nl if lang == "nl" else self.text_en
+        """The paragraph in `lang`."""
+        return getattr(self, f"text_{known_lang(lang)}")
 
     def display_name(self, lang: str) -> str:
         """The name to show in `lang`: the neighbourhood's own name, or the translated one."""
         if self.code is None:
-            return OUTSIDE_NAME[lang]
+            return text("summary.name.outside", lang)
         if self.code == CITY:
-            return CITY_NAME[lang]
+            return text("summary.name.city", lang)
         return self.name
 
 
@@ -148,7 +145,7 @@ def summarise(
         _summary(code, names[i], populations[i], float(area_km2[i]), counts, i, city_per_km2)
         for i, code in enumerate(neighbourhoods["code"].tolist())
     ]
-    summaries.append(_summary(None, OUTSIDE_NAME["nl"], None, None, counts, n_nb, city_per_km2))
+    summaries.append(_summary(None, text("summary.name.outside", DEFAULT_LANG), None, None, counts, n_nb, city_per_km2))
     return summaries
 
 
@@ -180,7 +177,7 @@ def city_summary(
     area = float(_areas_km2(neighbourhoods).sum())
     known = [p for p in _populations(neighbourhoods) if p is not None]
     population = sum(known) if known else None
-    return _summary(CITY, CITY_NAME["nl"], population, area, counts, 0, None)
+    return _summary(CITY, text("summary.name.city", DEFAULT_LANG), population, area, counts, 0, None)
 
 
 def summary_to_json(summaries: list[NeighbourhoodSummary]) -> list[dict[str, object]]:
@@ -196,15 +193,15 @@ def summary_to_json(summaries: list[NeighbourhoodSummary]) -> list[dict[str, obj
 
 
 def count_label(n: int, sensor_type: str, lang: str) -> str:
-    """A number of sensors of one type in words, with the right singular or plural.
+    """A number of sensors of one type in words, with the right singular or plural (`count.<type>` in geo.text).
 
     >>> count_label(1, "camera", "nl"), count_label(2, "camera", "nl"), count_label(2, "camera", "en")
     ('1 camera', "2 camera's", '2 cameras')
-    >>> count_label(1500, "fill_level", "nl")
-    '1.500 vulgraadsensoren'
+    >>> count_label(1500, "fill_level", "nl"), count_label(2, "<x>", "en")
+    ('1.500 vulgraadsensoren', '2 × <x>')
     """
-    singular, plural = _nouns(sensor_type, lang)
-    return f"{_integer(n, lang)} {singular if n == 1 else plural}"
+    key = f"count.{sensor_type}"
+    return text(key if key in TEXT else "count.unlisted", lang, n=n, code=sensor_type)
 
 
 # ---------------------------------------------------------------- counting
@@ -323,8 +320,8 @@ def _summary(code: str | None, name: str, population: int | None, area_km2: floa
         "flags": dict(zip(SUMMARY_FLAGS, counts.flags[i].tolist(), strict=True)),
     }
     biometric_types = {c: n for c, n in zip(type_codes, biometric_table[i].tolist(), strict=True) if n}
-    texts = {lang: _describe(figures, lang, city_per_km2, biometric_types) for lang in ("nl", "en")}
-    return NeighbourhoodSummary(**figures, text_nl=texts["nl"], text_en=texts["en"])
+    texts = {f"text_{lang}": _describe(figures, lang, city_per_km2, biometric_types) for lang in LANGS}
+    return NeighbourhoodSummary(**figures, **texts)
 
 
 # ---------------------------------------------------------------- text
@@ -332,143 +329,74 @@ def _summary(code: str | None, name: str, population: int | None, area_km2: floa
 
 def _describe(f: dict, lang: str, city_per_km2: float | None, biometric_types: dict[str, int]) -> str:
     """The paragraph for residents: short sentences, B1 Dutch, numbers as the figures give them."""
-    nl = lang == "nl"
     code, total = f["code"], f["total"]
     if code is None:
-        where_nl, where_en = "Buiten alle buurten", "outside every neighbourhood"
+        where = text("summary.where.outside", lang)
     elif code == CITY:
-        where_nl, where_en = "In de hele stad", "in the whole city"
+        where = text("summary.where.city", lang)
     else:
-        where_nl, where_en = f"In {f['name']}", f"in {f['name']}"
+        where = text("summary.where.neighbourhood", lang, name=f["name"])
     if total == 0:
-        return f"{where_nl} is niets geregistreerd." if nl else f"Nothing is registered {where_en}."
+        return text("summary.nothing", lang, where=where)
 
-    sentences = [_what(f["by_sensor_type"], total, where_nl if nl else where_en, lang),
-                 _personal(f["personal_data"], total, lang)]
+    sentences = [_what(f["by_sensor_type"], total, where, lang), _personal(f["personal_data"], total, lang)]
     if f["per_km2"] is not None:
-        density = _decimal(f["per_km2"], lang)
+        density = number(f["per_km2"], lang)
         if code != CITY and city_per_km2 is not None:
-            city = _decimal(city_per_km2, lang)
-            sentences.append(f"Dat is {density} per km², de stad als geheel heeft {city} per km²." if nl
-                             else f"That is {density} per km²; the city as a whole has {city} per km².")
+            sentences.append(text("summary.density.compare", lang, density=density, city=number(city_per_km2, lang)))
         else:
-            sentences.append(f"Dat is {density} per km²." if nl else f"That is {density} per km².")
+            sentences.append(text("summary.density", lang, density=density))
     if f["per_1000_residents"] is not None:
-        per = _decimal(f["per_1000_residents"], lang)
-        sentences.append(f"Dat zijn er {per} per 1.000 inwoners." if nl
-                         else f"That is {per} per 1,000 residents.")
+        sentences.append(text("summary.per_1000", lang, per=number(f["per_1000_residents"], lang)))
     sentences.extend(_flag_sentences(f["flags"], biometric_types, lang))
     return " ".join(sentences)
 
 
 def _what(by_type: dict[str, int], total: int, where: str, lang: str) -> str:
-    nl = lang == "nl"
     if len(by_type) == 1:
         (only, n), = by_type.items()
-        counted = count_label(n, only, lang)
-        if nl:
-            return f"{where} {'is' if n == 1 else 'zijn'} {counted} geregistreerd."
-        return f"{counted} {'is' if n == 1 else 'are'} registered {where}."
+        return text("summary.what.one_type", lang, n=n, where=where, counted=count_label(n, only, lang))
     # Largest first; the stable sort keeps code-list order among equals.
     ranked = sorted(by_type.items(), key=lambda item: -item[1])
     parts = [count_label(n, c, lang) for c, n in ranked[:_TYPES_NAMED + 1]]
     if len(ranked) > _TYPES_NAMED + 1:
         parts = parts[:_TYPES_NAMED]
-        rest = sum(n for _, n in ranked[_TYPES_NAMED:])
-        parts.append(f"nog {_integer(rest, lang)} andere" if nl
-                     else f"{_integer(rest, lang)} {'other' if rest == 1 else 'others'}")
-    listed = f"{', '.join(parts[:-1])} {'en' if nl else 'and'} {parts[-1]}"
-    if nl:
-        return f"{where} zijn {_integer(total, lang)} sensoren en camera's geregistreerd: {listed}."
-    return f"{_integer(total, lang)} sensors and cameras are registered {where}: {listed}."
+        parts.append(text("summary.what.others", lang, n=sum(n for _, n in ranked[_TYPES_NAMED:])))
+    return text("summary.what.types", lang, where=where, total=total, listed=words(parts, lang))
 
 
 def _personal(n: int, total: int, lang: str) -> str:
-    nl = lang == "nl"
     if total == 1:
-        if nl:
-            return "Die verwerkt persoonsgegevens." if n else "Die verwerkt geen persoonsgegevens."
-        return "It processes personal data." if n else "It does not process personal data."
+        return text("summary.personal.single.yes" if n else "summary.personal.single.no", lang)
     if n == 0:
-        return "Geen daarvan verwerkt persoonsgegevens." if nl else "None of them process personal data."
+        return text("summary.personal.none", lang)
     if n == total:
-        return (f"Alle {_integer(n, lang)} verwerken persoonsgegevens." if nl
-                else f"All {_integer(n, lang)} process personal data.")
-    if nl:
-        return f"{_integer(n, lang)} daarvan {'verwerkt' if n == 1 else 'verwerken'} persoonsgegevens."
-    return f"{_integer(n, lang)} of them {'processes' if n == 1 else 'process'} personal data."
+        return text("summary.personal.all", lang, n=n)
+    return text("summary.personal.some", lang, n=n)
 
 
 def _flag_sentences(flags: dict[str, int], biometric_types: dict[str, int], lang: str) -> list[str]:
-    nl = lang == "nl"
     sentences = []
     n = flags["biometric"]
     if n:
-        if len(biometric_types) == 1:
-            who = count_label(n, next(iter(biometric_types)), lang)
-        elif nl:
-            who = f"{_integer(n, lang)} sensoren en camera's"
-        else:
-            who = f"{_integer(n, lang)} sensors and cameras"
-        sentences.append(
-            f"{who} {'gebruikt' if n == 1 else 'gebruiken'} gezichtsherkenning of andere biometrie; "
-            "dat past niet bij de principes van de gemeente." if nl else
-            f"{who} {'uses' if n == 1 else 'use'} facial recognition or other biometrics; "
-            "that does not fit the municipality's principles."
-        )
+        who = (count_label(n, next(iter(biometric_types)), lang) if len(biometric_types) == 1
+               else text("count.sensors_and_cameras", lang, n=n))
+        sentences.append(text("summary.flag.biometric", lang, n=n, who=who))
     n = flags["no_council_decision"]
     if n:
-        cameras = count_label(n, "camera", lang)
-        sentences.append(
-            f"Voor {cameras} is geen besluit van de gemeenteraad vermeld." if nl else
-            f"{cameras} {'has' if n == 1 else 'have'} no council decision listed."
-        )
+        sentences.append(text("summary.flag.no_council_decision", lang, n=n, cameras=count_label(n, "camera", lang)))
     n = flags["expired"]
     if n:
-        count = _integer(n, lang)
-        if nl:
-            sentences.append("1 registratie staat nog op actief, maar de einddatum is voorbij." if n == 1
-                             else f"{count} registraties staan nog op actief, maar de einddatum is voorbij.")
-        else:
-            sentences.append("1 registration is still marked active, but its end date has passed." if n == 1
-                             else f"{count} registrations are still marked active, "
-                                  "but their end date has passed.")
+        sentences.append(text("summary.flag.expired", lang, n=n))
     return sentences
 
 
-@cache
-def _nouns(sensor_type: str, lang: str) -> tuple[str, str]:
-    """Singular and plural of a sensor type's label, as used inside a sentence."""
-    if sensor_type == "other":
-        return ("overige sensor", "overige sensoren") if lang == "nl" else ("other sensor", "other sensors")
-    singular = label("sensor_type", sensor_type, lang)
-    first, _, rest = singular.partition(" ")
-    # Lower-case the first word unless it is written like a name ("WiFi").
-    if first[1:] == first[1:].lower():
-        singular = f"{first.lower()} {rest}".rstrip()
-    if lang != "nl":
-        return singular, f"{singular}s"
-    if singular.endswith("camera"):
-        return singular, f"{singular}'s"
-    if singular.endswith("sensor"):
-        return singular, f"{singular}en"
-    if singular.endswith("teller"):
-        return singular, f"{singular}s"
-    return singular, singular  # an unlisted code: shown as it is
+def type_counts(registrations: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """How many registrations of each sensor type, most first, with the type's label and headings in `lang`.
 
-
-def _integer(n: int, lang: str) -> str:
-    text = f"{n:,}"
-    return text.replace(",", ".") if lang == "nl" else text
-
-
-def _decimal(value: float, lang: str) -> str:
-    """Two significant figures at most, never a misleading 0: 12, 3.4, 0.25, less than 0.01."""
-    digits = 0 if value >= 10 else 1 if value >= 1 else 2
-    text = f"{value:,.{digits}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if value > 0 and text == "0":
-        text = "minder dan 0,01" if lang == "nl" else "less than 0.01"
-        return text
-    return text.translate(str.maketrans({",": ".", ".": ","})) if lang == "nl" else text
+    >>> type_counts(pd.DataFrame({"sensor_type": ["air", "camera", "camera"]}), "en").to_dict("list")
+    {'Type': ['Camera', 'Air-quality sensor'], 'Number': [2, 1]}
+    """
+    counts = registrations["sensor_type"].value_counts()
+    return pd.DataFrame({text("home.type", lang): [label("sensor_type", c, lang) for c in counts.index],
+                         text("home.count", lang): counts.to_numpy()})

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from geo.codes import label
+from geo.text import text
+
 
 @dataclass(frozen=True)
 class Trend:
@@ -29,6 +32,23 @@ class Trend:
         out = self.table.pivot_table(index="quarter", columns=by, values="count", aggfunc="sum", fill_value=0)
         out.columns.name = None
         return out
+
+    def chart_frame(self, lang: str) -> pd.DataFrame:
+        """The long table with headings and sensor types in `lang`: quarter, type, number."""
+        by = next(c for c in self.table.columns if c not in ("quarter", "start", "count"))
+        return pd.DataFrame({
+            text("policy.trends.quarter", lang): self.table["quarter"].to_numpy(),
+            text("policy.trends.type", lang): [label(by, c, lang) for c in self.table[by]],
+            text("policy.trends.count", lang): self.table["count"].to_numpy(),
+        })
+
+    def wide_table(self, lang: str) -> pd.DataFrame:
+        """`wide`, newest quarter first, with the groups' labels in `lang` as columns."""
+        by = next(c for c in self.table.columns if c not in ("quarter", "start", "count"))
+        wide = self.wide()
+        wide.columns = [label(by, c, lang) for c in wide.columns]
+        wide.index.name = text("policy.trends.quarter", lang)
+        return wide.iloc[::-1]
 
 
 def quarter_label(period: pd.Period) -> str:

@@ -7,7 +7,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from urllib.parse import urlsplit
 
 from shapely import wkt as shapely_wkt
 from shapely.errors import ShapelyError
@@ -16,149 +15,25 @@ from shapely.geometry.base import BaseGeometry
 
 from geo import crs
 from geo.codes import CODE_LISTS, GDPR_ARTICLE, codes, parse_code
+from geo.links import is_http_url, looks_like_url, safe_contact
 from geo.schema import FIELD_BY_NAME, FIELDS, Kind, Problem, Required, Severity
+from geo.text import Msg, msg
 
-#: Stable problem codes with their Dutch and English message templates. `{field}` is the column,
+#: Problem codes that reject a row; each has its message `problem.<code>` in geo.text. `{field}` is the column,
 #: `{value}` the cell as given (shortened), `{valid}` the valid codes, `{hint}` an extra sentence.
-MESSAGES: dict[str, tuple[str, str]] = {
-    # errors
-    "missing_required": (
-        "Het veld '{field}' is verplicht maar leeg. Vul het in.",
-        "The field '{field}' is required but empty. Fill it in.",
-    ),
-    "unknown_code": (
-        "'{value}' is geen geldige waarde voor '{field}'. Kies uit: {valid}.",
-        "'{value}' is not a valid value for '{field}'. Choose from: {valid}.",
-    ),
-    "duplicate_id": (
-        "Het kenmerk '{value}' komt al eerder in het bestand voor. Geef elke registratie een eigen kenmerk.",
-        "The id '{value}' already appears earlier in the file. Give every registration its own id.",
-    ),
-    "missing_geometry": (
-        "Er is geen plaats opgegeven. Vul lat en lon in, of x en y (RD), of wkt.",
-        "No location is given. Fill in lat and lon, or x and y (RD), or wkt.",
-    ),
-    "bad_coordinate": (
-        "'{value}' in '{field}' is geen getal. Gebruik bijvoorbeeld 52.3731 of 52,3731.",
-        "'{value}' in '{field}' is not a number. Use for example 52.3731 or 52,3731.",
-    ),
-    "bad_geometry": (
-        "De plaats in '{field}' is onleesbaar of geen punt of vlak: {value}. "
-        "Gebruik bijvoorbeeld POINT (4.9 52.37).",
-        "The location in '{field}' cannot be read or is not a point or area: {value}. "
-        "Use for example POINT (4.9 52.37).",
-    ),
-    "outside_area": (
-        "De plaats ({value}) ligt buiten Nederland en buiten alle buurten.{hint_nl}",
-        "The location ({value}) lies outside the Netherlands and outside every neighbourhood.{hint_en}",
-    ),
-    "bad_boolean": (
-        "'{value}' in '{field}' is geen ja of nee. Gebruik ja/nee, yes/no, true/false of 1/0.",
-        "'{value}' in '{field}' is not yes or no. Use ja/nee, yes/no, true/false or 1/0.",
-    ),
-    "personal_data_without_legal_basis": (
-        "Er worden persoonsgegevens verwerkt, maar er staat geen grondslag bij. Kies uit: {valid}.",
-        "Personal data is processed but no legal basis is given. Choose from: {valid}.",
-    ),
-    "legal_basis_unknown": (
-        "De grondslag 'unknown' (onbekend) mag alleen bij geïmporteerde gegevens. Vul de echte grondslag in.",
-        "The legal basis 'unknown' is only allowed for imported data. Fill in the actual legal basis.",
-    ),
-    "missing_privacy_statement": (
-        "Er worden persoonsgegevens verwerkt, maar er is geen link naar de privacyverklaring. "
-        "Vul privacy_statement_url in.",
-        "Personal data is processed but there is no link to the privacy statement. Fill in privacy_statement_url.",
-    ),
-    "bad_url": (
-        "'{value}' in '{field}' is geen geldig webadres. "
-        "Alleen adressen die beginnen met http:// of https:// zijn toegestaan.",
-        "'{value}' in '{field}' is not a valid web address. "
-        "Only addresses starting with http:// or https:// are allowed.",
-    ),
-    "bad_date": (
-        "'{value}' in '{field}' is geen geldige datum. Gebruik 2025-03-01 of 01-03-2025.",
-        "'{value}' in '{field}' is not a valid date. Use 2025-03-01 or 01-03-2025.",
-    ),
-    "period_reversed": (
-        "De einddatum ({value}) ligt vóór de begindatum. Controleer active_from en active_until.",
-        "The end date ({value}) is before the start date. Check active_from and active_until.",
-    ),
-    "bad_number": (
-        "'{value}' in '{field}' is geen geldig getal{range_nl}.",
-        "'{value}' in '{field}' is not a valid number{range_en}.",
-    ),
-    "bad_row": (
-        "Deze rij heeft meer cellen dan er kolommen zijn. Controleer het scheidingsteken en de aanhalingstekens.",
-        "This row has more cells than there are columns. Check the delimiter and the quotes.",
-    ),
-    "unclosed_quote": (
-        "In deze rij wordt een aanhalingsteken (\") niet gesloten, zodat de rest van het bestand in deze rij is "
-        "beland. Sluit het aanhalingsteken.",
-        "A quote (\") in this row is never closed, so the rest of the file ended up in this row. Close the quote.",
-    ),
-    "conflicting_location": (
-        "lat/lon en x/y wijzen naar plaatsen die {value} meter uit elkaar liggen. Vul één van beide in, of "
-        "corrigeer ze.",
-        "lat/lon and x/y point to places {value} metres apart. Fill in only one of them, or correct them.",
-    ),
-    # warnings
-    "outside_neighbourhoods": (
-        "De plaats ligt in geen enkele buurt. De registratie wordt getoond, maar telt niet mee bij een buurt.",
-        "The location lies in no neighbourhood. The registration is shown, but counts for no neighbourhood.",
-    ),
-    "biometric": (
-        "Deze registratie verwerkt biometrische gegevens (zoals gezichten). "
-        "De principes sluiten biometrische surveillance uit.",
-        "This registration processes biometric data (such as faces). The principles exclude biometric surveillance.",
-    ),
-    "legitimate_interest_public_body": (
-        "Een overheidsorganisatie ({value}) noemt 'gerechtvaardigd belang' als grondslag. "
-        "Voor een publieke taak is dat meestal niet de juiste grondslag.",
-        "A public body ({value}) claims 'legitimate interest'. "
-        "For a public task that is usually not the right legal basis.",
-    ),
-    "expired_but_active": (
-        "De einddatum ({value}) is voorbij, maar de status is nog 'actief'. Werk de status of de datum bij.",
-        "The end date ({value}) has passed, but the status is still 'active'. Update the status or the date.",
-    ),
-    "no_dpia": (
-        "Er worden persoonsgegevens verwerkt, maar er is geen DPIA (gegevensbeschermingseffectbeoordeling) vermeld.",
-        "Personal data is processed, but no DPIA (data protection impact assessment) is mentioned.",
-    ),
-    "no_council_decision": (
-        "Bij deze camera staat geen besluit van de gemeenteraad. De principes vragen om een democratisch besluit.",
-        "There is no council decision for this camera. The principles ask for a democratic decision.",
-    ),
-    "unknown_legal_basis_import": (
-        "De grondslag is onbekend (geïmporteerde gegevens). Dit wordt getoond als 'onbekend'.",
-        "The legal basis is unknown (imported data). It is shown as 'unknown'.",
-    ),
-    "missing_privacy_statement_import": (
-        "Er is geen privacyverklaring bekend (geïmporteerde gegevens).",
-        "No privacy statement is known (imported data).",
-    ),
-}
-
-#: The error and warning codes, for documentation and tests.
-ERROR_CODES = frozenset(k for k in MESSAGES if k not in {
+ERROR_CODES = frozenset({
+    "missing_required", "unknown_code", "duplicate_id", "missing_geometry", "bad_coordinate", "bad_geometry",
+    "outside_area", "bad_boolean", "personal_data_without_legal_basis", "legal_basis_unknown",
+    "missing_privacy_statement", "bad_url", "bad_date", "period_reversed", "bad_number", "bad_row",
+    "unclosed_quote", "conflicting_location"})
+#: Problem codes of warnings: the row is accepted, and the problem shown beside it.
+WARNING_CODES = frozenset({
     "outside_neighbourhoods", "biometric", "legitimate_interest_public_body", "expired_but_active",
     "no_dpia", "no_council_decision", "unknown_legal_basis_import", "missing_privacy_statement_import"})
-WARNING_CODES = frozenset(MESSAGES) - ERROR_CODES
+PROBLEM_CODES = ERROR_CODES | WARNING_CODES
 
 _TRUE = {"ja", "j", "yes", "y", "true", "waar", "1", "1.0"}
 _FALSE = {"nee", "n", "no", "false", "onwaar", "0", "0.0"}
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
-# Schemes that make a text a link even without `//`; `javascript:` and `data:` are the dangerous ones.
-# Other `word:` prefixes ("ECLI:NL:...", "Raadsbesluit:2024-12") are references, not links.
-_KNOWN_SCHEMES = frozenset({
-    "javascript", "vbscript", "livescript", "data", "blob", "file", "filesystem", "about", "view-source",
-    "ftp", "ftps", "sftp", "ssh", "telnet", "smb", "nfs", "ldap", "gopher", "news", "nntp", "irc", "jar",
-    "ws", "wss", "intent", "chrome", "ms-settings", "http", "https", "mailto", "tel", "sms", "callto", "skype",
-})
-# Browsers drop tabs and newlines anywhere in a link and C0 controls and spaces around it, so
-# `java\tscript:` is `javascript:` to them; read links the same way before judging them.
-_DROPPED_IN_URL = dict.fromkeys((9, 10, 13))
-_URL_EDGE = "".join(map(chr, range(33)))
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 _TIME_PART = re.compile(r"[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?", re.ASCII)
 _PUBLIC_BODY = re.compile(
@@ -166,11 +41,12 @@ _PUBLIC_BODY = re.compile(
     r"veiligheidsregio|ggd|omgevingsdienst|rijksoverheid|municipality|province)\b",
     re.IGNORECASE,
 )
+#: Allowed range per number field; the words for it are `problem.range.<field>` in geo.text.
 _NUMBER_RANGES = {
-    "direction": (0.0, 360.0, "0 tot en met 360", "0 to 360"),
-    "field_of_view": (0.0, 360.0, "groter dan 0 en ten hoogste 360", "above 0 and at most 360"),
-    "range_m": (0.0, 100_000.0, "groter dan 0", "above 0"),
-    "retention_days": (0.0, 1_000_000.0, "0 of meer, in hele dagen", "0 or more, in whole days"),
+    "direction": (0.0, 360.0),
+    "field_of_view": (0.0, 360.0),
+    "range_m": (0.0, 100_000.0),
+    "retention_days": (0.0, 1_000_000.0),
 }
 #: Imports (OpenStreetMap and the like) may lack what a municipality's own register must have.
 IMPORTED_SOURCES = {"osm", "import"}
@@ -178,22 +54,14 @@ IMPORTED_SOURCES = {"osm", "import"}
 MAX_LOCATION_GAP_M = 25.0
 
 
-def _outside_hint(origin: str, lon: float, lat: float) -> tuple[str, str]:
+def _outside_hint(origin: str, lon: float, lat: float) -> Msg | str:
     """The extra sentence for a location outside the Netherlands: swapped axes or RD metres, said per origin."""
     if crs.in_nl(lon, lat):
-        return {
-            "lat": (" Het lijkt erop dat lat en lon zijn verwisseld.", " It looks as if lat and lon are swapped."),
-            "wkt": (" In WKT komt de lengtegraad eerst: POINT (lon lat).",
-                    " In WKT the longitude comes first: POINT (lon lat)."),
-        }.get(origin, (" De coördinaten lijken verwisseld: eerst lon, dan lat.",
-                       " The coordinates look swapped: lon first, then lat."))
+        return msg({"lat": "problem.hint.latlon_swapped", "wkt": "problem.hint.wkt_order"}.get(
+            origin, "problem.hint.lonlat_swapped"))
     if crs.looks_like_rd(lon, lat):
-        if origin == "geometry":
-            return (" Dit lijken RD-coördinaten: geef in het bestand het coördinatenstelsel EPSG:28992 op.",
-                    " These look like RD coordinates: declare the coordinate system EPSG:28992 in the file.")
-        return (" Dit lijken RD-coördinaten: zet ze in de kolommen x en y.",
-                " These look like RD coordinates: put them in the x and y columns.")
-    return "", ""
+        return msg("problem.hint.rd_declare_crs" if origin == "geometry" else "problem.hint.rd_in_latlon")
+    return ""
 
 
 @dataclass
@@ -206,7 +74,7 @@ class RowInput:
     geometry_error: str | None = None
     list_separators: str = "|;"
     extra_cells: bool = False
-    #: Problem codes (keys of MESSAGES) the reader found in this row's raw text, e.g. "unclosed_quote".
+    #: Problem codes (ERROR_CODES) the reader found in this row's raw text, e.g. "unclosed_quote".
     reader_codes: tuple[str, ...] = ()
 
 
@@ -223,19 +91,19 @@ def _short(value: object, limit: int = 80) -> str:
 
 
 def problem(row: int, rid: str, fld: str, code: str, severity: Severity = Severity.ERROR,
-            value: object = "", **extra: str) -> Problem:
-    """Build a Problem from the message table.
+            value: object = "", **extra: object) -> Problem:
+    """Build a Problem; its message is `problem.<code>` in geo.text.
 
-    >>> problem(3, "A1", "sensor_type", "missing_required").message_en
+    >>> problem(3, "A1", "sensor_type", "missing_required").message("en")
     "The field 'sensor_type' is required but empty. Fill it in."
     """
-    nl, en = MESSAGES[code]
-    params = {"field": fld, "value": _short(value), "valid": "", "hint_nl": "", "hint_en": "",
-              "range_nl": "", "range_en": ""}
+    if code not in PROBLEM_CODES:
+        raise KeyError(f"unknown problem code {code!r}")
+    params: dict[str, object] = {"field": fld, "value": _short(value), "valid": "", "hint": "", "range": ""}
     if fld in CODE_LISTS:
         params["valid"] = ", ".join(codes(fld))
     params.update(extra)
-    return Problem(row, rid, fld, code, nl.format(**params), en.format(**params), severity)
+    return Problem(row, rid, fld, code, params, severity)
 
 
 def parse_bool(text: str) -> bool | None:
@@ -289,64 +157,28 @@ def parse_date(text: str) -> date | None:
     return None
 
 
-def is_http_url(text: str) -> bool:
-    """Whether `text` is an absolute http(s) URL with a host (surrounding spaces ignored).
+#: The words a register may use for a unit of time (Dutch or English, any case) -> (unit, days). A unit's
+#: words for display are `unit.<unit>` in geo.text.
+DURATION_UNITS: dict[str, tuple[str, float]] = {
+    **dict.fromkeys(("uur", "uren", "hour", "hours"), ("hour", 1 / 24)),
+    **dict.fromkeys(("d", "dag", "dagen", "day", "days"), ("day", 1)),
+    **dict.fromkeys(("week", "weken", "weeks"), ("week", 7)),
+    **dict.fromkeys(("maand", "maanden", "month", "months"), ("month", 30)),
+    **dict.fromkeys(("jaar", "jaren", "year", "years"), ("year", 365)),
+}
+_DURATION = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*([a-zA-Z]+)\s*", re.ASCII)
 
-    >>> is_http_url(" https://example.org/p "), is_http_url("javascript:alert(1)"), is_http_url("http://")
-    (True, False, False)
+
+def parse_duration(text: str) -> tuple[float, str] | None:
+    """A period like '28 dagen', '4 weeks' or '1 jaar' as (number, unit); None when it is not that.
+
+    >>> parse_duration("28 dagen"), parse_duration(" 1,5 Year "), parse_duration("zolang nodig")
+    ((28.0, 'day'), (1.5, 'year'), None)
     """
-    t = text.strip()
-    try:
-        parts = urlsplit(t)
-        host = parts.hostname
-    except ValueError:
-        return False
-    # A space, quote, angle bracket or control character does not belong in a link; refusing it
-    # keeps a cell from breaking out of the href it is written into.
-    return parts.scheme.lower() in {"http", "https"} and bool(host) and not any(
-        c in t for c in ' <>"`\\') and all(ord(c) >= 32 and ord(c) != 127 for c in t)
-
-
-def url_scheme(text: str) -> str | None:
-    """The scheme a browser would read in `text` when it is one that makes it a link, lowercased; else None.
-
-    >>> url_scheme("java\\tscript:alert(1)"), url_scheme("ECLI:NL:HR:2020:1"), url_scheme("foo://bar")
-    ('javascript', None, 'foo')
-    """
-    t = text.strip(_URL_EDGE).translate(_DROPPED_IN_URL)
-    m = _SCHEME.match(t)
-    if not m:
+    m = _DURATION.fullmatch(text)
+    if not m or m.group(2).lower() not in DURATION_UNITS:
         return None
-    scheme = m.group(1).lower()
-    return scheme if scheme in _KNOWN_SCHEMES or t[m.end():].startswith("//") else None
-
-
-def looks_like_url(text: str) -> bool:
-    """Whether `text` is meant as a link (so that it must be an http(s) URL to be accepted).
-
-    A scheme, `www.` or a relative path ("/privacy", "../dpia.pdf") make a link; plain text does not.
-
-    >>> looks_like_url("data:text/html,x"), looks_like_url("/raad/besluit-12"), looks_like_url("Besluit 2024/12")
-    (True, True, False)
-    """
-    t = text.strip(_URL_EDGE).translate(_DROPPED_IN_URL)
-    if url_scheme(t) is not None or t.lower().startswith("www."):
-        return True
-    # A relative link resolves against the dashboard's own address: never what a register means.
-    return t.startswith(("/", "./", "../", "\\")) and not any(c.isspace() for c in t)
-
-
-def safe_contact(text: str) -> bool:
-    """A contact may be an e-mail address, a phone number, or an http(s), mailto: or tel: link.
-
-    >>> safe_contact("privacy@gemeente.nl"), safe_contact("tel:+31201234567"), safe_contact("javascript:x")
-    (True, True, False)
-    """
-    if not looks_like_url(text):
-        return True
-    if url_scheme(text) in {"mailto", "tel"}:
-        return True
-    return is_http_url(text)
+    return float(m.group(1).replace(",", ".")), DURATION_UNITS[m.group(2).lower()][0]
 
 
 def parse_retention_days(text: str) -> int | None:
@@ -355,15 +187,12 @@ def parse_retention_days(text: str) -> int | None:
     >>> parse_retention_days("28 dagen"), parse_retention_days("1 year"), parse_retention_days("zolang nodig")
     (28, 365, None)
     """
-    m = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*([a-zA-Z]+)\s*", text, re.ASCII)
-    if not m:
+    found = parse_duration(text)
+    if found is None:
         return None
-    n = float(m.group(1).replace(",", "."))
-    unit = m.group(2).lower()
-    per = {"d": 1, "dag": 1, "dagen": 1, "day": 1, "days": 1, "week": 7, "weken": 7, "weeks": 7,
-           "maand": 30, "maanden": 30, "month": 30, "months": 30, "jaar": 365, "jaren": 365,
-           "year": 365, "years": 365, "uur": 1 / 24, "uren": 1 / 24, "hour": 1 / 24, "hours": 1 / 24}
-    return round(n * per[unit]) if unit in per else None
+    n, unit = found
+    days = next(d for u, d in DURATION_UNITS.values() if u == unit)
+    return round(n * days)
 
 
 def _split_list(text: str, separators: str) -> list[str]:
@@ -398,10 +227,10 @@ class Validator:
         err = out.errors
         warn = out.warnings
 
-        def add(fld: str, code: str, value: object = "", **extra: str) -> None:
+        def add(fld: str, code: str, value: object = "", **extra: object) -> None:
             err.append(problem(row.row, rid, fld, code, value=value, **extra))
 
-        def note(fld: str, code: str, value: object = "", **extra: str) -> None:
+        def note(fld: str, code: str, value: object = "", **extra: object) -> None:
             warn.append(problem(row.row, rid, fld, code, Severity.WARNING, value=value, **extra))
 
         if row.extra_cells:
@@ -458,14 +287,14 @@ class Validator:
                 rec[f.name] = value
             elif f.kind in (Kind.NUMBER, Kind.INTEGER):
                 value = parse_number(text) if text else None
-                lo, hi, r_nl, r_en = _NUMBER_RANGES[f.name]
+                lo, hi = _NUMBER_RANGES[f.name]
                 ok = value is not None and lo <= value <= hi
                 if f.name in ("field_of_view", "range_m") and value is not None and value <= 0:
                     ok = False
                 if f.kind is Kind.INTEGER and value is not None and value != int(value):
                     ok = False
                 if text and not ok:
-                    add(f.name, "bad_number", text, range_nl=f" ({r_nl})", range_en=f" ({r_en})")
+                    add(f.name, "bad_number", text, range=msg(f"problem.range.{f.name}"))
                     value = None
                 rec[f.name] = math.nan if value is None else value
 
@@ -528,17 +357,11 @@ class Validator:
         if err:
             return out
 
-        # Warnings: accepted, but shown.
-        if rec["biometric"]:
-            note("biometric", "biometric", "ja")
+        # Warnings: accepted, but shown. Those that are principles (biometrics, an end date passed, no DPIA,
+        # no council decision) are added for all accepted rows at once by `validate_rows`, from the one
+        # definition in geo.principles.
         if basis == "legitimate_interest" and _PUBLIC_BODY.search(str(rec["owner"])):
             note("legal_basis", "legitimate_interest_public_body", rec["owner"])
-        if isinstance(end, date) and end < self.today and rec["status"] == "active":
-            note("active_until", "expired_but_active", end.isoformat())
-        if personal and rec["dpia"] in ("", "no"):
-            note("dpia", "no_dpia")
-        if rec["sensor_type"] in ("camera", "anpr") and not str(rec["council_decision"]).strip():
-            note("council_decision", "no_council_decision")
 
         rec["geometry"] = geometry
         out.record = rec
@@ -595,15 +418,12 @@ class Validator:
                 geom = Point(float(lo), float(la))
                 if not (crs.RD_X[0] < x <= crs.RD_X[1] and crs.RD_Y[0] <= y <= crs.RD_Y[1]) \
                         and not self._inside_neighbourhoods(geom):
-                    hint_nl = hint_en = ""
+                    hint: Msg | str = ""
                     if crs.in_nl(x, y) or crs.in_nl(y, x):
-                        hint_nl = " Het lijken graden (lat/lon): zet ze in de kolommen lat en lon."
-                        hint_en = " These look like degrees (lat/lon): put them in the lat and lon columns."
+                        hint = msg("problem.hint.degrees_in_xy")
                     elif crs.looks_like_rd(x, y):
-                        hint_nl = " Het lijkt erop dat x en y zijn verwisseld."
-                        hint_en = " It looks as if x and y are swapped."
-                    add("x", "outside_area", f"x={cells['x'].strip()}, y={cells['y'].strip()}",
-                        hint_nl=hint_nl, hint_en=hint_en)
+                        hint = msg("problem.hint.xy_swapped")
+                    add("x", "outside_area", f"x={cells['x'].strip()}, y={cells['y'].strip()}", hint=hint)
                     return None
             else:
                 add("geometry", "missing_geometry")
@@ -628,8 +448,7 @@ class Validator:
         inside_nl = crs.in_nl(c.y, c.x)
         inside_nb = self._inside_neighbourhoods(geom)
         if not inside_nl and not inside_nb:
-            hint_nl, hint_en = _outside_hint(origin, c.x, c.y)
-            add(origin, "outside_area", f"{c.y:g}, {c.x:g}", hint_nl=hint_nl, hint_en=hint_en)
+            add(origin, "outside_area", f"{c.y:g}, {c.x:g}", hint=_outside_hint(origin, c.x, c.y))
             return None
         if self.area is not None and not inside_nb:
             note("geometry", "outside_neighbourhoods", f"{c.y:g}, {c.x:g}")
@@ -672,16 +491,61 @@ def validate_rows(rows: Iterable[RowInput], neighbourhoods: BaseGeometry | None 
             warnings.extend(res.warnings)
         else:
             errors.extend(res.errors)
+    warnings.extend(principle_warnings(accepted, v.today))
+    warnings.sort(key=lambda p: p.row)  # stable: within a row, the validator's own warnings first
     return accepted, errors, warnings
 
 
+#: The principles' reasons that a register file is warned about: reason -> (field, warning code).
+REASON_WARNINGS = {
+    "biometric": ("biometric", "biometric"),
+    "expired": ("active_until", "expired_but_active"),
+    "no_dpia": ("dpia", "no_dpia"),
+    "no_council_decision": ("council_decision", "no_council_decision"),
+}
+
+
+def principle_warnings(records: list[dict[str, object]], today: date) -> list[Problem]:
+    """Warnings for accepted records that fall short of a principle, by geo.principles' one definition."""
+    if not records:
+        return []
+    import pandas as pd
+
+    from geo.principles import reason_frame
+
+    frame = pd.DataFrame.from_records(records)
+    for name in ("active_until", "last_checked"):
+        frame[name] = pd.to_datetime(frame[name])
+    reasons = reason_frame(frame, today, tuple(REASON_WARNINGS))
+    out = []
+    for reason, (fld, code) in REASON_WARNINGS.items():
+        for i in reasons.index[reasons[reason].to_numpy()]:
+            rec = records[i]
+            value = rec[fld].isoformat() if isinstance(rec[fld], date) else ""
+            out.append(problem(int(rec["row"]), str(rec["id"]), fld, code, Severity.WARNING, value=value))
+    return out
+
+
 def field_label(name: str, lang: str) -> str:
-    """The Dutch or English label of a register field, or the name itself for coordinate columns."""
+    """The label of a register field in `lang`, or the name itself for coordinate columns."""
     f = FIELD_BY_NAME.get(name)
-    return (f.nl if lang == "nl" else f.en) if f else name
+    return f.label(lang) if f else name
 
 
-__all__: Sequence[str] = ("ERROR_CODES", "MESSAGES", "WARNING_CODES", "RowInput", "RowResult", "Validator",
-                          "field_label", "is_http_url", "looks_like_url", "parse_bool", "parse_date",
-                          "parse_number", "parse_retention_days", "problem", "safe_contact", "url_scheme",
-                          "validate_rows")
+__all__: Sequence[str] = (
+    "ERROR_CODES",
+    "PROBLEM_CODES",
+    "WARNING_CODES",
+    "RowInput",
+    "RowResult",
+    "Validator",
+    "field_label",
+    "parse_bool",
+    "parse_date",
+    "parse_duration",
+    "parse_number",
+    "parse_retention_days",
+    "principle_warnings",
+    "problem",
+    "validate_rows",
+)

@@ -1,10 +1,9 @@
 """The start page: what Zichtbaar is, and the register's headline figures."""
 
-import pandas as pd
 import streamlit as st
 
-from geo.codes import label
-from geo.flags import FLAGS, flag_frame
+from geo.principles import FLAG_REASONS, flag_frame
+from geo.summary import type_counts
 from ui.i18n import current_lang, fmt_date, fmt_number, t
 from ui.loaders import dataset
 from ui.widgets import demo_banner
@@ -28,16 +27,13 @@ cols[3].metric(t("home.neighbourhoods"), fmt_number(len(data.neighbourhoods)))
 left, right = st.columns(2)
 with left:
     st.markdown(f"#### {t('home.by_type')}")
-    counts = reg["sensor_type"].value_counts()
-    table = pd.DataFrame({t("home.type"): [label("sensor_type", c, lang) for c in counts.index],
-                          t("home.count"): counts.to_numpy()})
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(type_counts(reg, lang), hide_index=True, width="stretch")
 with right:
     st.markdown(f"#### {t('home.flags')}")
     st.caption(t("home.flags.help"))
     flags = flag_frame(reg).sum()
-    for key, (nl, en) in FLAGS.items():
-        st.markdown(f":orange[:material/warning:] **{int(flags[key])}** · {nl if lang == 'nl' else en}")
+    for reason in FLAG_REASONS:
+        st.markdown(f":orange[:material/warning:] **{fmt_number(int(flags[reason]))}** · {t(f'reason.{reason}')}")
 
 if data.updated:
     st.caption(t("home.updated", date=fmt_date(data.updated)) + " " + t("home.source", source=data.source))

@@ -1,4 +1,4 @@
-"""The map page's sidebar filters (widget keys f_*) and their sync with the URL through geo.viewstate."""
+"""The map page's sidebar filters (widget keys f_*, the same names as their URL parameters, see ui.state)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import streamlit as st
 
 from geo.codes import label
 from geo.filters import CHOICE_FIELDS, OUTSIDE, FilterIndex, Filters, option_counts
-from geo.viewstate import BASE, FILTER_PARAMS, PARAMS, ViewState, format_params, parse
+from geo.viewstate import FILTER_PARAMS
 from ui.i18n import current_lang, fmt_number, t
 
 #: The checkbox that switches the date filter on; its date widget has the key FILTER_PARAMS["active_on"].
@@ -21,26 +21,6 @@ FILTER_KEYS = tuple(FILTER_PARAMS.values())
 #: The order of the filters in the sidebar.
 ORDER = ("text", "sensor_type", "purpose", "data_types", "personal_data", "legal_basis", "owner", "status",
          "active_on", "neighbourhood", "flag")
-# Parameters written from Python; lat/lon/z and base are kept up to date by the map itself (zb_map.js).
-_WRITTEN = tuple(p for p in PARAMS if p not in ("lat", "lon", "z", BASE))
-
-
-def url_state() -> ViewState:
-    """The map page's state as the URL describes it now (junk ignored)."""
-    return parse({k: st.query_params.get_all(k) for k in st.query_params})
-
-
-def write_url(filters: Filters, selected: str | None) -> None:
-    """Put the filters and the selection in the URL; only the parameters that change are written."""
-    wanted = format_params(ViewState(filters=filters, selected=selected))
-    for key in _WRITTEN:
-        value = wanted.get(key)
-        now = st.query_params.get_all(key)
-        if value is None:
-            if now:
-                del st.query_params[key]
-        elif (value if isinstance(value, list) else [value]) != now:
-            st.query_params[key] = value
 
 
 def seed(filters: Filters, index: FilterIndex) -> None:
@@ -115,7 +95,7 @@ def sidebar(index: FilterIndex, neighbourhood_names: dict[str, str], registratio
     code_label["neighbourhood"] = (lambda v: t("filters.outside", lang) if v == OUTSIDE
                                    else neighbourhood_names.get(v, v))
     # Format functions bind the language: Streamlit may call them outside this run (AppTest does).
-    code_label["flag"] = lambda v: t(f"policy.principle.{v}", lang)
+    code_label["flag"] = lambda v: t(f"principle.{v}", lang)
 
     with st.sidebar:
         st.header(t("filters.heading"))

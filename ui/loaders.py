@@ -12,6 +12,7 @@ from geo.dataset import Dataset, load_files
 from geo.filters import FilterIndex
 from geo.store import current_version, ensure_demo_store, read_store
 from geo.summary import NeighbourhoodSummary
+from geo.viewstate import Spot
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -111,3 +112,22 @@ def choropleth_shapes(data: Dataset) -> list[dict | None]:
     """Each neighbourhood's simplified outline as GeoJSON (geo.choropleth.shapes), built once per register;
     shared read-only, since only the colours change with the visitor's choice."""
     return _choropleth_shapes(data, _version_key(data))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _rd_geometries(_data: Dataset, key: tuple[object, ...]) -> np.ndarray:
+    from geo.join import to_rd
+
+    return to_rd(_data.registrations)
+
+
+def rd_geometries(data: Dataset) -> np.ndarray:
+    """The registrations' geometries in RD New (metres), worked out once per loaded register and shared."""
+    return _rd_geometries(data, _version_key(data))
+
+
+def nearby(data: Dataset, spot: Spot, radius: int) -> pd.DataFrame:
+    """What is measured at or near `spot` (geo.nearby.nearby), nearest first."""
+    from geo.nearby import nearby as registrations_near
+
+    return registrations_near(data.registrations, spot, radius, rd_geometries=rd_geometries(data))

@@ -1,40 +1,26 @@
-"""Small Streamlit widgets shared by pages: the language switch, the demo banner, a load-error box."""
+"""Small Streamlit widgets shared by pages: the language switch, the demo banner, a neighbourhood's map."""
 
 from __future__ import annotations
 
+from html import escape
+
+import altair as alt
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.dataset import Dataset
-from geo.factsheet import map_mask, outline_layer
-from geo.mapping import MapText, build_map, fit_view, legend_html, registrations_group, registrations_payload
-from geo.schema import split_codes
-from geo.viewstate import BASE_MAPS
+from geo.facts import Facts, map_mask
+from geo.mapping import build_map, fit_view, legend_html, outline_layer, registrations_group, registrations_payload
+from ui import state, styles
 from ui.assets import ASSETS_URL
 from ui.i18n import LANGS, current_lang, t
 from ui.loaders import map_layers
 
-#: Keyboard focus always visible (WCAG 2.4.7): Streamlit's navigation and page links, checkboxes, and the
-#: toolbars of tables and charts show no focus of their own. Primary blue: at least 3:1 against every background used.
-FOCUS_CSS = """<style>
-a:focus-visible, button:focus-visible, summary:focus-visible, [role="tab"]:focus-visible,
-[role="button"]:focus-visible, [role="link"]:focus-visible {
-  outline: 3px solid #01689B !important; outline-offset: 2px !important; border-radius: 4px;
-}
-/* Checkboxes and radios hide their input; ring the label instead. */
-label:has(input[type="checkbox"]:focus-visible), label:has(input[type="radio"]:focus-visible) {
-  outline: 3px solid #01689B; outline-offset: 2px; border-radius: 4px;
-}
-/* A table takes the focus on its canvas, which shows none: ring the table. */
-[data-testid="stDataFrame"]:focus-within { outline: 3px solid #01689B; outline-offset: -1px; }
-/* A table's or chart's toolbar shows on hover only; show it too while one of its buttons has the focus. */
-[data-testid="stElementToolbar"]:focus-within { opacity: 1 !important; }
-</style>"""
-
 
 def page_css() -> None:
     """Styles every page shares (drawn once per run by dashboard.py)."""
-    st.html(FOCUS_CSS)
+    st.html(styles.style(styles.FOCUS))
 
 
 def language_switch() -> None:
@@ -50,29 +36,46 @@ def demo_banner(data: Dataset) -> None:
         st.info(t("demo.banner"), icon=":material/info:")
 
 
-def map_text() -> MapText:
-    """Every text a map shows (legend, layers, base maps, controls) in the session's language."""
-    return MapText(
-        lang=current_lang(), base_names=tuple((c, t(f"map.base.{c}")) for c in BASE_MAPS),
-        neighbourhoods=t("map.layer.neighbourhoods"), legend=t("map.legend"), legend_types=t("map.legend.types"),
-        legend_purposes=t("map.legend.purposes"), legend_other=t("map.legend.other"), cone=t("map.legend.cone"),
-        area=t("map.legend.area"), cluster=t("map.legend.cluster"), border=t("map.legend.border"),
-        cluster_title=t("map.cluster.title"), fullscreen=t("map.fullscreen"), fullscreen_exit=t("map.fullscreen.exit"),
-        skip_map=t("map.skip"),
-    )
-
-
-def neighbourhood_map(data: Dataset, facts, *, key: str, height: int, width_px: int) -> None:
+def neighbourhood_map(data: Dataset, facts: Facts, *, key: str, height: int, width_px: int) -> None:
     """One neighbourhood's map: its outline and its registrations over the city's borders (buurt and presentation)."""
-    text = map_text()
-    reg = facts.registrations
-    legend = legend_html(text, sorted(reg["sensor_type"].unique()),
-                         sorted({c for cell in reg["purpose"].unique() for c in split_codes(cell)}))
+    lang = current_lang()
     points, areas, outlines = map_layers(data)
-    base_map = build_map(assets=ASSETS_URL, text=text, outlines=outlines, legend=legend, height=height,
-                         view=fit_view(facts.area.bounds, width_px=width_px, height_px=height, max_zoom=18))
+    base_map = build_map(assets=ASSETS_URL, lang=lang, outlines=outlines, legend=legend_html(lang, facts.registrations),
+                         height=height, view=fit_view(facts.area.bounds, width_px=width_px, height_px=height,
+                                                      max_zoom=18))
     outline_layer(facts.area).add_to(base_map)
     group = registrations_group(registrations_payload(points, areas, map_mask(data, facts)), assets=ASSETS_URL,
-                                text=text)
+                                lang=lang)
     st_folium(base_map, key=key, height=height, use_container_width=True, returned_objects=[],
               feature_group_to_add=group)
+
+
+def neighbourhood_choice(data: Dataset, *, key: str) -> None:
+    """A list of the neighbourhoods by name; choosing one opens its page."""
+    names = dict(zip(data.neighbourhoods["code"].astype(str), data.neighbourhoods["name"].astype(str), strict=True))
+    picked = st.selectbox(t("overview.pick"), list(names), index=None, format_func=names.get,
+                          placeholder=t("overview.pick.placeholder"), key=key)
+    if picked:
+        st.switch_page(state.BUURT, query_params=state.buurt_link(picked))
+
+
+def bar_chart(rows: list[tuple[str, int]]) -> alt.LayerChart:
+    """Horizontal bars, largest first, each with its number; labels are code-list labels, drawn as text by Vega."""
+    frame = pd.DataFrame(rows, columns=["what", "n"])
+    y = alt.Y("what:N", sort="-x", title=None, axis=alt.Axis(labelLimit=280, labelOverlap=False, labelFontSize=13))
+    bars = alt.Chart(frame).mark_bar(color="#2c7fb8").encode(
+        x=alt.X("n:Q", title=t("buurt.count"), axis=alt.Axis(tickMinStep=1, format="d")), y=y,
+        tooltip=[alt.Tooltip("what:N", title=t("buurt.what")), alt.Tooltip("n:Q", title=t("buurt.count"))],
+    )
+    numbers = bars.mark_text(align="left", dx=4, fontSize=13, color="#000000").encode(text="n:Q")
+    return (bars + numbers).properties(height=alt.Step(26))
+
+
+def legend_list(heading: str, rows: list[tuple[str, str]]) -> None:
+    """A legend of colour swatches with their labels (numbers and fixed words, escaped all the same)."""
+    items = "".join(
+        "<li style='display:flex;align-items:center;gap:.5rem;margin:.15rem 0'>"
+        f"<span style='display:inline-block;width:1.6rem;height:1rem;background:{colour};border:1px solid #555'>"
+        f"</span><span>{escape(label_text)}</span></li>" for colour, label_text in rows)
+    st.html(f"<div class='zb-legend' role='group' aria-label='{escape(heading)}'><strong>{escape(heading)}</strong>"
+            f"<ul style='list-style:none;padding:0;margin:.3rem 0'>{items}</ul></div>")

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.choropleth import format_value
 from geo.dataset import load_demo
-from geo.factsheet import neighbourhood_facts
+from geo.facts import neighbourhood_facts
 from geo.schema import DEMO_NEIGHBOURHOODS
+from geo.text import number as format_value
 from tests.conftest import PROJECT_DIR
 from tests.fixtures.hostile import IMG, SCRIPT, write_hostile_register
 

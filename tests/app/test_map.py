@@ -271,7 +271,7 @@ def test_close_button_clears_the_selection(data: Dataset) -> None:
 
 
 def test_flags_are_shown_prominently(data: Dataset) -> None:
-    from geo.flags import flag_frame
+    from geo.principles import flag_frame
 
     flags = flag_frame(data.registrations)
     flagged = data.registrations["id"][flags["no_council_decision"]].iloc[0]

@@ -107,7 +107,8 @@ def test_junk_in_the_link_is_ignored_and_the_address_bar_cleaned() -> None:
     at = near_page(lat="52.4700001", lon="5.55", r="nonsense")
     assert not at.exception
     assert at.button_group(key="near.radius").value == 250
-    assert (at.query_params["lat"], at.query_params["lon"], at.query_params["r"]) == ("52.47000", "5.55000", "250")
+    spot = (at.query_params["spot_lat"], at.query_params["spot_lon"], at.query_params["r"])
+    assert spot == ("52.47000", "5.55000", "250")
 
 
 def test_a_link_to_a_place_abroad_shows_no_list() -> None:
@@ -189,7 +190,7 @@ def test_a_tap_on_the_map_chooses_that_spot() -> None:
     at.session_state["near.map"] = {"last_clicked": {"lat": 52.4786, "lng": 5.5321}}
     at.run()
     assert not at.exception
-    assert (at.query_params["lat"], at.query_params["lon"]) == ("52.47860", "5.53210")
+    assert (at.query_params["spot_lat"], at.query_params["spot_lon"]) == ("52.47860", "5.53210")
     assert card_ids(at) == expected_ids(52.4786, 5.5321, 100)[:20]
     assert card_ids(at) != expected_ids(52.47, 5.55, 100)[:20]
 
@@ -199,7 +200,7 @@ def test_a_tap_outside_the_netherlands_is_explained() -> None:
     at.session_state["near.map"] = {"last_clicked": {"lat": 50.0, "lng": 2.0}}
     at.run()
     assert "Die plek ligt niet in Nederland" in text(at)
-    assert at.query_params["lat"] == "52.47000"
+    assert at.query_params["spot_lat"] == "52.47000"
 
 
 def test_the_devices_location_chooses_that_spot() -> None:
@@ -207,7 +208,7 @@ def test_the_devices_location_chooses_that_spot() -> None:
     at.session_state["near.locate"] = {"lat": 52.4786, "lon": 5.5321, "accuracy": 12.0, "at": 1}
     at.run()
     assert not at.exception
-    assert (at.query_params["lat"], at.query_params["lon"]) == ("52.47860", "5.53210")
+    assert (at.query_params["spot_lat"], at.query_params["spot_lon"]) == ("52.47860", "5.53210")
     assert card_ids(at) == expected_ids(52.4786, 5.5321, 100)[:20]
 
 
@@ -221,11 +222,11 @@ def test_show_more_adds_cards() -> None:
 def test_the_place_is_kept_when_coming_back_from_another_page() -> None:
     at = near_page(**CENTRE, r="100")
     at.switch_page("pages/home.py")
-    at.query_params.pop("lat", None)
-    at.query_params.pop("lon", None)
+    at.query_params.pop("spot_lat", None)
+    at.query_params.pop("spot_lon", None)
     at.run()
     at.switch_page("pages/hier.py").run()
-    assert at.query_params["lat"] == "52.47000"
+    assert at.query_params["spot_lat"] == "52.47000"
     assert card_ids(at) == expected_ids(52.47, 5.55, 100)[:20]
 
 
@@ -235,7 +236,7 @@ def test_the_place_is_kept_when_coming_back_from_another_page() -> None:
 def test_searching_an_address_chooses_it_in_one_step(geocoder: GeocoderStandIn) -> None:
     at = search_for(near_page(r="100"), "Molenstraat 131")
     assert not at.exception
-    assert (at.query_params["lat"], at.query_params["lon"]) == ("52.46979", "5.56451")
+    assert (at.query_params["spot_lat"], at.query_params["spot_lon"]) == ("52.46979", "5.56451")
     assert "Molenstraat 131, 8225BB Voorbeeldstad" in text(at)
     assert card_ids(at) == expected_ids(52.46979, 5.56451, 100)[:20]
 
@@ -246,13 +247,13 @@ def test_other_matches_are_offered_as_buttons(geocoder: GeocoderStandIn) -> None
     assert offered == ["Markt 3, 8224AA Voorbeeldstad"]
     at.button(key="near.pick.adr-markt-3").click().run()
     _, _, _, lon, lat = next(p for p in PLACES if p[0] == "adr-markt-3")
-    assert (float(at.query_params["lat"]), float(at.query_params["lon"])) == (lat, lon)
+    assert (float(at.query_params["spot_lat"]), float(at.query_params["spot_lon"])) == (lat, lon)
 
 
 def test_an_address_that_is_not_found_is_said_plainly(geocoder: GeocoderStandIn) -> None:
     at = search_for(near_page(), "Nergensstraat 99")
     assert "Geen plek gevonden" in text(at)
-    assert "lat" not in at.query_params
+    assert "spot_lat" not in at.query_params and "lat" not in at.query_params
 
 
 def test_offline_address_search_gives_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,8 +6,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.principles import PRINCIPLES
+from geo.text import TEXT
+from geo.text import text as words
 from tests.conftest import PROJECT_DIR
-from ui.i18n import STRINGS
 
 APP = str(PROJECT_DIR / "dashboard.py")
 SECTIONS = ("principles", "hotspots", "coverage", "trends")
@@ -72,7 +73,7 @@ def test_principles_show_one_row_per_principle_with_its_count() -> None:
     expected = {c.code: c.count for c in principle_counts(demo().registrations)}
     page = text(at)
     for code, _count in expected.items():
-        assert STRINGS[f"policy.principle.{code}"][1] in page
+        assert words(f"principle.{code}", "en") in page
     shown = [m.value for m in at.metric]
     assert shown == [str(expected[p.code]) for p in PRINCIPLES]
 
@@ -97,7 +98,7 @@ def test_the_page_documents_what_long_unchecked_means() -> None:
 def test_hotspots_explain_the_test_in_one_sentence() -> None:
     at = policy_page("nl", "hotspots")
     explanation = at.info[-1].value
-    assert explanation == STRINGS["policy.hotspots.explain"][0]
+    assert explanation == words("policy.hotspots.explain", "nl")
     assert explanation.count(". ") == 0
     assert explanation.endswith(".")
     assert "Getis-Ord Gi*" in text(at)
@@ -141,7 +142,7 @@ def test_coverage_shows_the_city_wide_share_and_a_row_per_neighbourhood() -> Non
     data = demo()
     cov = coverage(data.registrations, data.neighbourhoods)
     at = policy_page("en", "coverage")
-    assert metrics(at)["Share of the city watched"] == f"{100 * cov.share:.1f} %"
+    assert metrics(at)["Share of the city watched"] == f"{100 * cov.share:.1f}%"
     assert metrics(at)["Cameras"] == str(cov.cameras)
     table = at.dataframe[0].value
     assert len(table) == len(data.neighbourhoods)
@@ -171,7 +172,7 @@ def test_each_principle_count_links_to_the_map_filtered_to_those_registrations()
     assert rows
     shown = [link for link in links if "on the map" in link.proto.label and "f_flag" in link.proto.query_string]
     assert [link.proto.label for link in shown] == [f"Show these {r.count:,} on the map" for r in rows]
-    assert [link.proto.query_string for link in shown] == [f"f_flag={r.code}" for r in rows]
+    assert [link.proto.query_string for link in shown] == [f"f_flag={r.code}&lang=en" for r in rows]
 
 
 def test_filters_from_the_map_narrow_the_page() -> None:
@@ -219,10 +220,10 @@ def test_trends_chart_the_registrations_per_quarter() -> None:
     assert table.to_numpy().sum() == demo().registrations["active_from"].notna().sum()
 
 
-@pytest.mark.parametrize("key", [f"policy.principle.{p.code}" for p in PRINCIPLES]
-                         + [f"policy.principle.{p.code}.rule" for p in PRINCIPLES]
-                         + [f"policy.reason.{r}" for p in PRINCIPLES for r in p.reasons])
+@pytest.mark.parametrize("key", [f"principle.{p.code}" for p in PRINCIPLES]
+                         + [f"principle.{p.code}.rule" for p in PRINCIPLES]
+                         + [f"reason.{r}" for p in PRINCIPLES for r in p.reasons])
 def test_every_principle_and_reason_has_dutch_and_english_text(key: str) -> None:
-    nl, en = STRINGS[key]
+    nl, en = TEXT[key]
     assert nl.strip()
     assert en.strip()

@@ -13,10 +13,10 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
-from geo.choropleth import format_value
 from geo.dataset import load_demo, load_files
-from geo.factsheet import neighbourhood_facts
+from geo.facts import neighbourhood_facts
 from geo.schema import DEMO_NEIGHBOURHOODS
+from geo.text import number as format_value
 from tests.browser.conftest import exceptions, open_page, streamlit_server, wait_for_app
 from tests.fixtures.hostile import IMG, SCRIPT, XSS_MARKER, write_hostile_register
 
@@ -70,7 +70,7 @@ def test_overview_draws_the_choropleth_and_asks_nothing_outside(app_url, visit):
     frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
     frame.locator("path.leaflet-interactive").first.wait_for(timeout=60_000)
     assert frame.locator("path.leaflet-interactive").count() == len(load_demo().neighbourhoods)
-    assert page.get_by_text("Legenda: Registraties per km²").count() == 1
+    assert page.get_by_text("Legenda: Aantal registraties").count() == 1
     assert exceptions(page) == []
     assert visit.errors == []
     assert visit.outside == []  # no base map, no chart library, no fonts from elsewhere

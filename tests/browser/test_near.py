@@ -10,7 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from geo.geocode import ENV_URL
-from geo.nearby import Spot, nearby
+from geo.nearby import nearby
+from geo.viewstate import Spot
 from tests.browser.conftest import Visit, exceptions, open_page, streamlit_server, wait_for_app
 from tests.unit.test_geocode import GeocoderStandIn
 
@@ -78,7 +79,7 @@ def shown_ids(page) -> list[str]:
 
 def url_spot(page) -> tuple[float, float, int]:
     q = parse_qs(urlsplit(page.url).query)
-    return float(q["lat"][0]), float(q["lon"][0]), int(q["r"][0])
+    return float(q["spot_lat"][0]), float(q["spot_lon"][0]), int(q["r"][0])
 
 
 def expected(lat: float, lon: float, radius: int, n: int = 20) -> list[str]:

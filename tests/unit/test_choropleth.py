@@ -1,4 +1,4 @@
-"""Tests for geo.choropleth: classes, palette, legend labels, measures, ranking and the URL choice."""
+"""Tests for geo.choropleth: classes, palette, legend labels, measures, titles and ranking."""
 
 from __future__ import annotations
 
@@ -14,13 +14,11 @@ from geo.choropleth import (
     choices,
     classify,
     counts_of,
-    format_value,
     measure_values,
-    parse_view,
     ranking,
+    shown_value,
     text_colour,
     title,
-    what_key,
 )
 from geo.summary import NeighbourhoodSummary
 
@@ -158,21 +156,6 @@ def test_single_value_class_shows_one_number() -> None:
     assert classify([5, 5, 5]).labels("en") == ["5"]
 
 
-@pytest.mark.parametrize(("value", "lang", "digits", "expected"), [
-    (1234.6, "nl", None, "1.235"),
-    (1234.6, "en", None, "1,235"),
-    (3.0, "nl", None, "3"),
-    (3.25, "nl", None, "3,2"),
-    (0.256, "en", None, "0.26"),
-    (0, "en", None, "0"),
-    (3.0, "nl", 1, "3,0"),
-    (None, "nl", None, "–"),
-    (float("nan"), "en", None, "–"),
-])
-def test_format_value(value: float | None, lang: str, digits: int | None, expected: str) -> None:
-    assert format_value(value, lang, digits) == expected
-
-
 # ---------------------------------------------------------------- measures
 
 
@@ -256,23 +239,12 @@ def test_title_names_the_measure_and_the_narrowing() -> None:
     assert title("per_1000_residents", "nl", "purpose", "parking") == "Parkeren per 1.000 inwoners"
 
 
-@pytest.mark.parametrize(("measure", "what", "expected"), [
-    ("per_km2", "all", ("per_km2", None, None)),
-    ("per_1000_residents", "sensor_type:anpr", ("per_1000_residents", "sensor_type", "anpr")),
-    ("per_km2", "purpose:parking", ("per_km2", "purpose", "parking")),
-    ("<script>", "sensor_type:camera", ("per_km2", "sensor_type", "camera")),
-    ("per_km2", "sensor_type:spy", ("per_km2", None, None)),
-    ("per_km2", "owner:Gemeente", ("per_km2", None, None)),
-    (None, None, ("per_km2", None, None)),
-    (["per_km2"], ["all"], ("per_km2", None, None)),
-])
-def test_parse_view_accepts_only_known_choices(measure: object, what: object, expected: tuple) -> None:
-    assert parse_view(measure, what) == expected
-
-
-def test_what_key_is_the_inverse_of_parse_view() -> None:
-    for field, code in [("sensor_type", "camera"), ("purpose", "waste"), (None, None)]:
-        assert parse_view("per_km2", what_key(field, code))[1:] == (field, code)
+def test_a_count_is_the_default_measure_and_says_what_it_counts() -> None:
+    assert title("count", "en") == "Number of registrations"
+    assert title("count", "nl", "sensor_type", "anpr") == "Aantal registraties: Kentekencamera"
+    assert measure_values([summary("A", 6, area=2.0)], "count") == [6.0]
+    assert shown_value(1, "count", "nl") == "1 registratie"
+    assert shown_value(2.5, "per_1000_residents", "en") == "2.5 per 1,000 residents"
 
 
 # ---------------------------------------------------------------- on the demo city

@@ -68,13 +68,13 @@ ENTRY_IDS = [f"{fld}:{entry.code}" for fld, entry in ALL_ENTRIES]
 
 @pytest.mark.parametrize(("fld", "entry"), ALL_ENTRIES, ids=ENTRY_IDS)
 def test_every_code_has_a_dutch_and_an_english_label(fld, entry):
-    assert entry.nl.strip()
-    assert entry.en.strip()
+    assert entry.label("nl").strip()
+    assert entry.label("en").strip()
 
 
 @pytest.mark.parametrize(("fld", "entry"), ALL_ENTRIES, ids=ENTRY_IDS)
 def test_no_label_contains_a_list_separator(fld, entry):
-    for text in (entry.code, entry.nl, entry.en):
+    for text in (entry.code, entry.label("nl"), entry.label("en")):
         assert "|" not in text
         assert ";" not in text
 
@@ -105,7 +105,7 @@ def _spellings(text: str) -> list[str]:
 
 @pytest.mark.parametrize(("fld", "entry"), ALL_ENTRIES, ids=ENTRY_IDS)
 def test_parse_code_accepts_code_dutch_and_english_label_in_any_case_with_spaces(fld, entry):
-    for given in (entry.code, entry.nl, entry.en):
+    for given in (entry.code, entry.label("nl"), entry.label("en")):
         for spelling in _spellings(given):
             assert parse_code(fld, spelling) == entry.code, spelling
 
@@ -120,5 +120,6 @@ def test_parse_code_refuses_what_is_no_code_or_label(fld, value):
 
 @pytest.mark.parametrize("fld", list(CODE_LISTS))
 def test_no_spelling_names_two_codes_of_one_list(fld):
-    keys = [k for c in CODE_LISTS[fld].values() for k in {c.code.casefold(), c.nl.casefold(), c.en.casefold()}]
+    keys = [k for c in CODE_LISTS[fld].values()
+            for k in {c.code.casefold(), c.label("nl").casefold(), c.label("en").casefold()}]
     assert len(keys) == len(set(keys))

@@ -8,7 +8,8 @@ import pytest
 
 from geo.codes import CODE_LISTS
 from geo.schema import FIELDS
-from geo.validate import ERROR_CODES, MESSAGES, WARNING_CODES
+from geo.text import TEXT
+from geo.validate import ERROR_CODES, PROBLEM_CODES, WARNING_CODES
 from tests.conftest import PROJECT_DIR
 
 DOC = (PROJECT_DIR / "docs" / "register-format.md").read_text(encoding="utf-8")
@@ -27,13 +28,15 @@ def test_every_field_is_documented(field: str) -> None:
 @pytest.mark.parametrize("list_name", list(CODE_LISTS))
 def test_every_code_is_documented_with_both_labels(list_name: str) -> None:
     for code in CODE_LISTS[list_name].values():
-        assert f"| `{code.code}` | {code.nl} | {code.en} |" in DOC
+        assert f"| `{code.code}` | {code.label('nl')} | {code.label('en')} |" in DOC
 
 
 def test_error_and_warning_tables_match_the_validator() -> None:
     assert table_codes("### Errors") == set(ERROR_CODES)
     assert table_codes("### Warnings") == set(WARNING_CODES)
-    assert set(ERROR_CODES) | set(WARNING_CODES) == set(MESSAGES)
+    assert set(ERROR_CODES) | set(WARNING_CODES) == set(PROBLEM_CODES)
+    assert {k.removeprefix("problem.") for k in TEXT if k.count(".") == 1 and k.startswith("problem.")} \
+        == set(PROBLEM_CODES)
 
 
 def test_readme_starts_with_the_two_commands() -> None:

@@ -16,25 +16,22 @@ import pytest
 from pypdf import PdfReader
 
 import geo.factsheet
-from geo.choropleth import format_value
 from geo.cli import main
 from geo.dataset import Dataset, load_demo, load_files
 from geo.errors import UserFacingError
-from geo.factsheet import (
-    TEXT,
+from geo.facts import (
     UnknownNeighbourhood,
     contacts,
-    factsheet_filename,
-    factsheet_pdf,
-    find_code,
-    first_purpose,
     legal_basis_text,
     neighbourhood_facts,
     registration_table,
     step_code,
 )
-from geo.mapping import PURPOSE_COLOURS
+from geo.factsheet import factsheet_filename, factsheet_pdf
+from geo.mapping import PURPOSE_COLOURS, icon_purpose
 from geo.schema import DEMO_NEIGHBOURHOODS, DEMO_REGISTER
+from geo.text import number as format_value
+from geo.viewstate import neighbourhood_code
 from tests.fixtures.hostile import (
     CLOSERS,
     FORMULAS,
@@ -138,8 +135,8 @@ def test_unknown_code_is_a_user_facing_error_in_both_languages() -> None:
     with pytest.raises(UnknownNeighbourhood) as err:
         neighbourhood_facts(demo(), "BU00000000")
     assert isinstance(err.value, UserFacingError)
-    assert "buurt" in err.value.message_nl
-    assert "neighbourhood" in err.value.message_en
+    assert "buurt" in err.value.message("nl")
+    assert "neighbourhood" in err.value.message("en")
 
 
 @pytest.mark.parametrize(("raw", "expected"), [
@@ -153,7 +150,7 @@ def test_unknown_code_is_a_user_facing_error_in_both_languages() -> None:
     (["BU99990001"], None),
 ])
 def test_find_code_accepts_known_codes_only(raw: object, expected: str | None) -> None:
-    assert find_code(demo().neighbourhoods, raw) == expected
+    assert neighbourhood_code(raw, demo().neighbourhoods["code"].astype(str).tolist()) == expected
 
 
 def test_registration_table_shows_labels_and_keeps_text_literal() -> None:
@@ -181,13 +178,6 @@ def test_contacts_list_each_owner_once_with_its_contacts() -> None:
 ])
 def test_factsheet_filename_is_safe(code: str, name: str) -> None:
     assert factsheet_filename(code, "nl") == name
-
-
-def test_every_sheet_text_has_dutch_and_english() -> None:
-    for key, (nl, en) in TEXT.items():
-        assert nl.strip(), key
-        assert en.strip(), key
-        assert set(re.findall(r"{(\w+)}", nl)) == set(re.findall(r"{(\w+)}", en)), key
 
 
 # ---------------------------------------------------------------- the PDF
@@ -336,7 +326,7 @@ def test_first_page_renders_to_a_png_with_the_map(tmp_path: Path) -> None:
     # The neighbourhood's dark-blue outline, and the icons in the web map's purpose colours.
     assert drawn("#253494")
     reg = neighbourhood_facts(demo(), CENTRUM, today=TODAY).registrations
-    assert drawn(PURPOSE_COLOURS[first_purpose(reg["purpose"].mode().iloc[0])])
+    assert drawn(PURPOSE_COLOURS[icon_purpose(reg["purpose"].mode().iloc[0])])
     assert drawn(PURPOSE_COLOURS["safety"])
 
 

@@ -28,8 +28,8 @@ def outcome(data: bytes, name: str) -> str:
     try:
         report = read_register(data, filename=name)
     except UserFacingError as err:
-        assert err.message_nl.strip() and err.message_en.strip()
-        assert "Traceback" not in err.message_nl + err.message_en
+        assert err.message("nl").strip() and err.message("en").strip()
+        assert "Traceback" not in err.message("nl") + err.message("en")
         return "unreadable"
     rejected_rows = {p.row for p in report.rejected}
     accepted_rows = set(report.accepted["row"])

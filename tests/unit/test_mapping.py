@@ -12,10 +12,8 @@ import pytest
 from shapely.geometry import Point, box
 
 from geo.mapping import (
-    CARD_WORDS,
     PURPOSE_COLOURS,
     TILES,
-    MapText,
     area_fragments,
     build_map,
     fit_view,
@@ -29,6 +27,7 @@ from geo.mapping import (
     registrations_group,
     registrations_payload,
 )
+from geo.text import text
 from geo.viewstate import MapView
 
 ASSETS = "../ui.assets.zb_assets"
@@ -107,7 +106,7 @@ def render(m) -> str:
 
 
 def test_map_loads_leaflet_and_plugins_from_the_app_only() -> None:
-    m = build_map(assets=ASSETS, text=MapText(), view=MapView(52.37, 4.9, 13), legend=legend_html(MapText()))
+    m = build_map(assets=ASSETS, lang="nl", view=MapView(52.37, 4.9, 13), legend=legend_html("nl"))
     html = render(m)
     sources = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html)
     assert sources
@@ -118,9 +117,9 @@ def test_map_loads_leaflet_and_plugins_from_the_app_only() -> None:
 def test_streamlit_folium_gets_only_local_script_and_style_links(reg) -> None:
     from streamlit_folium import _get_feature_group_string
 
-    m = build_map(assets=ASSETS, text=MapText(), view=MapView(52.37, 4.9, 13))
+    m = build_map(assets=ASSETS, lang="nl", view=MapView(52.37, 4.9, 13))
     group = registrations_group(registrations_payload(point_fragments(reg), area_fragments(reg)),
-                                assets=ASSETS, text=MapText())
+                                assets=ASSETS, lang="nl")
     _get_feature_group_string(group, m)
     links = []
 
@@ -137,9 +136,9 @@ def test_streamlit_folium_gets_only_local_script_and_style_links(reg) -> None:
 def test_data_survives_streamlit_folium_renaming_its_variables(reg) -> None:
     from streamlit_folium import _get_feature_group_string
 
-    m = build_map(assets=ASSETS, text=MapText(), view=MapView(52.37, 4.9, 13))
+    m = build_map(assets=ASSETS, lang="nl", view=MapView(52.37, 4.9, 13))
     group = registrations_group(registrations_payload(point_fragments(reg), area_fragments(reg)),
-                                assets=ASSETS, text=MapText())
+                                assets=ASSETS, lang="nl")
     script = _get_feature_group_string(group, m)
     data = re.search(r"L\.zbRegistrations\(\s*(\{.*?\}),\s*\{", script, re.DOTALL).group(1)
     assert [p[4] for p in json.loads(data)["p"]] == ["CAM_1", XSS, "SCAN-3"]
@@ -153,39 +152,52 @@ def shown_tiles(html: str) -> list[str]:
 
 @pytest.mark.parametrize(("base", "shown"), [("brt", "service.pdok.nl"), ("osm", "tile.openstreetmap.org")])
 def test_chosen_base_map_is_shown_first(base: str, shown: str) -> None:
-    html = render(build_map(assets=ASSETS, text=MapText(), view=MapView(52.37, 4.9, 13), base=base))
+    html = render(build_map(assets=ASSETS, lang="nl", view=MapView(52.37, 4.9, 13), base=base))
     urls = shown_tiles(html)
     assert len(urls) == 1
     assert shown in urls[0]
 
 
 def test_no_tiles_adds_no_tile_layer_to_the_map() -> None:
-    html = render(build_map(assets=ASSETS, text=MapText(), view=MapView(52.37, 4.9, 13), base="none"))
+    html = render(build_map(assets=ASSETS, lang="nl", view=MapView(52.37, 4.9, 13), base="none"))
     assert shown_tiles(html) == []
     assert "Geen achtergrond" in html  # still offered in the layer control
 
 
 def test_pdok_base_map_credits_kadaster() -> None:
-    assert "Kadaster" in TILES["brt"][1]
+    assert "Kadaster" in text(TILES["brt"][1], "nl") and "Kadaster" in text(TILES["brt"][1], "en")
     assert "service.pdok.nl/brt/achtergrondkaart" in TILES["brt"][0]
 
 
 def test_neighbourhood_borders_are_a_layer_that_does_not_take_clicks() -> None:
     nb = gpd.GeoDataFrame({"code": ["BU1"], "name": [XSS]}, geometry=[box(4.9, 52.3, 4.91, 52.31)],
                           crs="EPSG:4326")
-    html = render(build_map(assets=ASSETS, text=MapText(), view=MapView(52.37, 4.9, 13),
+    html = render(build_map(assets=ASSETS, lang="nl", view=MapView(52.37, 4.9, 13),
                             outlines=neighbourhood_outlines(nb)))
     assert '"interactive": false' in html
     assert "onerror" not in html
 
 
-def test_legend_shows_every_type_and_purpose_with_escaped_labels() -> None:
-    text = MapText(legend_types="<b>types</b>")
-    html = legend_html(text)
-    assert "<b>types</b>" not in html
-    assert "&lt;b&gt;types&lt;/b&gt;" in html
+def test_legend_shows_every_type_and_purpose() -> None:
+    html = legend_html("en")
     assert html.count("<svg") >= 13 + 4
     assert all(colour in html for colour in PURPOSE_COLOURS.values())
+
+
+def test_legend_shows_exactly_the_colours_and_shapes_the_map_draws() -> None:
+    """Icons are coloured by their first purpose: a second purpose has no colour on the map, nor in the legend."""
+    reg = pd.DataFrame({"sensor_type": ["camera", "camera", "air"],
+                        "purpose": ["safety|traffic", "safety", "environment|research"]})
+    html = legend_html("en", reg)
+    assert [c for c, colour in PURPOSE_COLOURS.items() if f"background:{colour}" in html] == ["safety", "environment"]
+    assert html.count("<svg") == 2 + 4  # camera and air-quality sensor, then cone, area, cluster, border
+    assert "Traffic and mobility" not in html
+
+
+def test_legend_escapes_register_words() -> None:
+    html = legend_html("en", pd.DataFrame({"sensor_type": ["<b>spy</b>"], "purpose": ["<i>x</i>"]}))
+    assert "<b>" not in html and "<i>" not in html
+    assert "Other" in html
 
 
 def test_each_sensor_type_has_its_own_icon() -> None:
@@ -209,16 +221,9 @@ def test_fit_view_of_nothing_shows_the_netherlands() -> None:
     assert fit_view((np.nan, np.nan, np.nan, np.nan)) == MapView(52.1, 5.3, 7)
 
 
-WORDS = {k: f"[{k}]" for k in CARD_WORDS} | {
-    "link": "{text} (nieuw tabblad)", "bad_link": "{text} (geen link)", "legal.article": "art. 6(1){letter}",
-    "retention.days": "{n} dagen", "period.both": "{start} tot {end}", "period.from": "vanaf {start}",
-    "period.until": "tot {end}", "view.text": "{direction} {compass} {fov} {range}",
-}
-
-
 def card(**fields) -> str:
     record = {"id": "X", "sensor_type": "camera", "purpose": "safety", "personal_data": True} | fields
-    return registration_card(record, "nl", WORDS, compass=tuple("N NO O ZO Z ZW W NW".split()))
+    return registration_card(record, "nl")
 
 
 def test_card_escapes_every_text() -> None:
@@ -232,22 +237,23 @@ def test_card_links_only_http_urls_with_noopener() -> None:
                 council_decision="https://example.org/besluit?a=1&b=2")
     assert html.count('target="_blank" rel="noopener noreferrer"') == 2
     assert 'href="javascript' not in html
-    assert "javascript:alert(1) (geen link)" in html
+    assert "javascript:alert(1) (geen geldig webadres, daarom geen link)" in html
     assert 'href="https://example.org/besluit?a=1&amp;b=2"' in html
 
 
 def test_card_shows_labels_dates_and_unknowns() -> None:
     html = card(legal_basis="public_task", active_from=pd.Timestamp("2025-03-01"), retention_days=28.0,
                 direction=100.0, range_m=float("nan"))
-    assert "Publieke taak (art. 6(1)e)" in html
-    assert "vanaf 01-03-2025" in html
+    assert "Publieke taak (AVG artikel 6 lid 1 onder e)" in html
+    assert "Vanaf 1 maart 2025" in html
     assert "28 dagen" in html
-    assert "100 O 60 50" in html  # east, default field of view and camera range
-    assert "[unknown]" in html  # e.g. no owner given
+    # east, the default field of view and the camera's default range
+    assert "100° (oost), kijkhoek 60°, tot ongeveer 50 meter" in html
+    assert "Niet opgegeven" in html  # e.g. no owner given
 
 
 def test_card_marks_biometric_processing() -> None:
-    assert "<strong>[biometric]</strong>" in card(biometric=True)
+    assert "<strong>Het verwerkt biometrische gegevens, zoals gezichten.</strong>" in card(biometric=True)
 
 
 def test_map_lets_people_zoom_the_page() -> None:

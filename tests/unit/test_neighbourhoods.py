@@ -174,9 +174,9 @@ def test_amsterdam_crs84_stays_lon_lat(amsterdam):
 
 
 def assert_bilingual(error: NeighbourhoodReadError) -> None:
-    assert error.message_nl
-    assert error.message_en
-    assert error.message_nl != error.message_en
+    assert error.message("nl")
+    assert error.message("en")
+    assert error.message("nl") != error.message("en")
     assert isinstance(error, ValueError)
 
 
@@ -186,7 +186,7 @@ def test_empty_file_raises_read_error_in_both_languages(tmp_path):
     with pytest.raises(NeighbourhoodReadError) as info:
         read_neighbourhoods(path)
     assert_bilingual(info.value)
-    assert "leeg.geojson" in info.value.message_nl
+    assert "leeg.geojson" in info.value.message("nl")
 
 
 def test_text_that_is_not_geojson_raises_read_error(tmp_path):
@@ -207,7 +207,7 @@ def test_points_only_raise_read_error_about_polygons(tmp_path):
     with pytest.raises(NeighbourhoodReadError) as info:
         read_neighbourhoods(path)
     assert_bilingual(info.value)
-    assert "polygon" in info.value.message_en
+    assert "polygon" in info.value.message("en")
 
 
 def test_missing_file_raises_read_error(tmp_path):
@@ -221,7 +221,7 @@ def test_file_without_code_column_raises_read_error():
     with pytest.raises(NeighbourhoodReadError) as info:
         read_neighbourhoods(AMSTERDAM_WIJKEN_NAMES_ONLY)
     assert_bilingual(info.value)
-    assert "code" in info.value.message_en
+    assert "code" in info.value.message("en")
 
 
 def test_feature_without_code_raises_read_error_naming_its_number(tmp_path):
@@ -240,8 +240,8 @@ def test_duplicate_code_raises_read_error_naming_the_code(tmp_path):
     )
     with pytest.raises(NeighbourhoodReadError) as info:
         read_neighbourhoods(path)
-    assert "BU00010001" in info.value.message_nl
-    assert "BU00010001" in info.value.message_en
+    assert "BU00010001" in info.value.message("nl")
+    assert "BU00010001" in info.value.message("en")
 
 
 # --- Field names, CRSs and repairs -----------------------------------------------------------------

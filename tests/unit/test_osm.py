@@ -363,9 +363,9 @@ def test_geojson_with_nested_tags_is_read(tmp_path):
 
 
 def assert_bilingual(error: OsmReadError) -> None:
-    assert error.message_nl
-    assert error.message_en
-    assert error.message_nl != error.message_en
+    assert error.message("nl")
+    assert error.message("en")
+    assert error.message("nl") != error.message("en")
 
 
 @pytest.mark.parametrize(

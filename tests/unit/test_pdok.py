@@ -132,8 +132,8 @@ def test_parse_xml_exception_report_raises_read_error():
     report = b'<?xml version="1.0"?><ows:ExceptionReport><ows:Exception/></ows:ExceptionReport>'
     with pytest.raises(NeighbourhoodReadError) as info:
         parse_buurten_response(report)
-    assert "PDOK" in info.value.message_nl
-    assert "PDOK" in info.value.message_en
+    assert "PDOK" in info.value.message("nl")
+    assert "PDOK" in info.value.message("en")
 
 
 def test_parse_broken_json_raises_read_error():
@@ -149,12 +149,12 @@ def test_fetch_offline_raises_boundaries_unavailable_in_both_languages(monkeypat
     with pytest.raises(BoundariesUnavailable) as info:
         fetch_buurten("GM0233")
     error = info.value
-    assert "PDOK" in error.message_nl
-    assert "niet bereikbaar" in error.message_nl
-    assert "PDOK" in error.message_en
-    assert "cannot be reached" in error.message_en
-    assert "buurtenbestand" in error.message_nl
-    assert "neighbourhood file" in error.message_en
+    assert "PDOK" in error.message("nl")
+    assert "niet bereikbaar" in error.message("nl")
+    assert "PDOK" in error.message("en")
+    assert "cannot be reached" in error.message("en")
+    assert "buurtenbestand" in error.message("nl")
+    assert "neighbourhood file" in error.message("en")
 
 
 def test_fetch_timeout_raises_boundaries_unavailable(monkeypatch):

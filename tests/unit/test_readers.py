@@ -143,8 +143,8 @@ def test_unclosed_quote_is_reported_instead_of_swallowing_the_rows_after_it():
 def test_csv_with_a_column_twice_is_unreadable():
     with pytest.raises(RegisterReadError) as err:
         read_bytes(csv_bytes([*HEADER, "Name"], [[*ROWS[0], "tweede naam"]]))
-    assert "name" in err.value.message_nl
-    assert "name" in err.value.message_en
+    assert "name" in err.value.message("nl")
+    assert "name" in err.value.message("en")
 
 
 def test_unknown_columns_are_ignored():
@@ -312,7 +312,7 @@ def test_geojson_in_rd_without_a_crs_member_is_rejected_with_a_hint():
     doc.pop("crs", None)
     report = read_bytes(json.dumps(doc).encode(), "register.geojson")
     assert problems(report) == {(2, "geometry", "outside_area"), (3, "geometry", "outside_area")}
-    assert "EPSG:28992" in report.rejected[0].message_en
+    assert "EPSG:28992" in report.rejected[0].message("en")
 
 
 def test_geojson_feature_list_values_become_codes_and_a_bad_geometry_is_rejected():
@@ -398,9 +398,9 @@ def test_unreadable_file_raises_one_error_with_a_dutch_and_an_english_message(ki
     with pytest.raises(RegisterReadError) as err:
         read_bytes(data, name)
     assert isinstance(err.value, UserFacingError)
-    assert err.value.message_nl.strip()
-    assert err.value.message_en.strip()
-    assert err.value.message_nl != err.value.message_en
+    assert err.value.message("nl").strip()
+    assert err.value.message("en").strip()
+    assert err.value.message("nl") != err.value.message("en")
     assert "Traceback" not in str(err.value)
 
 
@@ -413,22 +413,22 @@ def test_zip_bomb_is_refused_before_it_is_unpacked(monkeypatch):
     assert len(data) < 1 << 20
     with pytest.raises(RegisterReadError) as err:
         read_bytes(data, "register.xlsx")
-    assert "Excel" in err.value.message_nl
-    assert "Excel" in err.value.message_en
+    assert "Excel" in err.value.message("nl")
+    assert "Excel" in err.value.message("en")
 
 
 def test_overpass_json_is_refused_with_the_command_that_converts_it():
     with pytest.raises(RegisterReadError) as err:
         read_bytes(b'{"elements": [{"type": "node", "id": 1, "lat": 52.4, "lon": 5.5}]}', "overpass.json")
-    assert "from-osm" in err.value.message_nl
-    assert "from-osm" in err.value.message_en
+    assert "from-osm" in err.value.message("nl")
+    assert "from-osm" in err.value.message("en")
 
 
 def test_missing_file_raises_a_read_error(tmp_path):
     with pytest.raises(RegisterReadError) as err:
         read_file(tmp_path / "bestaat-niet.csv")
-    assert "bestaat-niet.csv" in err.value.message_nl
-    assert "bestaat-niet.csv" in err.value.message_en
+    assert "bestaat-niet.csv" in err.value.message("nl")
+    assert "bestaat-niet.csv" in err.value.message("en")
 
 
 def test_folder_raises_a_read_error(tmp_path):
@@ -440,7 +440,7 @@ def test_file_above_the_size_limit_is_refused_unread(monkeypatch):
     monkeypatch.setattr(readers, "MAX_FILE_BYTES", 100)
     with pytest.raises(RegisterReadError) as err:
         read_bytes(csv_bytes(HEADER, ROWS * 5))
-    assert "MB" in err.value.message_en
+    assert "MB" in err.value.message("en")
 
 
 # --- format helpers -------------------------------------------------------------------------------------

@@ -460,10 +460,10 @@ def test_text_mentions_missing_council_decisions(two_squares, missing, lang, exp
 @pytest.mark.parametrize(
     ("expired", "lang", "expected"),
     [
-        (1, "nl", "1 registratie staat nog op actief, maar de einddatum is voorbij."),
-        (2, "nl", "2 registraties staan nog op actief, maar de einddatum is voorbij."),
-        (1, "en", "1 registration is still marked active, but its end date has passed."),
-        (2, "en", "2 registrations are still marked active, but their end date has passed."),
+        (1, "nl", "1 registratie heeft een einddatum die voorbij is, maar staat nog niet op ‘niet actief’."),
+        (2, "nl", "2 registraties hebben een einddatum die voorbij is, maar staan nog niet op ‘niet actief’."),
+        (1, "en", "1 registration has an end date that has passed, but is not marked inactive."),
+        (2, "en", "2 registrations have an end date that has passed, but are not marked inactive."),
     ],
 )
 def test_text_mentions_expired_registrations(two_squares, expired, lang, expected):

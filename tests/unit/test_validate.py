@@ -20,21 +20,19 @@ from pyproj import Transformer
 from shapely.geometry import Polygon, box
 
 from geo.codes import codes
+from geo.links import is_http_url, looks_like_url, url_scheme
 from geo.readers import Report, read_register
 from geo.schema import FIELDS, Problem, Required, Severity
 from geo.validate import (
     ERROR_CODES,
-    MESSAGES,
+    PROBLEM_CODES,
     WARNING_CODES,
     RowInput,
     Validator,
-    is_http_url,
-    looks_like_url,
     parse_date,
     parse_number,
     parse_retention_days,
     problem,
-    url_scheme,
     validate_rows,
 )
 from tests.fixtures.hostile import EXPECTED, write_hostile_register
@@ -109,17 +107,17 @@ def warnings_of(report: Report, rid: str = "X1") -> set[tuple[str, str]]:
 # --- messages -------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("code", sorted(MESSAGES))
+@pytest.mark.parametrize("code", sorted(PROBLEM_CODES))
 def test_every_problem_code_has_a_dutch_and_an_english_message(code):
     p = problem(3, "X1", "sensor_type", code, value="x")
-    assert p.message_nl.strip()
-    assert p.message_en.strip()
-    assert p.message_nl != p.message_en
-    assert "{" not in p.message_nl + p.message_en, "every placeholder is filled"
+    assert p.message("nl").strip()
+    assert p.message("en").strip()
+    assert p.message("nl") != p.message("en")
+    assert "{" not in p.message("nl") + p.message("en"), "every placeholder is filled"
 
 
 def test_problem_codes_are_errors_or_warnings_never_both():
-    assert ERROR_CODES | WARNING_CODES == set(MESSAGES)
+    assert ERROR_CODES | WARNING_CODES == PROBLEM_CODES
     assert not ERROR_CODES & WARNING_CODES
 
 
@@ -137,8 +135,8 @@ def test_required_fields_are_the_formats():
 def test_missing_required_field_is_rejected_with_row_and_field(fld):
     report = check_one(**air(**{fld: ""}))
     p = assert_rejected(report, fld, "missing_required")
-    assert fld in p.message_nl
-    assert fld in p.message_en
+    assert fld in p.message("nl")
+    assert fld in p.message("en")
 
 
 @pytest.mark.parametrize("fld", REQUIRED)
@@ -157,8 +155,8 @@ def test_missing_location_is_rejected():
 def test_unknown_code_is_rejected_and_the_message_lists_the_valid_codes(fld, value):
     p = assert_rejected(check_one(**camera(**{fld: value})), fld, "unknown_code")
     for code in codes(fld):
-        assert code in p.message_nl
-        assert code in p.message_en
+        assert code in p.message("nl")
+        assert code in p.message("en")
 
 
 def test_labels_in_either_language_are_accepted_as_codes():
@@ -196,27 +194,27 @@ def test_half_a_coordinate_pair_is_rejected_as_missing(fld, changes):
 
 def test_location_outside_the_netherlands_is_rejected():
     p = assert_rejected(check_one(**air(lat="47.3769", lon="8.5417")), "lat", "outside_area")
-    assert "47.3769" in p.message_en
+    assert "47.3769" in p.message("en")
 
 
 def test_swapped_lat_and_lon_get_a_hint():
     p = assert_rejected(check_one(**air(lat="5.55", lon="52.47")), "lat", "outside_area")
-    assert "verwisseld" in p.message_nl
-    assert "swapped" in p.message_en
+    assert "verwisseld" in p.message("nl")
+    assert "swapped" in p.message("en")
 
 
 def test_rd_coordinates_in_lat_lon_get_a_hint():
     p = assert_rejected(check_one(**air(lat="480000", lon="155000")), "lat", "outside_area")
-    assert "RD" in p.message_nl
-    assert "x" in p.message_nl
-    assert "RD" in p.message_en
-    assert "x and y" in p.message_en
+    assert "RD" in p.message("nl")
+    assert "x" in p.message("nl")
+    assert "RD" in p.message("en")
+    assert "x and y" in p.message("en")
 
 
 def test_degrees_in_x_y_get_a_hint():
     p = assert_rejected(check_one(**air(lat="", lon="", x="5.55", y="52.47")), "x", "outside_area")
-    assert "lat" in p.message_nl
-    assert "lat" in p.message_en
+    assert "lat" in p.message("nl")
+    assert "lat" in p.message("en")
 
 
 def test_rd_x_y_is_accepted_and_converted_to_wgs84():
@@ -268,12 +266,12 @@ def test_unreadable_wkt_is_rejected(wkt):
 @pytest.mark.parametrize("wkt", ["LINESTRING (5.55 52.47, 5.56 52.48)", "MULTIPOINT ((5.55 52.47), (5.56 52.48))"])
 def test_wkt_that_is_no_point_or_area_is_rejected(wkt):
     p = assert_rejected(check_one(**air(lat="", lon="", wkt=wkt)), "wkt", "bad_geometry")
-    assert wkt.split(" ")[0].lower() in p.message_en.lower()
+    assert wkt.split(" ")[0].lower() in p.message("en").lower()
 
 
 def test_wkt_with_lat_lon_order_gets_a_hint():
     p = assert_rejected(check_one(**air(lat="", lon="", wkt="POINT (52.47 5.55)")), "wkt", "outside_area")
-    assert "lon lat" in p.message_en
+    assert "lon lat" in p.message("en")
 
 
 def test_point_outside_the_netherlands_but_inside_a_given_neighbourhood_is_accepted():
@@ -288,7 +286,7 @@ def test_point_outside_the_netherlands_but_inside_a_given_neighbourhood_is_accep
 @pytest.mark.parametrize("basis", ["", "none", "n.v.t.", "Niet van toepassing: geen persoonsgegevens"])
 def test_personal_data_without_a_legal_basis_is_rejected(basis):
     p = assert_rejected(check_one(**camera(legal_basis=basis)), "legal_basis", "personal_data_without_legal_basis")
-    assert "public_task" in p.message_en
+    assert "public_task" in p.message("en")
 
 
 def test_legal_basis_unknown_is_rejected_in_the_municipalitys_register():
@@ -357,7 +355,7 @@ NOT_HTTP = {
 @pytest.mark.parametrize("kind", list(NOT_HTTP))
 def test_link_that_is_not_http_is_rejected(fld, kind):
     p = assert_rejected(check_one(**camera(**{fld: NOT_HTTP[kind]})), fld, "bad_url")
-    assert "http" in p.message_en
+    assert "http" in p.message("en")
 
 
 @pytest.mark.parametrize("fld", ["privacy_statement_url", "algorithm_register_url", "dpia"])

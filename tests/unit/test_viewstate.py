@@ -1,4 +1,4 @@
-"""geo.viewstate: the URL form of the map page's state; round trips and junk that must never crash it."""
+"""geo.viewstate: the URL form of every page's state; round trips and junk that must never crash it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo.filters import OUTSIDE, Filters
-from geo.viewstate import BASE_MAPS, MAX_TEXT, MapView, ViewState, format_params, parse
+from geo.viewstate import (
+    BASE_MAPS,
+    MAX_TEXT,
+    MapView,
+    OverviewState,
+    ViewState,
+    format_overview,
+    format_params,
+    parse,
+    parse_overview,
+)
 
 FULL = ViewState(
     filters=Filters(
@@ -110,3 +120,28 @@ def test_any_query_parses_without_error_and_round_trips(params) -> None:
 
 def test_the_principles_filter_is_written_as_f_flag() -> None:
     assert format_params(ViewState(Filters(flag=("data_use",)))) == {"f_flag": "data_use"}
+
+
+# ---------------------------------------------------------------- the overview's choice (/buurten)
+
+
+@pytest.mark.parametrize(("measure", "what", "expected"), [
+    ("per_km2", "all", ("per_km2", None, None)),
+    ("per_1000_residents", "sensor_type:anpr", ("per_1000_residents", "sensor_type", "anpr")),
+    ("count", "purpose:parking", ("count", "purpose", "parking")),
+    ("<script>", "sensor_type:camera", ("count", "sensor_type", "camera")),
+    ("per_km2", "sensor_type:spy", ("per_km2", None, None)),
+    ("per_km2", "owner:Gemeente", ("per_km2", None, None)),
+    (None, None, ("count", None, None)),
+    (["per_km2"], ["all"], ("per_km2", None, None)),
+])
+def test_the_overview_takes_only_known_choices(measure: object, what: object, expected: tuple) -> None:
+    params = {k: v for k, v in (("measure", measure), ("what", what)) if v is not None}
+    state = parse_overview(params)
+    assert (state.measure, state.field, state.code) == expected
+
+
+def test_the_overview_link_is_the_inverse_of_its_parse() -> None:
+    for state in [OverviewState("per_km2", "sensor_type", "camera"), OverviewState("count", "purpose", "waste"),
+                  OverviewState()]:
+        assert parse_overview(format_overview(state)) == state

@@ -1,0 +1,206 @@
+"""The map page's moving parts: which registration is chosen (from the URL, a click on the map or the list), where
+the map looks, the detail panel, and the table tab. pages/kaart.py only puts them in order."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.codes import label
+from geo.dataset import Dataset
+from geo.export import display_table, to_csv, to_geojson
+from geo.filters import Filters
+from geo.mapping import (
+    build_map,
+    fit_view,
+    id_from_tooltip,
+    legend_html,
+    registration_card,
+    registrations_group,
+    registrations_payload,
+)
+from geo.principles import FLAG_REASONS, flag_frame
+from geo.viewstate import MapView
+from ui import state, styles
+from ui.assets import ASSETS_URL
+from ui.filters import clear, seed
+from ui.i18n import current_lang, fmt_number, t
+from ui.loaders import map_index, map_layers
+
+MAP_KEY = "zb_map"
+MAP_HEIGHT = 620
+#: Zoom level for a chosen registration: close enough that it stands alone, outside any cluster.
+SELECTED_ZOOM = 18
+#: The "choose a registration" list holds at most this many (it is sent to the browser on every run).
+CHOOSE_MAX = 2000
+# Session keys: the chosen registration, the view the map opened with, a view to move to, the base map, the
+# neighbourhood filter last followed, and the last click handled.
+SEL, VIEW0, GOTO, BASE, NB_PREV, CLICK, CHOOSE = (
+    "map_sel", "map_view0", "map_goto", "map_base", "map_nb_prev", "map_click", "map_choose")
+
+
+@dataclass(frozen=True)
+class MapData:
+    """The register as the map page uses it: the shared filter index and the pieces of the map layer."""
+
+    data: Dataset
+    index: object
+    nb_codes: pd.Series
+    points: np.ndarray
+    areas: np.ndarray
+    outlines: dict
+    ids: np.ndarray
+    nb_names: dict[str, str]
+
+    @classmethod
+    def of(cls, data: Dataset) -> MapData:
+        index, nb_codes = map_index(data)
+        points, areas, outlines = map_layers(data)
+        nb = data.neighbourhoods
+        return cls(data, index, nb_codes, points, areas, outlines, data.registrations["id"].astype(str).to_numpy(),
+                   dict(zip(nb["code"].astype(str), nb["name"].astype(str), strict=True)))
+
+    def position_of(self, reg_id: str | None) -> int | None:
+        hits = np.flatnonzero(self.ids == reg_id) if reg_id else []
+        return int(hits[0]) if len(hits) else None
+
+    def location_of(self, pos: int) -> tuple[float, float]:
+        point = self.data.registrations.geometry.iloc[pos].representative_point()
+        return point.y, point.x
+
+
+def start(m: MapData) -> None:
+    """On the first run of the page in a session, take the filters, the choice and the view from the URL."""
+    ss = st.session_state
+    url = state.map_state()
+    seed(url.filters, m.index)
+    if SEL in ss:
+        return
+    ss[SEL] = url.selected if m.position_of(url.selected) is not None else None
+    ss[BASE] = url.base
+    first = m.position_of(ss[SEL])
+    reg = m.data.registrations
+    if url.view is not None:
+        ss[VIEW0] = url.view
+    elif first is not None:
+        ss[VIEW0] = MapView(*m.location_of(first), SELECTED_ZOOM)
+    else:
+        bounds = reg.total_bounds if len(reg) else m.data.neighbourhoods.total_bounds
+        ss[VIEW0] = fit_view(tuple(bounds), width_px=640, height_px=MAP_HEIGHT)
+    ss[NB_PREV] = url.filters.neighbourhood
+
+
+def choose(m: MapData, reg_id: str | None, centre: bool) -> None:
+    """Make `reg_id` the chosen registration; `centre` moves the map to it (a choice from the list)."""
+    st.session_state[SEL] = reg_id
+    pos = m.position_of(reg_id)
+    if centre and pos is not None:
+        st.session_state[GOTO] = MapView(*m.location_of(pos), SELECTED_ZOOM)
+
+
+def follow_neighbourhoods(m: MapData, filters: Filters) -> None:
+    """Choosing neighbourhoods in the filters moves the map to them."""
+    ss = st.session_state
+    if filters.neighbourhood == ss.get(NB_PREV):
+        return
+    ss[NB_PREV] = filters.neighbourhood
+    nb = m.data.neighbourhoods
+    chosen = nb[nb["code"].astype(str).isin(filters.neighbourhood)]
+    if len(chosen):
+        ss[GOTO] = fit_view(tuple(chosen.total_bounds), width_px=640, height_px=MAP_HEIGHT)
+
+
+def flag_notice(filters: Filters) -> None:
+    """Someone who followed a link from the principles check sees why the map holds only these (the sidebar,
+    where the filter also is, starts closed on a phone)."""
+    if not filters.flag:
+        return
+    notice, clear_col = st.columns([3, 1], vertical_alignment="center")
+    notice.info(t("map.flag.notice", principles=", ".join(f"‘{t(f'principle.{c}')}’" for c in filters.flag)),
+                icon=":material/policy:")
+    clear_col.button(t("map.flag.clear"), key="map_flag_clear", on_click=clear, args=("flag",),
+                     icon=":material/close:")
+
+
+def draw_map(m: MapData, mask: np.ndarray) -> None:
+    """The map with the registrations in `mask`; a click on one of them chooses it."""
+    ss = st.session_state
+    lang = current_lang()
+    base_map = build_map(assets=ASSETS_URL, lang=lang, view=ss[VIEW0], base=ss[BASE], outlines=m.outlines,
+                         legend=legend_html(lang, m.data.registrations), height=MAP_HEIGHT)
+    group = registrations_group(registrations_payload(m.points, m.areas, mask), assets=ASSETS_URL, lang=lang)
+    goto = ss.get(GOTO)
+    value = st_folium(
+        base_map, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True,
+        # Only clicks on registrations rerun the app; panning and zooming do not.
+        returned_objects=["last_object_clicked_tooltip", "last_object_clicked_count"],
+        feature_group_to_add=group,
+        center=(goto.lat, goto.lon) if goto else None, zoom=goto.zoom if goto else None,
+    ) or {}
+    click = (value.get("last_object_clicked_count"), value.get("last_object_clicked_tooltip"))
+    if click != ss.get(CLICK):
+        ss[CLICK] = click
+        clicked = id_from_tooltip(click[1]) if click[0] else None
+        if clicked is not None and m.position_of(clicked) is not None:
+            choose(m, clicked, centre=False)
+            st.toast(t("map.detail.toast"), icon=":material/info:")
+
+
+def detail(m: MapData, mask: np.ndarray) -> None:
+    """The chosen registration's details, and the keyboard's way to them: a list of the registrations shown."""
+    ss = st.session_state
+    lang = current_lang()
+    reg = m.data.registrations
+    st.subheader(t("map.detail.heading"), anchor=False)
+    pos = m.position_of(ss[SEL])
+    if pos is None:
+        st.caption(t("map.detail.empty"))
+    else:
+        row = reg.iloc[pos]
+        st.html(styles.style(styles.DETAIL) + f'<h3 class="zb-title">{html.escape(str(row["name"]))}</h3>'
+                f'<p class="zb-subtitle">{html.escape(label("sensor_type", str(row["sensor_type"]), lang))}'
+                f" \u00b7 {html.escape(str(row['id']))}</p>")
+        flags = flag_frame(reg.iloc[[pos]]).iloc[0]
+        raised = [t(f"reason.{r}") for r in FLAG_REASONS if bool(flags[r])]
+        if raised:
+            st.error(f"**{t('map.detail.flags')}:** " + " · ".join(raised), icon=":material/warning:")
+        if not mask[pos]:
+            st.info(t("map.detail.filtered_out"), icon=":material/filter_alt:")
+        st.html(styles.style(styles.DETAIL) + registration_card(
+            row.to_dict(), lang, m.nb_names.get(str(m.nb_codes.iloc[pos]), "")))
+        st.button(t("map.detail.close"), key="map_close", on_click=choose, args=(m, None, False),
+                  icon=":material/close:")
+    kept = np.flatnonzero(mask)
+    listed = kept[:CHOOSE_MAX]
+    if pos is not None and pos not in set(listed.tolist()):
+        listed = np.append(listed, pos)
+    names = reg["name"].astype(str).to_numpy()
+    options = m.ids[listed].tolist()
+    name_of = dict(zip(options, names[listed].tolist(), strict=True))
+    ss[CHOOSE] = ss[SEL] if ss[SEL] in name_of else None
+    st.selectbox(t("map.detail.choose"), options=options, key=CHOOSE,
+                 on_change=lambda: choose(m, st.session_state.get(CHOOSE), centre=True),
+                 format_func=lambda i: f"{name_of.get(i, i)} ({i})", placeholder=t("map.detail.choose.placeholder"))
+    if len(kept) > CHOOSE_MAX:
+        st.caption(t("map.detail.choose.limited", n=fmt_number(CHOOSE_MAX)))
+
+
+def table(m: MapData, mask: np.ndarray) -> None:
+    """The same registrations as a table, with safe downloads (formula cells neutralised)."""
+    st.subheader(t("map.table.heading"))
+    st.caption(t("map.table.help"))
+    kept = m.data.registrations[mask]
+    names = [m.nb_names.get(str(c), "") for c in m.nb_codes[mask].tolist()]
+    st.dataframe(display_table(kept, current_lang(), names), hide_index=True, width="stretch", height=480)
+    st.caption(t("map.download.help"))
+    left, right = st.columns(2)
+    left.download_button(t("map.download.csv"), data=lambda: to_csv(kept), file_name="zichtbaar-register.csv",
+                         mime="text/csv", on_click="ignore", icon=":material/download:", key="map_csv")
+    right.download_button(t("map.download.geojson"), data=lambda: to_geojson(kept),
+                          file_name="zichtbaar-register.geojson", mime="application/geo+json",
+                          on_click="ignore", icon=":material/download:", key="map_geojson")

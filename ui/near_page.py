@@ -1,0 +1,148 @@
+"""Near-me's moving parts: where the chosen spot comes from (the URL, an address search, the device's location, a
+tap on the map), kept in this session only, and the map around it. pages/hier.py only puts them in order.
+
+The spot lives in the URL (so that it can be shared) and in this session's memory; it is never logged or stored,
+and an address goes only to the geocoder (PDOK's Locatieserver) when the resident searches.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.crs import in_nl
+from geo.dataset import Dataset
+from geo.geocode import GeocoderUnavailable, Place, lookup, search
+from geo.mapping import build_map, fit_view, legend_html, registrations_group, registrations_payload
+from geo.nearby import looking_views, spot_group, spot_view
+from geo.viewstate import DEFAULT_RADIUS, RADII, NearState, Spot
+from ui import state
+from ui.assets import ASSETS_URL
+from ui.i18n import current_lang, t
+from ui.loaders import map_layers
+
+#: The map's height in pixels: the circle and some street around it on a phone, with the list in reach.
+MAP_HEIGHT = 380
+#: Cards shown at once; "show more" adds as many again (a phone scrolls through 20 comfortably).
+PAGE = 20
+# Session keys: short-lived UI state only (the place itself is in the URL).
+SPOT, LABEL, NOTICE, SUGGESTIONS, SHOWN, RADIUS, QUERY, MAP, LOCATE = (
+    "near.spot", "near.label", "near.notice", "near.suggestions", "near.shown", "near.radius", "near.query",
+    "near.map", "near.locate")
+#: Base maps offered here: the page promises that only PDOK (the geocoder's own service) sees where a resident
+#: looks, so OpenStreetMap's tiles are not among them.
+BASES = ("brt", "none")
+
+
+def choose(spot: Spot | None, label: str = "") -> None:
+    """Make `spot` the chosen place: in the URL to share it, in this session to come back to it."""
+    ss = st.session_state
+    if spot is None or not in_nl(spot.lat, spot.lon):
+        ss[NOTICE] = t("near.outside")
+        return
+    ss[SPOT], ss[LABEL], ss[SHOWN] = spot, label, PAGE
+    state.write_near(NearState(spot, ss.get(RADIUS, DEFAULT_RADIUS)))
+
+
+def _found(place: Place | None) -> None:
+    if place is None:
+        st.session_state[NOTICE] = t("near.search.none")
+    else:
+        choose(Spot.rounded(place.lat, place.lon), place.label)
+
+
+def on_search() -> None:
+    """The search form's callback: the first place found is chosen, the others offered."""
+    st.session_state[SUGGESTIONS] = []
+    try:
+        place, suggestions = search(st.session_state.get(QUERY, ""))
+    except GeocoderUnavailable as exc:
+        st.session_state[NOTICE] = exc.message(current_lang())
+        return
+    st.session_state[SUGGESTIONS] = [(s.id, s.label) for s in suggestions[1:]]
+    _found(place)
+
+
+def on_pick(place_id: str) -> None:
+    try:
+        _found(lookup(place_id))
+    except GeocoderUnavailable as exc:
+        st.session_state[NOTICE] = exc.message(current_lang())
+
+
+def on_radius() -> None:
+    ss = st.session_state
+    ss[SHOWN] = PAGE
+    if isinstance(ss.get(SPOT), Spot):
+        state.write_near(NearState(ss[SPOT], ss[RADIUS]))
+
+
+def on_more() -> None:
+    st.session_state[SHOWN] = st.session_state.get(SHOWN, PAGE) + PAGE
+
+
+def _take_new_position() -> None:
+    """A position from the location button or a tap on the map, each taken once (their values persist)."""
+    ss = st.session_state
+    located = ss.get(LOCATE)
+    if isinstance(located, dict) and located.get("at") != ss.get("near.located_seen"):
+        ss["near.located_seen"] = located.get("at")
+        ss[SUGGESTIONS] = []
+        choose(Spot.of(located.get("lat"), located.get("lon")))
+    clicked = (ss.get(MAP) or {}).get("last_clicked")
+    if isinstance(clicked, dict) and clicked != ss.get("near.clicked_seen"):
+        ss["near.clicked_seen"] = clicked
+        ss[SUGGESTIONS] = []
+        choose(Spot.of(clicked.get("lat"), clicked.get("lng")))
+
+
+def where() -> tuple[Spot | None, int]:
+    """The spot and radius of this run: a new position first, then the URL, then this session's memory."""
+    ss = st.session_state
+    _take_new_position()
+    url = state.near_state()
+    if url.spot is not None and url.spot != ss.get(SPOT):
+        # A shared link or an edited address bar: the URL wins.
+        ss[SPOT], ss[LABEL], ss[RADIUS] = url.spot, "", url.radius
+    if ss.get(RADIUS) not in RADII:
+        ss[RADIUS] = url.radius
+    spot = ss.get(SPOT) if isinstance(ss.get(SPOT), Spot) else None
+    if spot is not None:
+        # Back from another page (the navigation dropped the query string), or a link spelt another way:
+        # one spelling per place in the address bar.
+        state.write_near(NearState(spot, ss[RADIUS]))
+    return spot, ss[RADIUS]
+
+
+def notice() -> str | None:
+    """The message a callback left for this run (a place not found, a location outside the Netherlands)."""
+    return st.session_state.pop(NOTICE, None)
+
+
+def md_literal(text: str) -> str:
+    """A name from a file or the geocoder, shown literally inside a Markdown label."""
+    return re.sub(r"([\\`*_{}\[\]()<>#+\-.!|~:$])", r"\\\1", text)
+
+
+def draw_map(data: Dataset, spot: Spot | None, radius: int, found) -> None:
+    """The map: the register's icons within the circle, the circle, the spot; a tap chooses a new spot."""
+    lang = current_lang()
+    # The base map stays the same whatever the spot (the city's view), so the map's frame is not reloaded;
+    # the spot moves it through `center` and `zoom`, and the layers are swapped in place. Its view is not
+    # written into the address bar: there, the spot has its own names.
+    home = fit_view(tuple(data.neighbourhoods.total_bounds), 360, MAP_HEIGHT)
+    base_map = build_map(assets=ASSETS_URL, lang=lang, view=home, height=MAP_HEIGHT, bases=BASES, url_sync=False,
+                         legend=legend_html(lang, found if found is not None else data.registrations))
+    layers, view = [], home
+    if spot is not None:
+        points, areas, _ = map_layers(data)
+        mask = np.zeros(len(data.registrations), dtype=bool)
+        mask[data.registrations.index.get_indexer(found.index)] = True
+        layers = [registrations_group(registrations_payload(points, areas, mask), assets=ASSETS_URL, lang=lang),
+                  spot_group(spot, radius, looking_views(found))]
+        view = spot_view(spot, radius, 360, MAP_HEIGHT)
+    st_folium(base_map, key=MAP, height=MAP_HEIGHT, use_container_width=True, returned_objects=["last_clicked"],
+              feature_group_to_add=layers or None, center=(view.lat, view.lon), zoom=view.zoom)
