@@ -377,7 +377,7 @@ def _summaries(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame
     city_per_km2 = len(registrations) / city_area if city_area > 0 else None
     out = [s._summary(code, names[i], populations[i], float(area_km2[i]), counts, i, city_per_km2)
            for i, code in enumerate(neighbourhoods["code"].tolist())]
-    out.append(s._summary(None, s.OUTSIDE_NAME["nl"], None, None, counts, n_nb, city_per_km2))
+    out.append(s._summary(None, s.text("summary.name.outside", s.DEFAULT_LANG), None, None, counts, n_nb, city_per_km2))
     return out
 
 
