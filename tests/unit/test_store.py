@@ -23,11 +23,12 @@ import pytest
 import shapely
 from shapely.geometry import Point, box
 
-from geo import store, store_gpkg
+from geo import store
 from geo.errors import UserFacingError
 from geo.join import join_positions, to_rd
 from geo.neighbourhoods import read_neighbourhoods
 from geo.schema import COLUMNS, DEMO_NEIGHBOURHOODS, DEMO_REGISTER
+from geo.store import gpkg as store_gpkg
 from geo.summary import summarise
 from tests.fixtures.hostile import write_hostile_register
 
@@ -62,7 +63,7 @@ def postgis_store(base: str) -> Iterator[str]:
     """A PostGIS store in a fresh schema, dropped afterwards."""
     import psycopg
 
-    from geo.store_postgis import close_shared
+    from geo.store.postgis import close_shared
 
     schema = f"test_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(base, autocommit=True) as conn:
@@ -183,7 +184,7 @@ def test_strict_import_refuses_a_register_with_rejected_rows(target, tmp_path, b
 
 
 def test_an_import_that_fails_midway_leaves_the_old_register_untouched(target, tmp_path, buurten, monkeypatch):
-    from geo import store_postgis
+    from geo.store import postgis as store_postgis
 
     store.import_register(register(tmp_path, 3), buurten, store=target)
     before = store.read_store(target)
@@ -447,7 +448,7 @@ def test_an_import_leaves_only_the_new_versions_tables(pg_store, tmp_path, buurt
 
 
 def test_a_failed_postgis_import_leaves_no_tables(pg_store, tmp_path, buurten, monkeypatch):
-    from geo import store_postgis
+    from geo.store import postgis as store_postgis
 
     store.import_register(register(tmp_path, 3), buurten, store=pg_store)
     monkeypatch.setattr(store_postgis, "_insert_log", disk_full)
@@ -459,7 +460,7 @@ def test_a_failed_postgis_import_leaves_no_tables(pg_store, tmp_path, buurten, m
 def test_old_tables_stay_while_a_reader_holds_them(pg_store, tmp_path, buurten, monkeypatch):
     import psycopg
 
-    from geo import store_postgis
+    from geo.store import postgis as store_postgis
 
     monkeypatch.setattr(store_postgis, "_CLEANUP_TRIES", 1)
     store.import_register(register(tmp_path, 3), buurten, store=pg_store)

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from geo import store, store_postgis
+from geo import store
 from geo.neighbourhoods import read_neighbourhoods
 from geo.schema import DEMO_NEIGHBOURHOODS
+from geo.store import postgis as store_postgis
 from tests.conftest import PROJECT_DIR
 from tests.unit.test_store import PG_ENV, postgis_store, register, version_tables
 

@@ -2,7 +2,8 @@
 
 $ZICHTBAAR_DB names the store: a GeoPackage file (the default, data/register.gpkg: one municipality on
 one machine) or a postgresql:// URL (PostGIS: a province or a national register, several app servers).
-Both give the same answers; `Store` is what each of them implements (geo.store_gpkg, geo.store_postgis).
+Both give the same answers; `Store` (geo.store.base) is what each of them implements (geo.store.gpkg,
+geo.store.postgis).
 
 An import replaces the whole register, all or nothing: a reader sees the old register or the new one,
 never a mix, and an import that fails midway leaves the old register untouched.
@@ -10,111 +11,44 @@ never a mix, and an import that fails midway leaves the old register untouched.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Protocol
-from urllib.parse import urlsplit, urlunsplit
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import shapely
 
 from geo.dataset import Dataset
-from geo.errors import UserFacingError
-from geo.schema import COLUMNS, DATA_DIR, DEMO_NEIGHBOURHOODS, DEMO_REGISTER, FIELDS, WGS84, Kind
+from geo.schema import DEMO_NEIGHBOURHOODS, DEMO_REGISTER, WGS84
+from geo.store.base import (
+    DEFAULT_STORE,
+    IMPORT_LOG,
+    NEIGHBOURHOODS,
+    REGISTRATIONS,
+    URL_SCHEMES,
+    WITHIN_COLUMNS,
+    ImportRecord,
+    Snapshot,
+    Store,
+    StoreError,
+    canonical,
+    is_url,
+    redact,
+    with_version,
+    within_rd,
+)
+from geo.store.gpkg import GeoPackageStore
+from geo.store.postgis import PostGISStore
 
-DEFAULT_STORE = DATA_DIR / "register.gpkg"
-REGISTRATIONS = "registrations"
-NEIGHBOURHOODS = "neighbourhoods"
-IMPORT_LOG = "import_log"
-#: What a PostGIS store's name starts with; anything else is a GeoPackage path.
-URL_SCHEMES = ("postgresql://", "postgres://")
-#: The columns of `registrations_within`.
-WITHIN_COLUMNS = ("position", "id", "distance_m")
-
-
-class StoreError(UserFacingError):
-    """The store cannot be read or written."""
-
-
-@dataclass(frozen=True)
-class ImportRecord:
-    """One line of the import log."""
-
-    version: int
-    imported_at: datetime
-    file: str
-    sha256: str
-    neighbourhoods_file: str | None
-    accepted: int
-    rejected: int
-    warnings: int
-    municipality: str
-    is_demo: bool
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Everything one read of a store gives, from one version: the register, its neighbourhoods and the log.
-
-    Attributes
-    ----------
-    registrations : as the store holds them, not yet in canonical dtypes (see `canonical`).
-    neighbourhoods : code, name, population (Int64), geometry, EPSG:4326.
-    log : the import log, oldest first.
-    pairs : (reg_pos, nb_pos) as geo.join.join_positions gives them, when asked for.
-    """
-
-    registrations: gpd.GeoDataFrame
-    neighbourhoods: gpd.GeoDataFrame
-    log: list[ImportRecord]
-    pairs: tuple[np.ndarray, np.ndarray] | None = None
-
-
-class Store(Protocol):
-    """What a store implements: one consistent read, an atomic replace, and the two spatial queries."""
-
-    def describe(self) -> str:
-        """The store's name for messages (a URL without its password)."""
-        ...
-
-    def log(self) -> list[ImportRecord]:
-        """The import log, oldest first; empty when nothing was imported yet."""
-        ...
-
-    def read(self, *, pairs: bool = False) -> Snapshot:
-        """The register, neighbourhoods and log of one version; with `pairs`, the neighbourhood join too."""
-        ...
-
-    def neighbourhoods(self) -> gpd.GeoDataFrame:
-        """The current neighbourhoods (EPSG:4326)."""
-        ...
-
-    def replace(self, registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame, record: ImportRecord,
-                *, only_if_empty: bool = False) -> ImportRecord | None:
-        """Replace the register atomically; the record's version becomes the next one in the log.
-
-        With `only_if_empty`, do nothing (and return None) when the store already holds an import.
-        """
-        ...
-
-    def within(self, x: float, y: float, radius: float) -> pd.DataFrame:
-        """Registrations within `radius` metres of (x, y) in RD New: WITHIN_COLUMNS, nearest first, then by id."""
-        ...
-
-
-def is_url(store: str | Path) -> bool:
-    """Whether `store` names a PostGIS database rather than a GeoPackage file.
-
-    >>> is_url("postgresql://app@db.example/zichtbaar"), is_url("data/register.gpkg")
-    (True, False)
-    """
-    return str(store).startswith(URL_SCHEMES)
+__all__ = [
+    "DEFAULT_STORE", "IMPORT_LOG", "NEIGHBOURHOODS", "REGISTRATIONS", "URL_SCHEMES", "WITHIN_COLUMNS",
+    "GeoPackageStore", "ImportRecord", "PostGISStore", "Snapshot", "Store", "StoreError", "canonical",
+    "current_version", "ensure_demo_store", "import_log", "import_register", "is_url", "open_store",
+    "read_joined", "read_store", "redact", "registrations_within", "sha256_file", "spot_rd", "store_path",
+    "summarise", "with_version", "within_rd",
+]
 
 
 def store_path() -> Path | str:
@@ -128,32 +62,11 @@ def store_path() -> Path | str:
     return value if is_url(value) else Path(value)
 
 
-def redact(url: str) -> str:
-    """A database URL without its password, for messages and logs.
-
-    >>> redact("postgresql://app:s3cret@db.example:5432/zichtbaar?sslmode=require")
-    'postgresql://app:***@db.example:5432/zichtbaar?sslmode=require'
-    >>> redact("data/register.gpkg")
-    'data/register.gpkg'
-    """
-    if not is_url(url):
-        return url
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = f"{parts.username or ''}:***@{parts.hostname or ''}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit(parts._replace(netloc=netloc))
-
-
 def open_store(store: str | Path | None = None) -> Store:
     """The Store named by `store` (default: `store_path()`)."""
     name = store if store is not None else store_path()
     if is_url(name):
-        from geo.store_postgis import PostGISStore
-
         return PostGISStore(str(name))
-    from geo.store_gpkg import GeoPackageStore
-
     return GeoPackageStore(Path(name))
 
 
@@ -249,34 +162,6 @@ def _dataset(snap: Snapshot, target: Store) -> Dataset:
                    last.file if last else target.describe(), version=last.version if last else 0)
 
 
-def canonical(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Restore the canonical dtypes (geo.schema.COLUMNS) after a round trip through a store.
-
-    Booleans arrive as bool, numbers as float or text, dates as ISO text ("" or None when absent).
-
-    >>> from shapely.geometry import Point
-    >>> raw = gpd.GeoDataFrame({"id": ["A"], "personal_data": [True], "active_from": ["2025-03-01"],
-    ...                         "range_m": ["12.5"], "row": [2]}, geometry=[Point(5, 52)], crs=WGS84)
-    >>> out = canonical(raw)
-    >>> out.loc[0, "active_from"].date(), float(out.loc[0, "range_m"]), out.loc[0, "name"], str(out["biometric"].dtype)
-    (datetime.date(2025, 3, 1), 12.5, '', 'bool')
-    """
-    frame = frame.copy()
-    for f in FIELDS:
-        col = frame[f.name] if f.name in frame else pd.Series([None] * len(frame), index=frame.index)
-        if f.kind is Kind.BOOL:
-            frame[f.name] = col.fillna(False).astype(bool)
-        elif f.kind in (Kind.NUMBER, Kind.INTEGER):
-            frame[f.name] = pd.to_numeric(col.replace("", None), errors="coerce").astype(float)
-        elif f.kind is Kind.DATE:
-            frame[f.name] = pd.to_datetime(col.replace("", None), errors="coerce")
-        else:
-            frame[f.name] = col.fillna("").astype(str)
-    frame["row"] = frame["row"].astype(int)
-    frame = frame[[*COLUMNS, "geometry"]]
-    return gpd.GeoDataFrame(frame, geometry="geometry", crs=WGS84)
-
-
 def ensure_demo_store(store: str | Path | None = None) -> Path | str:
     """Build the store from the committed demo files when it holds no import yet; return its name.
 
@@ -317,22 +202,6 @@ def spot_rd(lat: float, lon: float) -> tuple[float, float]:
 
     x, y = wgs84_to_rd(lon, lat)
     return round(float(x), 2), round(float(y), 2)
-
-
-def within_rd(ids: np.ndarray, rd_geometries: np.ndarray, x: float, y: float, radius: float) -> pd.DataFrame:
-    """The radius query in memory: which of `rd_geometries` (RD New) lie within `radius` of (x, y).
-
-    >>> from shapely.geometry import Point, box
-    >>> geoms = np.array([Point(0, 300), box(100, -5, 200, 5), Point(0, 30), Point(30, 0)])
-    >>> within_rd(np.array(["far", "area", "b", "a"]), geoms, 0, 0, 250).to_dict("list")
-    {'position': [3, 2, 1], 'id': ['a', 'b', 'area'], 'distance_m': [30.0, 30.0, 100.0]}
-    """
-    distance = shapely.distance(rd_geometries, shapely.points(x, y))  # NaN for an empty geometry: never listed
-    pos = np.flatnonzero(distance <= radius)
-    ids = np.asarray(ids, dtype=object)[pos].astype(str)
-    order = np.lexsort((ids, distance[pos]))
-    return pd.DataFrame({"position": pos[order].astype(np.int64), "id": pd.Series(ids[order], dtype=object),
-                         "distance_m": distance[pos][order].astype(float)})
 
 
 def read_joined(store: str | Path | None = None) -> tuple[Dataset, tuple[np.ndarray, np.ndarray]]:
@@ -379,13 +248,3 @@ def _summaries(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame
            for i, code in enumerate(neighbourhoods["code"].tolist())]
     out.append(s._summary(None, s.text("summary.name.outside", s.DEFAULT_LANG), None, None, counts, n_nb, city_per_km2))
     return out
-
-
-def with_version(record: ImportRecord, version: int) -> ImportRecord:
-    """`record` with another version number (the store settles it when it writes).
-
-    >>> r = ImportRecord(1, datetime(2025, 1, 1, tzinfo=UTC), "r.csv", "0", None, 1, 0, 0, "", False)
-    >>> with_version(r, 7).version
-    7
-    """
-    return dataclasses.replace(record, version=version)

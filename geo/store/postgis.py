@@ -33,7 +33,7 @@ import pandas as pd
 import shapely
 
 from geo.schema import FIELDS, RD_NEW, WGS84, Kind
-from geo.store import (
+from geo.store.base import (
     IMPORT_LOG,
     NEIGHBOURHOODS,
     REGISTRATIONS,
@@ -166,7 +166,7 @@ ORDER BY distance_m, id COLLATE "C"
 
 
 class PostGISStore:
-    """A store in a PostGIS database (geo.store.Store)."""
+    """A store in a PostGIS database (geo.store.base.Store)."""
 
     def __init__(self, url: str) -> None:
         self.url = url

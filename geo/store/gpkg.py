@@ -21,7 +21,7 @@ import pandas as pd
 import pyogrio
 
 from geo.schema import FIELDS, WGS84, Kind
-from geo.store import (
+from geo.store.base import (
     IMPORT_LOG,
     NEIGHBOURHOODS,
     REGISTRATIONS,
@@ -49,7 +49,7 @@ _READ_ATTEMPTS = 20
 
 
 class GeoPackageStore:
-    """A store in one GeoPackage file (geo.store.Store)."""
+    """A store in one GeoPackage file (geo.store.base.Store)."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)

@@ -1,0 +1,179 @@
+"""What both stores share: the import record, a read's snapshot, the Store protocol, and the helpers of both.
+
+The backends (geo.store.gpkg, geo.store.postgis) import this module only, never the package itself.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+from urllib.parse import urlsplit, urlunsplit
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from geo.errors import UserFacingError
+from geo.schema import COLUMNS, DATA_DIR, FIELDS, WGS84, Kind
+
+DEFAULT_STORE = DATA_DIR / "register.gpkg"
+REGISTRATIONS = "registrations"
+NEIGHBOURHOODS = "neighbourhoods"
+IMPORT_LOG = "import_log"
+#: What a PostGIS store's name starts with; anything else is a GeoPackage path.
+URL_SCHEMES = ("postgresql://", "postgres://")
+#: The columns of `Store.within`.
+WITHIN_COLUMNS = ("position", "id", "distance_m")
+
+
+class StoreError(UserFacingError):
+    """The store cannot be read or written."""
+
+
+@dataclass(frozen=True)
+class ImportRecord:
+    """One line of the import log."""
+
+    version: int
+    imported_at: datetime
+    file: str
+    sha256: str
+    neighbourhoods_file: str | None
+    accepted: int
+    rejected: int
+    warnings: int
+    municipality: str
+    is_demo: bool
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything one read of a store gives, from one version: the register, its neighbourhoods and the log.
+
+    Attributes
+    ----------
+    registrations : as the store holds them, not yet in canonical dtypes (see `canonical`).
+    neighbourhoods : code, name, population (Int64), geometry, EPSG:4326.
+    log : the import log, oldest first.
+    pairs : (reg_pos, nb_pos) as geo.join.join_positions gives them, when asked for.
+    """
+
+    registrations: gpd.GeoDataFrame
+    neighbourhoods: gpd.GeoDataFrame
+    log: list[ImportRecord]
+    pairs: tuple[np.ndarray, np.ndarray] | None = None
+
+
+class Store(Protocol):
+    """What a store implements: one consistent read, an atomic replace, and the two spatial queries."""
+
+    def describe(self) -> str:
+        """The store's name for messages (a URL without its password)."""
+        ...
+
+    def log(self) -> list[ImportRecord]:
+        """The import log, oldest first; empty when nothing was imported yet."""
+        ...
+
+    def read(self, *, pairs: bool = False) -> Snapshot:
+        """The register, neighbourhoods and log of one version; with `pairs`, the neighbourhood join too."""
+        ...
+
+    def neighbourhoods(self) -> gpd.GeoDataFrame:
+        """The current neighbourhoods (EPSG:4326)."""
+        ...
+
+    def replace(self, registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame, record: ImportRecord,
+                *, only_if_empty: bool = False) -> ImportRecord | None:
+        """Replace the register atomically; the record's version becomes the next one in the log.
+
+        With `only_if_empty`, do nothing (and return None) when the store already holds an import.
+        """
+        ...
+
+    def within(self, x: float, y: float, radius: float) -> pd.DataFrame:
+        """Registrations within `radius` metres of (x, y) in RD New: WITHIN_COLUMNS, nearest first, then by id."""
+        ...
+
+
+def is_url(store: object) -> bool:
+    """Whether `store` names a PostGIS database rather than a GeoPackage file.
+
+    >>> is_url("postgresql://app@db.example/zichtbaar"), is_url("data/register.gpkg")
+    (True, False)
+    """
+    return str(store).startswith(URL_SCHEMES)
+
+
+def redact(url: str) -> str:
+    """A database URL without its password, for messages and logs.
+
+    >>> redact("postgresql://app:s3cret@db.example:5432/zichtbaar?sslmode=require")
+    'postgresql://app:***@db.example:5432/zichtbaar?sslmode=require'
+    >>> redact("data/register.gpkg")
+    'data/register.gpkg'
+    """
+    if not is_url(url):
+        return url
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = f"{parts.username or ''}:***@{parts.hostname or ''}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def canonical(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Restore the canonical dtypes (geo.schema.COLUMNS) after a round trip through a store.
+
+    Booleans arrive as bool, numbers as float or text, dates as ISO text ("" or None when absent).
+
+    >>> from shapely.geometry import Point
+    >>> raw = gpd.GeoDataFrame({"id": ["A"], "personal_data": [True], "active_from": ["2025-03-01"],
+    ...                         "range_m": ["12.5"], "row": [2]}, geometry=[Point(5, 52)], crs=WGS84)
+    >>> out = canonical(raw)
+    >>> out.loc[0, "active_from"].date(), float(out.loc[0, "range_m"]), out.loc[0, "name"], str(out["biometric"].dtype)
+    (datetime.date(2025, 3, 1), 12.5, '', 'bool')
+    """
+    frame = frame.copy()
+    for f in FIELDS:
+        col = frame[f.name] if f.name in frame else pd.Series([None] * len(frame), index=frame.index)
+        if f.kind is Kind.BOOL:
+            frame[f.name] = col.fillna(False).astype(bool)
+        elif f.kind in (Kind.NUMBER, Kind.INTEGER):
+            frame[f.name] = pd.to_numeric(col.replace("", None), errors="coerce").astype(float)
+        elif f.kind is Kind.DATE:
+            frame[f.name] = pd.to_datetime(col.replace("", None), errors="coerce")
+        else:
+            frame[f.name] = col.fillna("").astype(str)
+    frame["row"] = frame["row"].astype(int)
+    frame = frame[[*COLUMNS, "geometry"]]
+    return gpd.GeoDataFrame(frame, geometry="geometry", crs=WGS84)
+
+
+def within_rd(ids: np.ndarray, rd_geometries: np.ndarray, x: float, y: float, radius: float) -> pd.DataFrame:
+    """The radius query in memory: which of `rd_geometries` (RD New) lie within `radius` of (x, y).
+
+    >>> from shapely.geometry import Point, box
+    >>> geoms = np.array([Point(0, 300), box(100, -5, 200, 5), Point(0, 30), Point(30, 0)])
+    >>> within_rd(np.array(["far", "area", "b", "a"]), geoms, 0, 0, 250).to_dict("list")
+    {'position': [3, 2, 1], 'id': ['a', 'b', 'area'], 'distance_m': [30.0, 30.0, 100.0]}
+    """
+    distance = shapely.distance(rd_geometries, shapely.points(x, y))  # NaN for an empty geometry: never listed
+    pos = np.flatnonzero(distance <= radius)
+    ids = np.asarray(ids, dtype=object)[pos].astype(str)
+    order = np.lexsort((ids, distance[pos]))
+    return pd.DataFrame({"position": pos[order].astype(np.int64), "id": pd.Series(ids[order], dtype=object),
+                         "distance_m": distance[pos][order].astype(float)})
+
+
+def with_version(record: ImportRecord, version: int) -> ImportRecord:
+    """`record` with another version number (the store settles it when it writes).
+
+    >>> r = ImportRecord(1, datetime(2025, 1, 1), "r.csv", "0", None, 1, 0, 0, "", False)
+    >>> with_version(r, 7).version
+    7
+    """
+    return dataclasses.replace(record, version=version)
