@@ -11,6 +11,8 @@ from geo.schema import DEFAULT_FIELD_OF_VIEW, DEFAULT_RANGE_M
 #: Sensor types whose view is a cone when their direction is known.
 DIRECTIONAL = ("camera", "anpr")
 
+_POINT = 0  # shapely.get_type_id of a Point
+
 
 def cone(x: float, y: float, direction: float, field_of_view: float, range_m: float,
          segments: int = 32) -> shapely.Polygon:
@@ -68,6 +70,23 @@ def view_areas(registrations: pd.DataFrame, x: np.ndarray, y: np.ndarray) -> tup
     """
     direction, fov, directed = views(registrations)
     return cones(x, y, direction, fov, ranges(registrations)), directed
+
+
+def reach(registrations: pd.DataFrame, rd_geometries: np.ndarray) -> np.ndarray:
+    """How far from a spot each registration may stand and still look at it: NaN for all but cameras.
+
+    A camera or ANPR that is a point may see the spot from as far as its range (`ranges`); for
+    anything else only the radius counts (geo.nearby). A store keeps these with each version, so that
+    it can find the cameras that look at a spot from beyond the radius (geo.store).
+
+    >>> from shapely.geometry import Point, box
+    >>> reg = pd.DataFrame({"sensor_type": ["camera", "camera", "air"], "range_m": [80.0, 80.0, 10.0]})
+    >>> reach(reg, np.array([Point(0, 0), box(0, 0, 1, 1), Point(5, 5)])).tolist()
+    [80.0, nan, nan]
+    """
+    kind = registrations["sensor_type"].to_numpy()
+    looking = (shapely.get_type_id(rd_geometries) == _POINT) & np.isin(kind, DIRECTIONAL)
+    return np.where(looking, ranges(registrations), np.nan)
 
 
 def ranges(registrations: pd.DataFrame) -> np.ndarray:

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo.cones import DIRECTIONAL, ranges, view_areas
+from geo.cones import reach, view_areas
 from geo.crs import rd_to_wgs84
 from geo.join import to_rd
 from geo.mapping import fit_view
@@ -26,14 +26,12 @@ from geo.viewstate import MapView, Spot
 NEARBY_COLUMNS: tuple[str, ...] = ("distance_m", "within", "is_area", "covers_spot", "looks_here",
                                    "may_look_here")
 
-_POINT = 0  # shapely.get_type_id of a Point
-
 
 # ---------------------------------------------------------------- the radius query
 
 
 def nearby(registrations: gpd.GeoDataFrame, spot: Spot, radius: float,
-           rd_geometries: np.ndarray | None = None) -> gpd.GeoDataFrame:
+           rd_geometries: np.ndarray | None = None, candidates: np.ndarray | None = None) -> gpd.GeoDataFrame:
     """The registrations that measure at or near `spot`, nearest first, measured in RD New.
 
     Listed are every registration within `radius` metres (a point by its distance, an area by the
@@ -47,6 +45,9 @@ def nearby(registrations: gpd.GeoDataFrame, spot: Spot, radius: float,
     radius : metres.
     rd_geometries : the registrations' geometries in RD New, aligned with `registrations`, when the
         caller keeps them (geo.join.to_rd); computed when None.
+    candidates : positions (ascending) of the only registrations that need looking at, as `candidates`
+        or a store (geo.store) finds them; any superset of those gives the same answer. Without it,
+        every registration is looked at.
 
     Returns
     -------
@@ -65,21 +66,24 @@ def nearby(registrations: gpd.GeoDataFrame, spot: Spot, radius: float,
     >>> found = nearby(reg, Spot(52.1551723, 5.3872035), 250)
     >>> found[["id", "distance_m", "looks_here"]].round(1).to_dict("list")
     {'id': ['near', 'cam'], 'distance_m': [50.0, 60.0], 'looks_here': [False, True]}
+    >>> nearby(reg, Spot(52.1551723, 5.3872035), 250, candidates=np.array([1, 2]))["id"].tolist()
+    ['near', 'cam']
     """
-    geoms = to_rd(registrations) if rd_geometries is None else np.asarray(rd_geometries)
-    if len(geoms) != len(registrations):
+    if rd_geometries is not None and len(rd_geometries) != len(registrations):
         raise ValueError("rd_geometries must be aligned with registrations")
+    if candidates is not None:
+        pos = np.asarray(candidates, dtype=np.intp)
+        # Rows keep their relative order, so ties are broken as when every registration is looked at.
+        registrations = registrations.iloc[pos]
+        rd_geometries = to_rd(registrations) if rd_geometries is None else np.asarray(rd_geometries)[pos]
+    geoms = to_rd(registrations) if rd_geometries is None else np.asarray(rd_geometries)
     x0, y0 = spot.rd
     here = shapely.points(x0, y0)
     distance = shapely.distance(geoms, here)  # NaN for an empty geometry: never listed
     within = distance <= radius
 
-    kind = registrations["sensor_type"].to_numpy()
-    is_point = shapely.get_type_id(geoms) == _POINT
-    directional = is_point & np.isin(kind, DIRECTIONAL)
-    # Only a camera that could reach the spot needs its cone built.
-    reach = ranges(registrations)
-    cam = np.flatnonzero(directional & (distance <= np.maximum(reach, radius)))
+    # Only a camera that could reach the spot needs its cone built (NaN: not a camera, never).
+    cam = np.flatnonzero(distance <= np.maximum(reach(registrations, geoms), radius))
     looks = np.zeros(len(geoms), dtype=bool)
     may_look = np.zeros(len(geoms), dtype=bool)
     if len(cam):
@@ -101,6 +105,19 @@ def nearby(registrations: gpd.GeoDataFrame, spot: Spot, radius: float,
     order = np.lexsort((ids, ~(found["looks_here"].to_numpy() | found["covers_spot"].to_numpy()),
                         found["distance_m"].to_numpy()))
     return found.iloc[order]
+
+
+def candidates(rd_geometries: np.ndarray, reaches: np.ndarray, x: float, y: float, radius: float) -> np.ndarray:
+    """The positions (ascending) of the registrations `nearby` may list at (x, y): within `radius`, or
+    within their `reaches` (geo.cones.reach). What a store answers, in memory.
+
+    >>> from shapely.geometry import Point
+    >>> candidates(np.array([Point(0, 300), Point(0, 90), Point(0, 30)]), np.array([np.nan, 100.0, np.nan]),
+    ...            0, 0, 50).tolist()
+    [1, 2]
+    """
+    distance = shapely.distance(rd_geometries, shapely.points(x, y))
+    return np.flatnonzero((distance <= radius) | (distance <= reaches))
 
 
 def looking_views(found: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -164,8 +181,13 @@ def spot_group(spot: Spot, radius: float, views: gpd.GeoDataFrame) -> folium.Fea
     return group
 
 
-def neighbourhood_at(neighbourhoods: gpd.GeoDataFrame, spot: Spot) -> tuple[str, str] | None:
+def neighbourhood_at(neighbourhoods: gpd.GeoDataFrame, spot: Spot,
+                     neighbourhoods_rd: np.ndarray | None = None) -> tuple[str, str] | None:
     """The code and name of the neighbourhood the spot lies in (the lowest code on a border), or None.
+
+    `neighbourhoods_rd`: the neighbourhoods in RD New, aligned, when the caller keeps them
+    (Dataset.neighbourhoods_rd). Without them, only the neighbourhoods whose box comes near the spot
+    are taken to RD New, not all of them: this is asked on every visit of near-me.
 
     >>> from shapely.geometry import box
     >>> nb = gpd.GeoDataFrame({"code": ["BU2", "BU1"], "name": ["Oost", "West"]},
@@ -176,8 +198,12 @@ def neighbourhood_at(neighbourhoods: gpd.GeoDataFrame, spot: Spot) -> tuple[str,
     """
     if neighbourhoods.empty:
         return None
-    polygons = to_rd(neighbourhoods)
-    hit = np.flatnonzero(shapely.covers(polygons, shapely.points(*spot.rd)))
+    if neighbourhoods_rd is not None:
+        near, polygons = np.arange(len(neighbourhoods)), np.asarray(neighbourhoods_rd)
+    else:
+        near = _boxes_near(neighbourhoods, spot)
+        polygons = to_rd(neighbourhoods.iloc[near])
+    hit = near[shapely.covers(polygons, shapely.points(*spot.rd))]
     if not len(hit):
         return None
     codes = neighbourhoods["code"].astype(str).to_numpy()[hit]
@@ -185,6 +211,19 @@ def neighbourhood_at(neighbourhoods: gpd.GeoDataFrame, spot: Spot) -> tuple[str,
     row = neighbourhoods.iloc[first]
     name = str(row["name"]) if "name" in neighbourhoods.columns and pd.notna(row["name"]) else ""
     return str(row["code"]), name or str(row["code"])
+
+
+def _boxes_near(neighbourhoods: gpd.GeoDataFrame, spot: Spot) -> np.ndarray:
+    """Positions of the neighbourhoods that may contain the spot: in WGS84, those whose box, with a
+    kilometre or so to spare (straight edges in RD New bend slightly in WGS84), holds it; else all."""
+    if neighbourhoods.crs is None or not neighbourhoods.crs.equals(WGS84, ignore_axis_order=True):
+        return np.arange(len(neighbourhoods))
+    minx, miny, maxx, maxy = shapely.bounds(np.asarray(neighbourhoods.geometry.array)).T
+    margin = 0.01  # degrees
+    with np.errstate(invalid="ignore"):  # NaN bounds: an empty geometry, never near
+        near = (minx - margin <= spot.lon) & (spot.lon <= maxx + margin) & \
+               (miny - margin <= spot.lat) & (spot.lat <= maxy + margin)
+    return np.flatnonzero(near)
 
 
 # ---------------------------------------------------------------- the summary on top

@@ -12,9 +12,12 @@ from pyproj import Geod
 from shapely.geometry import Point, box
 
 from geo.codes import codes, label
+from geo.cones import reach
 from geo.crs import rd_to_wgs84
+from geo.join import to_rd
 from geo.nearby import (
     NearbySummary,
+    candidates,
     looking_views,
     nearby,
     neighbourhood_at,
@@ -173,11 +176,14 @@ def camera_at(dx: float, dy: float, direction: float, fov: float = 60.0, range_m
             "type": sensor_type}
 
 
+def cameras_frame(cameras: list[dict]) -> gpd.GeoDataFrame:
+    return registrations([Point(c["x"], c["y"]) for c in cameras], crs=RD_NEW,
+                         sensor_type=[c["type"] for c in cameras], direction=[c["direction"] for c in cameras],
+                         field_of_view=[c["fov"] for c in cameras], range_m=[c["range"] for c in cameras])
+
+
 def looks(cameras: list[dict], radius: int = 250) -> gpd.GeoDataFrame:
-    reg = registrations([Point(c["x"], c["y"]) for c in cameras], crs=RD_NEW,
-                        sensor_type=[c["type"] for c in cameras], direction=[c["direction"] for c in cameras],
-                        field_of_view=[c["fov"] for c in cameras], range_m=[c["range"] for c in cameras])
-    return nearby(reg, rd_spot(*SPOT_XY), radius)
+    return nearby(cameras_frame(cameras), rd_spot(*SPOT_XY), radius)
 
 
 @pytest.mark.parametrize(("camera", "expected"), [
@@ -229,6 +235,28 @@ def test_the_cones_of_cameras_that_look_here_are_drawn_in_wgs84_around_the_spot(
 
 def test_no_looking_camera_gives_an_empty_layer() -> None:
     assert looking_views(looks([camera_at(0, -30, 180)])).empty
+
+
+def test_the_candidates_are_those_within_the_radius_and_the_cameras_within_their_range() -> None:
+    reg = cameras_frame([camera_at(0, -150, 0, range_m=200), camera_at(0, -150, 180, range_m=120),
+                         camera_at(0, -90, 0, range_m=200, sensor_type="sound"), camera_at(0, -40, 0)])
+    x, y = rd_spot(*SPOT_XY).rd
+    rd = to_rd(reg)
+    assert candidates(rd, reach(reg, rd), x, y, 50).tolist() == [0, 3]
+
+
+def test_looking_only_at_the_candidates_gives_the_same_list() -> None:
+    cameras = [camera_at(dx, dy, direction, range_m=rng) for dx, dy, direction, rng in
+               [(0, -150, 0, 200), (0, -150, 180, 200), (-30, 0, np.nan, 40), (25, 25, 225, 60), (0, 300, 180, 20)]]
+    reg = pd.concat([cameras_frame(cameras), registrations([at(rd_spot(*SPOT_XY), b, 30.0 + b) for b in
+                                                            range(0, 360, 45)], crs=WGS84).to_crs(RD_NEW)],
+                    ignore_index=True)
+    spot = rd_spot(*SPOT_XY)
+    rd = to_rd(reg)
+    for radius in (25, 100, 250):
+        found = nearby(reg, spot, radius, candidates=candidates(rd, reach(reg, rd), *spot.rd, radius))
+        assert found.equals(nearby(reg, spot, radius))
+        assert found["looks_here"].any()
 
 
 # ---------------------------------------------------------------- the URL
@@ -283,6 +311,21 @@ def test_the_spot_lies_in_the_neighbourhood_that_contains_it() -> None:
     assert neighbourhood_at(nb, rd_spot(155_500, 463_000)) == ("BU02", "Oost")
     assert neighbourhood_at(nb, rd_spot(154_500, 463_000)) == ("BU01", "West")
     assert neighbourhood_at(nb, rd_spot(150_000, 463_000)) is None
+
+
+def test_the_neighbourhood_found_near_its_box_is_the_one_found_among_all(realdata) -> None:
+    from geo.neighbourhoods import read_neighbourhoods
+
+    nb = read_neighbourhoods(realdata / "amsterdam_buurten_gebieden_api.geojson")
+    corners = shapely.get_coordinates(nb.geometry.iloc[:40].to_numpy())[::9]  # spots on borders: the lowest code
+    rng = np.random.default_rng(5)
+    minx, miny, maxx, maxy = nb.total_bounds
+    spots = [Spot(y, x) for x, y in corners] + [Spot(rng.uniform(miny - 0.01, maxy + 0.01),
+                                                     rng.uniform(minx - 0.01, maxx + 0.01)) for _ in range(100)]
+    polygons = to_rd(nb)
+    found = [neighbourhood_at(nb, s) for s in spots]
+    assert found == [neighbourhood_at(nb, s, polygons) for s in spots]
+    assert sum(f is None for f in found) >= 5
 
 
 def test_a_neighbourhood_without_a_name_is_shown_by_its_code() -> None:
