@@ -56,7 +56,8 @@ class Coverage:
 
 
 def coverage(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame,
-             sensor_types: tuple[str, ...] = DIRECTIONAL) -> Coverage:
+             sensor_types: tuple[str, ...] = DIRECTIONAL, *, rd_geometries: np.ndarray | None = None,
+             neighbourhoods_rd: np.ndarray | None = None) -> Coverage:
     """The share of each neighbourhood's area that lies inside the view of at least one camera.
 
     A camera with a direction watches a cone (direction, field_of_view, range_m); one without a
@@ -68,6 +69,7 @@ def coverage(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame,
     registrations : registrations with sensor_type, direction, field_of_view, range_m and a declared CRS.
     neighbourhoods : `code` (and optionally `name`) with a declared CRS; they are taken not to overlap.
     sensor_types : which sensor types count as cameras.
+    rd_geometries, neighbourhoods_rd : the two in RD New (geo.join.to_rd), aligned, when the caller keeps them.
 
     Examples
     --------
@@ -80,7 +82,7 @@ def coverage(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame,
     >>> round(cov.share * 100, 1), cov.undirected  # a circle of 100 m in 1 km²: pi % (a 32-gon: 0.6 % less)
     (3.1, 1)
     """
-    nb_rd = to_rd(neighbourhoods)
+    nb_rd = to_rd(neighbourhoods) if neighbourhoods_rd is None else np.asarray(neighbourhoods_rd)
     codes = neighbourhoods["code"].astype(str).to_numpy()
     names = (neighbourhoods["name"].astype(str).to_numpy() if "name" in neighbourhoods.columns
              else codes.copy())
@@ -93,12 +95,13 @@ def coverage(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame,
     mobile = int((is_camera & ~is_point & ~shapely.is_missing(geoms)).sum())
     cams = registrations.loc[chosen]
 
-    points = to_rd(cams)
+    points = to_rd(cams) if rd_geometries is None else np.asarray(rd_geometries)[chosen]
     views, directed = view_areas(cams, shapely.get_x(points), shapely.get_y(points))
     covered = _covered(nb_rd, views)
 
     # Where each camera stands: the same rule as everywhere else (a border point goes to the lowest code).
-    where = assign_neighbourhood(cams, neighbourhoods).to_numpy() if len(cams) else np.array([], dtype=object)
+    where = (assign_neighbourhood(cams, neighbourhoods, rd_geometries=points, neighbourhoods_rd=nb_rd).to_numpy()
+             if len(cams) else np.array([], dtype=object))
     pos = pd.Series(np.arange(len(codes)), index=codes)
     at = pos.reindex(where).to_numpy()
     inside = np.isfinite(at)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cached_property
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
+import pandas as pd
 
 from geo.schema import DEMO_NEIGHBOURHOODS, DEMO_REGISTER, Problem
 
@@ -25,6 +28,9 @@ class Dataset:
     source : the file the register came from.
     warnings : validation warnings of the accepted rows.
     version : the store's import version (0 for files read directly); a newer one means reload.
+
+    The geometries in RD New (`rd`, `neighbourhoods_rd`) and the cameras' reach are worked out on first
+    use and kept: every measurement is made in RD New, and one loaded register serves many of them.
     """
 
     registrations: gpd.GeoDataFrame
@@ -35,6 +41,47 @@ class Dataset:
     source: str
     warnings: tuple[Problem, ...] = field(default=())
     version: int = 0
+
+    @cached_property
+    def rd(self) -> np.ndarray:
+        """The registrations' geometries in RD New (geo.join.to_rd), aligned with `registrations`."""
+        from geo.join import to_rd
+
+        return to_rd(self.registrations)
+
+    @cached_property
+    def neighbourhoods_rd(self) -> np.ndarray:
+        """The neighbourhoods in RD New, aligned with `neighbourhoods`, prepared for repeated spatial tests."""
+        import shapely
+
+        from geo.join import to_rd
+
+        polygons = to_rd(self.neighbourhoods)
+        shapely.prepare(polygons)
+        return polygons
+
+    @cached_property
+    def reach(self) -> np.ndarray:
+        """geo.cones.reach of the registrations: how far each may stand from a spot and still look at it."""
+        from geo.cones import reach
+
+        return reach(self.registrations, self.rd)
+
+    def rd_of(self, registrations: pd.DataFrame) -> np.ndarray | None:
+        """`rd` of some of the registrations (rows of `registrations`, by index label), aligned with them;
+        None when they are not all rows of this register.
+
+        >>> data = load_demo()
+        >>> some = data.registrations.iloc[[5, 2]]
+        >>> [g.equals(h) for g, h in zip(data.rd_of(some), data.rd[[5, 2]])], data.rd_of(some.set_index("id"))
+        ([True, True], None)
+        """
+        if not self.registrations.index.is_unique:
+            return None
+        at = self.registrations.index.get_indexer(registrations.index)
+        if len(at) and (at < 0).any():
+            return None
+        return self.rd[at]
 
 
 def load_files(register: str | Path, neighbourhoods: str | Path, municipality: str = "",

@@ -16,7 +16,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.codes import GDPR_ARTICLE, codes, label
 from geo.dataset import Dataset
 from geo.errors import UserFacingError
-from geo.join import join, to_rd
+from geo.join import join
 from geo.principles import FLAG_REASONS, flag_frame
 from geo.schema import split_codes
 from geo.summary import NeighbourhoodSummary, city_summary, summarise
@@ -116,19 +116,19 @@ def neighbourhood_facts(
     pos = int(match[0])
     reg = data.registrations
     if summaries is None:
-        summaries = summarise(reg, nb, today)
+        summaries = summarise(reg, nb, today, rd_geometries=data.rd, neighbourhoods_rd=data.neighbourhoods_rd)
     summary = next(s for s in summaries if s.code == code)
     if city is None:
-        city = city_summary(reg, nb, today)
+        city = city_summary(reg, nb, today, neighbourhoods_rd=data.neighbourhoods_rd)
     if members is None:
-        members = join(reg, nb)
+        members = join(reg, nb, rd_geometries=data.rd, neighbourhoods_rd=data.neighbourhoods_rd)
     inside = reg.loc[members.loc[members["code"] == code, "reg_index"].to_numpy()]
     inside = inside.loc[~inside.index.duplicated()]
     order = _type_rank(inside["sensor_type"]) * 1.0
     inside = inside.assign(_rank=order, _name=inside["name"].astype(str).str.casefold()).sort_values(
         ["_rank", "_name"], kind="stable").drop(columns=["_rank", "_name"])
     area = nb.geometry.iloc[pos]
-    return Facts(summary, city, inside, flag_frame(inside, today), area, _neighbours(nb, pos),
+    return Facts(summary, city, inside, flag_frame(inside, today), area, _neighbours(nb, pos, data.neighbourhoods_rd),
                  data.municipality, data.is_demo, data.updated)
 
 
@@ -228,9 +228,8 @@ def _type_rank(types: pd.Series) -> np.ndarray:
     return types.map(lambda c: order.get(c, len(order))).to_numpy()
 
 
-def _neighbours(nb: gpd.GeoDataFrame, pos: int) -> gpd.GeoDataFrame:
-    """The other neighbourhoods within reach of the map around neighbourhood `pos`."""
-    geoms = to_rd(nb)
+def _neighbours(nb: gpd.GeoDataFrame, pos: int, geoms: np.ndarray) -> gpd.GeoDataFrame:
+    """The other neighbourhoods within reach of the map around neighbourhood `pos` (`geoms`: `nb` in RD New)."""
     target = geoms[pos]
     if target is None or target.is_empty:
         return nb.iloc[0:0][["code", "name", "geometry"]]

@@ -162,7 +162,8 @@ def _too_many(n: int, cell_size_m: float) -> HotspotError:
 
 
 def hotspots(registrations: gpd.GeoDataFrame, area: gpd.GeoDataFrame | None = None, *,
-             cell_size_m: float = DEFAULT_CELL_SIZE_M, shape: str = "hexagon", alpha: float = ALPHA) -> Hotspots:
+             cell_size_m: float = DEFAULT_CELL_SIZE_M, shape: str = "hexagon", alpha: float = ALPHA,
+             rd_geometries: np.ndarray | None = None, area_rd: np.ndarray | None = None) -> Hotspots:
     """Count registrations per grid cell and mark significant clusters with Getis-Ord Gi*.
 
     Gi* is the share of all registrations that lie in a cell and its direct neighbours (esda's G_Local
@@ -182,6 +183,8 @@ def hotspots(registrations: gpd.GeoDataFrame, area: gpd.GeoDataFrame | None = No
         registrations' bounding box.
     cell_size_m : a square's side or a hexagon's width, in metres.
     shape : "hexagon" or "square".
+    rd_geometries, area_rd : the registrations and the area in RD New (geo.join.to_rd), aligned, when the
+        caller keeps them.
 
     Raises
     ------
@@ -201,9 +204,9 @@ def hotspots(registrations: gpd.GeoDataFrame, area: gpd.GeoDataFrame | None = No
     >>> bool(hot.geometry.contains(shapely.Point(1250, 1250)).any())
     True
     """
-    points = _points_rd(registrations)
+    points = _points_rd(registrations, rd_geometries)
     if area is not None and len(area):
-        nb = to_rd(area)
+        nb = to_rd(area) if area_rd is None else np.asarray(area_rd)
         bounds = tuple(shapely.total_bounds(nb))
     else:
         nb = None
@@ -297,8 +300,8 @@ def _gi_star(counts: np.ndarray, land: np.ndarray,
     return np.asarray(g.Zs, float), p, local > expected
 
 
-def _points_rd(registrations: gpd.GeoDataFrame) -> np.ndarray:
-    geoms = to_rd(registrations)
+def _points_rd(registrations: gpd.GeoDataFrame, rd_geometries: np.ndarray | None) -> np.ndarray:
+    geoms = to_rd(registrations) if rd_geometries is None else np.asarray(rd_geometries)
     geoms = geoms[~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)]
     return shapely.point_on_surface(geoms)
 

@@ -47,7 +47,9 @@ class _Location:
     rank: np.ndarray
 
 
-def join(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame) -> pd.DataFrame:
+def join(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame, *,
+         pairs: tuple[np.ndarray, np.ndarray] | None = None, rd_geometries: np.ndarray | None = None,
+         neighbourhoods_rd: np.ndarray | None = None) -> pd.DataFrame:
     """The long table of (registration, neighbourhood) pairs.
 
     A point lies in exactly one neighbourhood: the one that contains it, or, on a border shared by
@@ -59,6 +61,9 @@ def join(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame) -> p
     ----------
     registrations : GeoDataFrame with a declared CRS (EPSG:4326 from the readers).
     neighbourhoods : GeoDataFrame with `code` and a declared CRS.
+    pairs : `join_positions` of the two, when already worked out (a store joins in the database):
+        then only laid out as a table.
+    rd_geometries, neighbourhoods_rd : the two in RD New (`to_rd`), aligned, when the caller keeps them.
 
     Returns
     -------
@@ -75,8 +80,12 @@ def join(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame) -> p
     ...                        crs="EPSG:28992")
     >>> join(reg, nb).to_dict("list")
     {'reg_index': [0, 1, 2, 2, 3], 'code': ['B', 'A', 'A', 'B', None]}
+    >>> join(reg, nb, pairs=join_positions(reg, nb)).equals(join(reg, nb))
+    True
     """
-    loc = _locate(registrations, neighbourhoods)
+    if pairs is not None:
+        return _join_table(registrations, neighbourhoods, *pairs)
+    loc = _locate(registrations, neighbourhoods, rd_geometries, neighbourhoods_rd)
     single_pos = np.concatenate([loc.point_pos, loc.other_pos, loc.area_outside])
     single_nb = np.concatenate([loc.point_nb, loc.other_nb, np.full(len(loc.area_outside), -1)])
     order = np.lexsort((loc.rank[loc.area_nb], loc.area_pos))
@@ -100,9 +109,12 @@ def join(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame) -> p
 
 
 def join_positions(
-    registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame
+    registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame, *,
+    rd_geometries: np.ndarray | None = None, neighbourhoods_rd: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The pairs of `join` as row positions, for vectorised counting (np.bincount).
+
+    `rd_geometries` and `neighbourhoods_rd`: the two in RD New (`to_rd`), aligned, when the caller keeps them.
 
     Returns
     -------
@@ -118,17 +130,19 @@ def join_positions(
     >>> [p.tolist() for p in join_positions(reg, nb)]
     [[0, 1], [-1, 0]]
     """
-    loc = _locate(registrations, neighbourhoods)
+    loc = _locate(registrations, neighbourhoods, rd_geometries, neighbourhoods_rd)
     reg_pos = np.concatenate([loc.point_pos, loc.other_pos, loc.area_pos, loc.area_outside])
     nb_pos = np.concatenate([loc.point_nb, loc.other_nb, loc.area_nb, np.full(len(loc.area_outside), -1)])
     return reg_pos.astype(np.intp), nb_pos.astype(np.intp)
 
 
-def assign_neighbourhood(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame) -> pd.Series:
+def assign_neighbourhood(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame, *,
+                         rd_geometries: np.ndarray | None = None,
+                         neighbourhoods_rd: np.ndarray | None = None) -> pd.Series:
     """One neighbourhood code per registration (None outside), for filtering the map by neighbourhood.
 
     A point gets the neighbourhood `join` gives it; an area gets the neighbourhood it overlaps most
-    (the lowest code when two overlap equally).
+    (the lowest code when two overlap equally). `rd_geometries` and `neighbourhoods_rd` as in `join_positions`.
 
     Examples
     --------
@@ -140,7 +154,7 @@ def assign_neighbourhood(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.Ge
     >>> assign_neighbourhood(reg, nb).tolist()
     ['B', 'B', None]
     """
-    loc = _locate(registrations, neighbourhoods)
+    loc = _locate(registrations, neighbourhoods, rd_geometries, neighbourhoods_rd)
     owner = np.full(loc.n, -1, dtype=np.intp)
     owner[loc.point_pos] = loc.point_nb
     owner[loc.other_pos] = loc.other_nb
@@ -183,10 +197,13 @@ def to_rd(frame: gpd.GeoDataFrame | gpd.GeoSeries) -> np.ndarray:
     return shapely.transform(geoms, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
 
 
-def _locate(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame) -> _Location:
+def _locate(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame, rd_geometries: np.ndarray | None,
+            neighbourhoods_rd: np.ndarray | None) -> _Location:
     if "code" not in neighbourhoods.columns:
         raise KeyError("neighbourhoods need a 'code' column")
-    polygons = to_rd(neighbourhoods)
+    polygons = to_rd(neighbourhoods) if neighbourhoods_rd is None else _aligned(neighbourhoods_rd, neighbourhoods)
+    # A caller's polygons get prepared too, which changes no answer; Dataset.neighbourhoods_rd, shared by
+    # every session, comes prepared already, and preparing twice does nothing.
     shapely.prepare(polygons)
     rank = _code_rank(neighbourhoods)
 
@@ -195,11 +212,18 @@ def _locate(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame) -
     type_id = shapely.get_type_id(geoms)
     is_point = type_id == _POINT
     point_pos = np.flatnonzero(is_point)
-    x, y = _points_to_rd(geoms[point_pos], registrations.crs)
+    if rd_geometries is None:
+        x, y = _points_to_rd(geoms[point_pos], registrations.crs)
+    else:
+        rd_geometries = _aligned(rd_geometries, registrations)
+        x, y = shapely.get_x(rd_geometries[point_pos]), shapely.get_y(rd_geometries[point_pos])
     point_nb = _locate_points(x, y, polygons, rank)
 
     rest_pos = np.flatnonzero(~is_point)
-    rest = to_rd(registrations.geometry.iloc[rest_pos]) if len(rest_pos) else np.empty(0, dtype=object)
+    if rd_geometries is not None:
+        rest = rd_geometries[rest_pos]
+    else:
+        rest = to_rd(registrations.geometry.iloc[rest_pos]) if len(rest_pos) else np.empty(0, dtype=object)
     has_area = shapely.area(rest) > 0
     area_pos, area_nb, areas = _locate_areas(rest_pos[has_area], rest[has_area], polygons)
     # An area that overlaps nothing is still counted, as outside.
@@ -208,6 +232,27 @@ def _locate(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame) -
     other_nb = _locate_lowest(rest[~has_area], polygons, rank)
     return _Location(n, point_pos, point_nb, area_pos, area_nb, area_outside, other_pos, other_nb,
                      areas, polygons, rank)
+
+
+def _aligned(rd: np.ndarray, frame: gpd.GeoDataFrame) -> np.ndarray:
+    rd = np.asarray(rd)
+    if len(rd) != len(frame):
+        raise ValueError("the RD New geometries must be aligned with their frame")
+    return rd
+
+
+def _join_table(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame, reg_pos: np.ndarray,
+                nb_pos: np.ndarray) -> pd.DataFrame:
+    """`join`'s table from pairs: by registration, then by code (a registration outside has one row)."""
+    reg_pos, nb_pos = np.asarray(reg_pos, np.intp), np.asarray(nb_pos, np.intp)
+    rank = np.append(_code_rank(neighbourhoods), -1)  # position -1, outside, ranks last
+    order = np.lexsort((rank[nb_pos], reg_pos))
+    return pd.DataFrame(
+        {
+            "reg_index": registrations.index.to_numpy()[reg_pos[order]],
+            "code": pd.Series(_codes_with_outside(neighbourhoods)[nb_pos[order]], dtype=object),
+        }
+    )
 
 
 def _points_to_rd(points: np.ndarray, crs: object) -> tuple[np.ndarray, np.ndarray]:

@@ -99,7 +99,9 @@ class _Counts:
 
 
 def summarise(
-    registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame, today: date | None = None
+    registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame, today: date | None = None, *,
+    pairs: tuple[np.ndarray, np.ndarray] | None = None, rd_geometries: np.ndarray | None = None,
+    neighbourhoods_rd: np.ndarray | None = None,
 ) -> list[NeighbourhoodSummary]:
     """One summary per neighbourhood, in the neighbourhoods' order, then one for those outside.
 
@@ -110,6 +112,8 @@ def summarise(
     registrations : accepted registrations (geo.schema.COLUMNS + geometry, a declared CRS).
     neighbourhoods : code, name, population (nullable), geometry, a declared CRS.
     today : the date "expired" is judged on; today when None.
+    pairs : geo.join.join_positions of the two, when already worked out (a store joins in the database).
+    rd_geometries, neighbourhoods_rd : the two in RD New (geo.join.to_rd), aligned, when the caller keeps them.
 
     Examples
     --------
@@ -131,11 +135,12 @@ def summarise(
     """
     _check_columns(registrations)
     n_nb = len(neighbourhoods)
-    reg_pos, nb_pos = join_positions(registrations, neighbourhoods)
+    reg_pos, nb_pos = pairs if pairs is not None else join_positions(
+        registrations, neighbourhoods, rd_geometries=rd_geometries, neighbourhoods_rd=neighbourhoods_rd)
     bins = np.where(nb_pos < 0, n_nb, nb_pos)  # the last bin holds the registrations outside
     counts = _count(registrations, reg_pos, bins, n_nb + 1, today)
 
-    area_km2 = _areas_km2(neighbourhoods)
+    area_km2 = _areas_km2(neighbourhoods, neighbourhoods_rd)
     populations = _populations(neighbourhoods)
     names = _names(neighbourhoods)
     city_area = float(area_km2.sum())
@@ -150,12 +155,14 @@ def summarise(
 
 
 def city_summary(
-    registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame, today: date | None = None
+    registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame, today: date | None = None, *,
+    neighbourhoods_rd: np.ndarray | None = None,
 ) -> NeighbourhoodSummary:
     """The city-wide summary, code "city": every registration once, wherever it lies.
 
     The area is the neighbourhoods' total; the population the sum of the known populations (None
     when none is known), so a buurt of unknown population counts as having no residents.
+    `neighbourhoods_rd`: the neighbourhoods in RD New, aligned, when the caller keeps them.
 
     Examples
     --------
@@ -174,7 +181,7 @@ def city_summary(
     _check_columns(registrations)
     n = len(registrations)
     counts = _count(registrations, np.arange(n), np.zeros(n, dtype=np.intp), 1, today)
-    area = float(_areas_km2(neighbourhoods).sum())
+    area = float(_areas_km2(neighbourhoods, neighbourhoods_rd).sum())
     known = [p for p in _populations(neighbourhoods) if p is not None]
     population = sum(known) if known else None
     return _summary(CITY, text("summary.name.city", DEFAULT_LANG), population, area, counts, 0, None)
@@ -274,8 +281,9 @@ class _CodeCells:
         return self.codes, counts
 
 
-def _areas_km2(neighbourhoods: gpd.GeoDataFrame) -> np.ndarray:
-    return np.nan_to_num(shapely.area(to_rd(neighbourhoods))) / 1e6
+def _areas_km2(neighbourhoods: gpd.GeoDataFrame, neighbourhoods_rd: np.ndarray | None = None) -> np.ndarray:
+    polygons = to_rd(neighbourhoods) if neighbourhoods_rd is None else neighbourhoods_rd
+    return np.nan_to_num(shapely.area(polygons)) / 1e6
 
 
 def _populations(neighbourhoods: pd.DataFrame) -> list[int | None]:

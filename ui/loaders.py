@@ -54,8 +54,9 @@ def _neighbourhood_tables(
     from geo.join import join
     from geo.summary import city_summary, summarise
 
-    reg, nb = _data.registrations, _data.neighbourhoods
-    return summarise(reg, nb), city_summary(reg, nb), join(reg, nb)
+    reg, nb, rd, nb_rd = _data.registrations, _data.neighbourhoods, _data.rd, _data.neighbourhoods_rd
+    return (summarise(reg, nb, rd_geometries=rd, neighbourhoods_rd=nb_rd),
+            city_summary(reg, nb, neighbourhoods_rd=nb_rd), join(reg, nb, rd_geometries=rd, neighbourhoods_rd=nb_rd))
 
 
 def neighbourhood_tables(data: Dataset) -> tuple[list[NeighbourhoodSummary], NeighbourhoodSummary, pd.DataFrame]:
@@ -73,7 +74,8 @@ def _map_index(_data: Dataset, key: tuple[object, ...]) -> tuple[FilterIndex, pd
     from geo.join import assign_neighbourhood
 
     reg, nb = _data.registrations, _data.neighbourhoods
-    codes = assign_neighbourhood(reg, nb) if len(nb) else pd.Series([None] * len(reg), index=reg.index, dtype=object)
+    codes = (assign_neighbourhood(reg, nb, rd_geometries=_data.rd, neighbourhoods_rd=_data.neighbourhoods_rd)
+             if len(nb) else pd.Series([None] * len(reg), index=reg.index, dtype=object))
     return FilterIndex.build(reg, codes, tuple(nb["code"].astype(str))), codes
 
 
@@ -114,20 +116,9 @@ def choropleth_shapes(data: Dataset) -> list[dict | None]:
     return _choropleth_shapes(data, _version_key(data))
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _rd_geometries(_data: Dataset, key: tuple[object, ...]) -> np.ndarray:
-    from geo.join import to_rd
-
-    return to_rd(_data.registrations)
-
-
-def rd_geometries(data: Dataset) -> np.ndarray:
-    """The registrations' geometries in RD New (metres), worked out once per loaded register and shared."""
-    return _rd_geometries(data, _version_key(data))
-
-
 def nearby(data: Dataset, spot: Spot, radius: int) -> pd.DataFrame:
-    """What is measured at or near `spot` (geo.nearby.nearby), nearest first."""
+    """What is measured at or near `spot` (geo.nearby.nearby), nearest first, on the register's RD New
+    geometries (Dataset.rd, worked out once per loaded register and shared)."""
     from geo.nearby import nearby as registrations_near
 
-    return registrations_near(data.registrations, spot, radius, rd_geometries=rd_geometries(data))
+    return registrations_near(data.registrations, spot, radius, rd_geometries=data.rd)

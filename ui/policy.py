@@ -75,7 +75,8 @@ def hotspots_section(data: Dataset, registrations: pd.DataFrame, filters: Filter
     size = right.select_slider(t("policy.hotspots.size"), CELL_SIZES_M, value=DEFAULT_CELL_SIZE_M,
                                key="policy.hotspots.size", format_func=lambda n: t("policy.hotspots.metres", lang, n=n))
     try:
-        result = hotspots(registrations, data.neighbourhoods, cell_size_m=size, shape=shape)
+        result = hotspots(registrations, data.neighbourhoods, cell_size_m=size, shape=shape,
+                          rd_geometries=data.rd_of(registrations), area_rd=data.neighbourhoods_rd)
     except UserFacingError as err:
         st.warning(err.message(lang))
         return
@@ -99,7 +100,8 @@ def coverage_section(data: Dataset, registrations: pd.DataFrame, filters: Filter
     lang = current_lang()
     st.subheader(t("policy.coverage.title"))
     st.write(t("policy.coverage.intro"))
-    cov = coverage(registrations, data.neighbourhoods)
+    cov = coverage(registrations, data.neighbourhoods, rd_geometries=data.rd_of(registrations),
+                   neighbourhoods_rd=data.neighbourhoods_rd)
     if cov.cameras == 0:
         st.caption(t("policy.coverage.none"))
         return

@@ -151,3 +151,15 @@ def test_the_watched_area_lies_in_the_direction_the_camera_looks() -> None:
     watched = row(coverage(cameras((X0 + 500, Y0 + 500, 0, 60, 100)), squares()), "A").geometry
     assert watched.contains(Point(X0 + 500, Y0 + 550))  # north of it
     assert not watched.contains(Point(X0 + 500, Y0 + 450))  # behind it
+
+
+def test_rd_geometries_worked_out_elsewhere_give_the_same_coverage() -> None:
+    from geo.dataset import load_demo
+
+    data = load_demo()
+    cameras_only = data.registrations[data.registrations["sensor_type"] == "camera"]
+    given = coverage(cameras_only, data.neighbourhoods, rd_geometries=data.rd_of(cameras_only),
+                     neighbourhoods_rd=data.neighbourhoods_rd)
+    expected = coverage(cameras_only, data.neighbourhoods)
+    assert given.neighbourhoods.drop(columns="geometry").equals(expected.neighbourhoods.drop(columns="geometry"))
+    assert (given.cameras, given.undirected, given.mobile) == (expected.cameras, expected.undirected, expected.mobile)

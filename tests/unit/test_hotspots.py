@@ -205,3 +205,14 @@ def test_the_map_layer_holds_cells_with_registrations_or_a_cluster_in_wgs84() ->
     assert layer.crs.equals(WGS84)
     assert ((layer["count"] > 0) | (layer["cluster"] != "")).all()
     assert layer["count"].sum() == len(xy)
+
+
+def test_rd_geometries_worked_out_elsewhere_give_the_same_hotspots() -> None:
+    from geo.dataset import load_demo
+
+    data = load_demo()
+    reg = data.registrations.iloc[::2]
+    given = hotspots(reg, data.neighbourhoods, rd_geometries=data.rd_of(reg), area_rd=data.neighbourhoods_rd)
+    expected = hotspots(reg, data.neighbourhoods)
+    assert given.cells.drop(columns="geometry").equals(expected.cells.drop(columns="geometry"))
+    assert (given.hot, given.cold, given.outside) == (expected.hot, expected.cold, expected.outside)

@@ -11,7 +11,7 @@ import pytest
 import shapely
 from shapely.geometry import LineString, Point, box
 
-from geo.join import assign_neighbourhood, join, join_positions
+from geo.join import assign_neighbourhood, join, join_positions, to_rd
 from geo.schema import RD_NEW, WGS84
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -213,3 +213,34 @@ def test_assign_gives_an_area_over_many_real_buurten_the_largest_overlap(amsterd
     area = gpd.GeoSeries([circle], crs=RD_NEW).to_crs(WGS84)
     assigned = assign_neighbourhood(rd(list(area), WGS84), amsterdam)
     assert assigned.tolist() == [amsterdam["code"].iloc[int(np.argmax(overlaps))]]
+
+
+@pytest.fixture(scope="module")
+def mixed(amsterdam: gpd.GeoDataFrame, random_points: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The random points, areas over several buurten, a line and a missing geometry, with a string index."""
+    areas = gpd.GeoSeries([Point(4.8897, 52.3731), Point(4.93, 52.36)], crs=WGS84).to_crs(RD_NEW).buffer(400)
+    geoms = [*random_points.geometry.iloc[:400], *areas.to_crs(WGS84), LineString([(4.88, 52.37), (4.9, 52.37)]),
+             None]
+    return gpd.GeoDataFrame(geometry=geoms, index=[f"r{i}" for i in range(len(geoms))], crs=WGS84)
+
+
+def test_precomputed_rd_geometries_give_the_same_join(mixed, amsterdam):
+    rd_reg, rd_nb = to_rd(mixed), to_rd(amsterdam)
+    kept = {"rd_geometries": rd_reg, "neighbourhoods_rd": rd_nb}
+    assert join(mixed, amsterdam, **kept).equals(join(mixed, amsterdam))
+    assert assign_neighbourhood(mixed, amsterdam, **kept).equals(assign_neighbourhood(mixed, amsterdam))
+    assert all(np.array_equal(a, b) for a, b in zip(join_positions(mixed, amsterdam, **kept),
+                                                    join_positions(mixed, amsterdam), strict=True))
+
+
+def test_the_join_table_from_pairs_is_the_join(mixed, amsterdam):
+    reg_pos, nb_pos = join_positions(mixed, amsterdam)
+    shuffled = np.random.default_rng(2).permutation(len(reg_pos))  # a store's pairs come in any order
+    table = join(mixed, amsterdam, pairs=(reg_pos[shuffled], nb_pos[shuffled]))
+    assert table.equals(join(mixed, amsterdam))
+    assert table["reg_index"].value_counts().max() >= 2
+
+
+def test_misaligned_rd_geometries_are_refused_by_the_join(squares):
+    with pytest.raises(ValueError, match="aligned"):
+        join(rd([Point(50, 50)]), squares, rd_geometries=np.array([], dtype=object))

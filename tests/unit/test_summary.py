@@ -494,3 +494,15 @@ def test_text_of_the_city_gives_its_own_density_only(two_squares):
 def test_text_shows_a_buurt_name_literally(two_squares):
     named = two_squares.assign(name=["<b>Oude & Haven</b>", "B"])
     assert summarise(registrations([]), named, TODAY)[0].text_nl == "In <b>Oude & Haven</b> is niets geregistreerd."
+
+
+def test_a_join_or_rd_geometries_worked_out_elsewhere_give_the_same_summaries():
+    from geo.dataset import load_demo
+    from geo.join import join_positions
+
+    data = load_demo(date(2026, 1, 1))
+    reg, nb, day = data.registrations, data.neighbourhoods, date(2026, 1, 1)
+    expected = summarise(reg, nb, day)
+    assert summarise(reg, nb, day, rd_geometries=data.rd, neighbourhoods_rd=data.neighbourhoods_rd) == expected
+    assert summarise(reg, nb, day, pairs=join_positions(reg, nb)) == expected
+    assert city_summary(reg, nb, day, neighbourhoods_rd=data.neighbourhoods_rd) == city_summary(reg, nb, day)
