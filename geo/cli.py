@@ -135,7 +135,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     store = args.store or store_path()
     report, record = import_register(args.register, args.neighbourhoods, store=store,
-                                     municipality=args.municipality, strict=args.strict)
+                                     municipality=args.municipality, strict=args.strict, keep=args.keep)
     shown = redact(str(store))  # never print a database password
     for line in both("cli.import.done", version=str(record.version), store=shown, accepted=record.accepted,
                      rejected=record.rejected, warnings=record.warnings):
@@ -231,6 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--municipality", help="name shown in the dashboard, e.g. 'Ermelo'")
     p.add_argument("--strict", action="store_true", help="import nothing when any row is rejected")
     p.add_argument("--store", help="GeoPackage store (default: $ZICHTBAAR_DB or data/register.gpkg)")
+    p.add_argument("--keep", type=int, metavar="N",
+                   help="keep the registrations of the last N imports (default: $ZICHTBAAR_KEEP_VERSIONS or 10)")
     commands["import"] = cmd_import
 
     p = sub.add_parser("boundaries", help="fetch a municipality's CBS buurten with population from PDOK")

@@ -28,6 +28,8 @@ class Dataset:
     source : the file the register came from.
     warnings : validation warnings of the accepted rows.
     version : the store's import version (0 for files read directly); a newer one means reload.
+    store : the store it was read from (a GeoPackage path or a database URL, kept out of its repr),
+        "" for files read directly: the store answers the spatial questions about this version.
 
     The geometries in RD New (`rd`, `neighbourhoods_rd`) and the cameras' reach are worked out on first
     use and kept: every measurement is made in RD New, and one loaded register serves many of them.
@@ -41,6 +43,7 @@ class Dataset:
     source: str
     warnings: tuple[Problem, ...] = field(default=())
     version: int = 0
+    store: str = field(default="", repr=False)
 
     @cached_property
     def rd(self) -> np.ndarray:

@@ -1522,4 +1522,21 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "choose a neighbourhood file (GeoJSON or GeoPackage) instead.",
     ),
     "near.radius.option": ("{r} m", "{r} m"),
+    # ---- store (h-store)
+    "error.store.version_gone": (
+        "Versie {version} van het register in '{store}' wordt niet meer bewaard.",
+        "Version {version} of the register in '{store}' is no longer kept.",
+    ),
+    "error.store.version_old": (
+        "Versie {version} van het register in '{store}' is door een oudere Zichtbaar geïmporteerd en kan deze "
+        "vraag niet beantwoorden; importeer het register opnieuw.",
+        "Version {version} of the register in '{store}' was imported by an older Zichtbaar and cannot answer this "
+        "question; import the register again.",
+    ),
+    "error.store.keep": (
+        "Het aantal versies om te bewaren (--keep of ZICHTBAAR_KEEP_VERSIONS) moet een geheel getal van 1 of meer "
+        "zijn, niet '{value}'.",
+        "The number of versions to keep (--keep or ZICHTBAAR_KEEP_VERSIONS) must be a whole number of 1 or more, "
+        "not '{value}'.",
+    ),
 }

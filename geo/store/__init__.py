@@ -6,7 +6,13 @@ Both give the same answers; `Store` (geo.store.base) is what each of them implem
 geo.store.postgis).
 
 An import replaces the whole register, all or nothing: a reader sees the old register or the new one,
-never a mix, and an import that fails midway leaves the old register untouched.
+never a mix, and an import that fails midway leaves the old register untouched. A store keeps the
+registrations of its last imports ($ZICHTBAAR_KEEP_VERSIONS, default 10), each readable by its version.
+
+A Dataset read from a store remembers which store and version it came from, and the store answers the
+app's spatial questions about it (`nearby`, `neighbourhood_pairs`): PostGIS in the database, a
+GeoPackage in memory on the Dataset's own RD New geometries. Either gives exactly what geo.nearby and
+geo.join give on the Dataset alone.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from geo.schema import DEMO_NEIGHBOURHOODS, DEMO_REGISTER, WGS84
 from geo.store.base import (
     DEFAULT_STORE,
     IMPORT_LOG,
+    KEEP_VERSIONS,
     NEIGHBOURHOODS,
     REGISTRATIONS,
     URL_SCHEMES,
@@ -33,21 +40,27 @@ from geo.store.base import (
     Snapshot,
     Store,
     StoreError,
+    VersionUnavailable,
     canonical,
     is_url,
+    memory_nearby,
+    memory_pairs,
     redact,
+    to_dataset,
     with_version,
     within_rd,
 )
 from geo.store.gpkg import GeoPackageStore
 from geo.store.postgis import PostGISStore
+from geo.viewstate import Spot
 
 __all__ = [
-    "DEFAULT_STORE", "IMPORT_LOG", "NEIGHBOURHOODS", "REGISTRATIONS", "URL_SCHEMES", "WITHIN_COLUMNS",
-    "GeoPackageStore", "ImportRecord", "PostGISStore", "Snapshot", "Store", "StoreError", "canonical",
-    "current_version", "ensure_demo_store", "import_log", "import_register", "is_url", "open_store",
-    "read_joined", "read_store", "redact", "registrations_within", "sha256_file", "spot_rd", "store_path",
-    "summarise", "with_version", "within_rd",
+    "DEFAULT_STORE", "IMPORT_LOG", "KEEP_VERSIONS", "NEIGHBOURHOODS", "REGISTRATIONS", "URL_SCHEMES",
+    "WITHIN_COLUMNS", "GeoPackageStore", "ImportRecord", "PostGISStore", "Snapshot", "Store", "StoreError",
+    "VersionUnavailable", "canonical", "current_version", "ensure_demo_store", "import_log", "import_register",
+    "is_url", "keep_versions", "nearby", "neighbourhood_pairs", "open_store", "read_joined", "read_store",
+    "redact", "registrations_within", "sha256_file", "spot_rd", "store_path", "summarise", "versions",
+    "with_version", "within_rd",
 ]
 
 
@@ -62,12 +75,29 @@ def store_path() -> Path | str:
     return value if is_url(value) else Path(value)
 
 
-def open_store(store: str | Path | None = None) -> Store:
-    """The Store named by `store` (default: `store_path()`)."""
+def keep_versions() -> int:
+    """How many imports a store keeps the registrations of: $ZICHTBAAR_KEEP_VERSIONS, or KEEP_VERSIONS (10).
+
+    >>> keep_versions() >= 1
+    True
+    """
+    value = os.environ.get("ZICHTBAAR_KEEP_VERSIONS", "").strip()
+    if not value:
+        return KEEP_VERSIONS
+    if not value.isdigit() or int(value) < 1:
+        raise StoreError("error.store.keep", value=value)
+    return int(value)
+
+
+def open_store(store: str | Path | None = None, *, keep: int | None = None) -> Store:
+    """The Store named by `store` (default: `store_path()`), keeping `keep` versions (default: `keep_versions()`)."""
     name = store if store is not None else store_path()
+    kept = keep if keep is not None else keep_versions()
+    if kept < 1:
+        raise StoreError("error.store.keep", value=kept)
     if is_url(name):
-        return PostGISStore(str(name))
-    return GeoPackageStore(Path(name))
+        return PostGISStore(str(name), keep=kept)
+    return GeoPackageStore(Path(name), keep=kept)
 
 
 def sha256_file(path: str | Path) -> str:
@@ -84,6 +114,11 @@ def import_log(store: str | Path | None = None) -> list[ImportRecord]:
     return open_store(store).log()
 
 
+def versions(store: str | Path | None = None) -> list[ImportRecord]:
+    """The imports whose registrations the store still keeps, oldest first; `read_store(version=...)` reads one."""
+    return open_store(store).versions()
+
+
 def current_version(store: str | Path | None = None) -> int:
     """The version of the newest import, 0 when there is none: cheap enough to ask on every page run."""
     log = import_log(store)
@@ -92,7 +127,8 @@ def current_version(store: str | Path | None = None) -> int:
 
 def import_register(register: str | Path, neighbourhoods: str | Path | None = None, *,
                     store: str | Path | None = None, municipality: str | None = None,
-                    is_demo: bool = False, strict: bool = False, today: date | None = None):
+                    is_demo: bool = False, strict: bool = False, today: date | None = None,
+                    keep: int | None = None):
     """Validate `register` and replace the store's register with its accepted rows, atomically.
 
     Parameters
@@ -100,12 +136,13 @@ def import_register(register: str | Path, neighbourhoods: str | Path | None = No
     neighbourhoods : a neighbourhood file; without it the store's current neighbourhoods are kept.
     store : a GeoPackage path or a postgresql:// URL (default: `store_path()`).
     strict : refuse the whole import when any row is rejected.
+    keep : how many versions to keep, this one included (default: `keep_versions()`).
 
     Returns
     -------
     (Report, ImportRecord) : the validation report and the new log line.
     """
-    report, record = _import(register, neighbourhoods, open_store(store), municipality=municipality,
+    report, record = _import(register, neighbourhoods, open_store(store, keep=keep), municipality=municipality,
                              is_demo=is_demo, strict=strict, today=today)
     assert record is not None
     return report, record
@@ -148,18 +185,19 @@ def _in_wgs84(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return frame
 
 
-def read_store(store: str | Path | None = None) -> Dataset:
-    """The Dataset in the store: registrations in canonical dtypes, in import order, with their neighbourhoods."""
-    target = open_store(store)
-    snap = target.read()
-    return _dataset(snap, target)
+def read_store(store: str | Path | None = None, *, version: int | None = None) -> Dataset:
+    """The Dataset in the store: registrations in canonical dtypes, in import order, with their neighbourhoods.
+
+    `version`: one of `versions(store)`; the newest when None. VersionUnavailable when it is not kept.
+    """
+    name = _name(store)
+    return to_dataset(open_store(name).read(version=version), name)
 
 
-def _dataset(snap: Snapshot, target: Store) -> Dataset:
-    last = snap.log[-1] if snap.log else None
-    return Dataset(canonical(snap.registrations), snap.neighbourhoods, last.municipality if last else "",
-                   bool(last and last.is_demo), last.imported_at if last else None,
-                   last.file if last else target.describe(), version=last.version if last else 0)
+def _name(store: str | Path | None) -> str:
+    """The store's name as a Dataset keeps it: the URL, or the path as the GeoPackage store spells it."""
+    name = store if store is not None else store_path()
+    return str(name) if is_url(name) else str(Path(name))
 
 
 def ensure_demo_store(store: str | Path | None = None) -> Path | str:
@@ -211,10 +249,10 @@ def read_joined(store: str | Path | None = None) -> tuple[Dataset, tuple[np.ndar
     geo.join.join_positions. The pairs are positions into the Dataset's registrations and neighbourhoods,
     exactly as geo.join.join_positions gives them (nb_pos -1 outside every neighbourhood).
     """
-    target = open_store(store)
-    snap = target.read(pairs=True)
+    name = _name(store)
+    snap = open_store(name).read(pairs=True)
     assert snap.pairs is not None
-    return _dataset(snap, target), snap.pairs
+    return to_dataset(snap, name), snap.pairs
 
 
 def summarise(store: str | Path | None = None, today: date | None = None):
@@ -225,26 +263,45 @@ def summarise(store: str | Path | None = None, today: date | None = None):
     (Dataset, list[NeighbourhoodSummary]) : what was summarised, and one summary per neighbourhood
     followed by the one for outside every neighbourhood.
     """
-    data, (reg_pos, nb_pos) = read_joined(store)
-    return data, _summaries(data.registrations, data.neighbourhoods, reg_pos, nb_pos, today)
+    from geo.summary import summarise as summarise_join
+
+    data, pairs = read_joined(store)
+    return data, summarise_join(data.registrations, data.neighbourhoods, today, pairs=pairs)
 
 
-def _summaries(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame, reg_pos: np.ndarray,
-               nb_pos: np.ndarray, today: date | None) -> list:
-    # geo.summary.summarise does its own join; until it takes the pairs as an argument, this is its
-    # body with the store's pairs. tests/unit/test_store.py checks both give the same summaries.
-    from geo import summary as s
+def nearby(data: Dataset, spot: Spot, radius: float) -> gpd.GeoDataFrame:
+    """geo.nearby.nearby of `data`, the candidates found by the store it came from.
 
-    s._check_columns(registrations)
-    n_nb = len(neighbourhoods)
-    bins = np.where(nb_pos < 0, n_nb, nb_pos)
-    counts = s._count(registrations, reg_pos, bins, n_nb + 1, today)
-    area_km2 = s._areas_km2(neighbourhoods)
-    populations = s._populations(neighbourhoods)
-    names = s._names(neighbourhoods)
-    city_area = float(area_km2.sum())
-    city_per_km2 = len(registrations) / city_area if city_area > 0 else None
-    out = [s._summary(code, names[i], populations[i], float(area_km2[i]), counts, i, city_per_km2)
-           for i, code in enumerate(neighbourhoods["code"].tolist())]
-    out.append(s._summary(None, s.text("summary.name.outside", s.DEFAULT_LANG), None, None, counts, n_nb, city_per_km2))
-    return out
+    PostGIS finds them in the database (ST_DWithin on GiST indexes in RD New, for the version `data`
+    holds); a GeoPackage, and a Dataset read from files, in memory on `data.rd`. Either way geo.nearby
+    measures the candidates again, so the answer is the one geo.nearby gives on `data` alone: the same
+    rows in the same order.
+    """
+    from geo.nearby import nearby as registrations_near
+
+    x, y = spot.rd
+    positions = _ask(data, lambda target: target.nearby(x, y, float(radius), version=data.version, data=data),
+                     lambda: memory_nearby(data, x, y, float(radius)))
+    # geo.nearby works out the candidates' RD New geometries itself: on PostGIS nobody needs the whole register's.
+    return registrations_near(data.registrations, spot, radius, candidates=positions)
+
+
+def neighbourhood_pairs(data: Dataset) -> tuple[np.ndarray, np.ndarray]:
+    """(reg_pos, nb_pos): the neighbourhood join of `data` (geo.join.join_positions), by the store it came from.
+
+    PostGIS joins in the database, for the version `data` holds; a GeoPackage, and a Dataset read from
+    files, in memory on `data.rd` and `data.neighbourhoods_rd`.
+    """
+    return _ask(data, lambda target: target.neighbourhood_pairs(version=data.version, data=data),
+                lambda: memory_pairs(data))
+
+
+def _ask(data: Dataset, question, in_memory):
+    """`question(store)` of the store `data` came from; `in_memory()` when there is none, or when the store
+    no longer keeps that version or cannot answer for it (a version written by an older Zichtbaar)."""
+    if not data.store or not data.version:
+        return in_memory()
+    try:
+        return question(open_store(data.store))
+    except VersionUnavailable:
+        return in_memory()

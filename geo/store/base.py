@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geo.dataset import Dataset
 from geo.errors import UserFacingError
 from geo.schema import COLUMNS, DATA_DIR, FIELDS, WGS84, Kind
 
@@ -27,10 +28,16 @@ IMPORT_LOG = "import_log"
 URL_SCHEMES = ("postgresql://", "postgres://")
 #: The columns of `Store.within`.
 WITHIN_COLUMNS = ("position", "id", "distance_m")
+#: How many imports a store keeps the registrations of, unless told otherwise ($ZICHTBAAR_KEEP_VERSIONS).
+KEEP_VERSIONS = 10
 
 
 class StoreError(UserFacingError):
     """The store cannot be read or written."""
+
+
+class VersionUnavailable(StoreError):
+    """A version the store cannot answer for: no longer kept, or written before the store could answer this."""
 
 
 @dataclass(frozen=True)
@@ -68,7 +75,15 @@ class Snapshot:
 
 
 class Store(Protocol):
-    """What a store implements: one consistent read, an atomic replace, and the two spatial queries."""
+    """What a store implements: consistent reads of its kept versions, an atomic replace, and the spatial queries.
+
+    Versions are the import log's numbers. A store keeps the registrations of its newest `keep` imports
+    (older ones may be dropped; the log keeps every line); `version=None` means the newest. The spatial
+    queries answer for one version, in positions into that version's registrations (import order), so
+    that an app holding version V gets answers about V even while a newer import comes in.
+    """
+
+    keep: int
 
     def describe(self) -> str:
         """The store's name for messages (a URL without its password)."""
@@ -78,8 +93,15 @@ class Store(Protocol):
         """The import log, oldest first; empty when nothing was imported yet."""
         ...
 
-    def read(self, *, pairs: bool = False) -> Snapshot:
-        """The register, neighbourhoods and log of one version; with `pairs`, the neighbourhood join too."""
+    def versions(self) -> list[ImportRecord]:
+        """The imports whose registrations are kept and readable, oldest first (the newest always is)."""
+        ...
+
+    def read(self, *, version: int | None = None, pairs: bool = False) -> Snapshot:
+        """The register, neighbourhoods and log (up to it) of one version; with `pairs`, the neighbourhood join too.
+
+        Raises VersionUnavailable for a version that is not kept.
+        """
         ...
 
     def neighbourhoods(self) -> gpd.GeoDataFrame:
@@ -91,11 +113,27 @@ class Store(Protocol):
         """Replace the register atomically; the record's version becomes the next one in the log.
 
         With `only_if_empty`, do nothing (and return None) when the store already holds an import.
+        Versions beyond the newest `keep` may be dropped afterwards.
         """
         ...
 
-    def within(self, x: float, y: float, radius: float) -> pd.DataFrame:
+    def within(self, x: float, y: float, radius: float, *, version: int | None = None) -> pd.DataFrame:
         """Registrations within `radius` metres of (x, y) in RD New: WITHIN_COLUMNS, nearest first, then by id."""
+        ...
+
+    def nearby(self, x: float, y: float, radius: float, *, version: int | None = None,
+               data: Dataset | None = None) -> np.ndarray:
+        """The positions, ascending, of every registration geo.nearby.nearby may list at (x, y) in RD New.
+
+        That is those within `radius` metres, and the cameras farther away whose view may reach the spot
+        (geo.nearby.candidates; a store may give a few more, never fewer). `data`, the register of that
+        version when the caller holds it, lets a store that answers in memory skip reading it.
+        """
+        ...
+
+    def neighbourhood_pairs(self, *, version: int | None = None,
+                            data: Dataset | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(reg_pos, nb_pos): the neighbourhood join of one version, as geo.join.join_positions gives it."""
         ...
 
 
@@ -177,3 +215,26 @@ def with_version(record: ImportRecord, version: int) -> ImportRecord:
     7
     """
     return dataclasses.replace(record, version=version)
+
+
+def to_dataset(snap: Snapshot, name: str) -> Dataset:
+    """The Dataset of a read: registrations in canonical dtypes, the version's log line, and the store's `name`."""
+    last = snap.log[-1] if snap.log else None
+    return Dataset(canonical(snap.registrations), snap.neighbourhoods, last.municipality if last else "",
+                   bool(last and last.is_demo), last.imported_at if last else None,
+                   last.file if last else redact(name), version=last.version if last else 0, store=name)
+
+
+def memory_nearby(data: Dataset, x: float, y: float, radius: float) -> np.ndarray:
+    """`Store.nearby` in memory, on a loaded register's RD New geometries and reach (worked out once per Dataset)."""
+    from geo.nearby import candidates
+
+    return candidates(data.rd, data.reach, x, y, radius)
+
+
+def memory_pairs(data: Dataset) -> tuple[np.ndarray, np.ndarray]:
+    """`Store.neighbourhood_pairs` in memory: geo.join.join_positions on a loaded register."""
+    from geo.join import join_positions
+
+    return join_positions(data.registrations, data.neighbourhoods, rd_geometries=data.rd,
+                          neighbourhoods_rd=data.neighbourhoods_rd)

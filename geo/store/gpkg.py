@@ -1,36 +1,59 @@
-"""The GeoPackage store: one file with the registrations, the neighbourhoods and the import log.
+"""The GeoPackage store: one file with the registrations, the neighbourhoods and the import log, and a
+folder beside it with the files of the last imports.
 
 An import builds a complete new GeoPackage beside the old one and moves it into place with one
 atomic rename: a reader sees the old file or the new one, and an import that fails midway leaves the
 old store untouched. A read opens the file several times (SQLite for the log, OGR for each layer), so
 it checks that the path still names the file it started with, and reads again when an import came
 in between: the parts of one read always come from one version.
+
+Each version's file is also kept, under its number, in `<store>.versions/` (register.gpkg.versions/v7.gpkg):
+a hard link to the same file, so keeping it costs neither a copy nor time. A version file never changes;
+the newest `keep` are kept, older ones unlinked at the next import (a reader that has one open reads on).
+Imports take turns through a lock file in that folder.
+
+The spatial queries are answered in memory, on the register of the version asked for: the caller's
+when it holds it (a Dataset, with its RD New geometries worked out once), else read from the file.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
+import re
+import shutil
 import sqlite3
 import tempfile
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pyogrio
 
+from geo.dataset import Dataset
 from geo.schema import FIELDS, WGS84, Kind
 from geo.store.base import (
     IMPORT_LOG,
+    KEEP_VERSIONS,
     NEIGHBOURHOODS,
     REGISTRATIONS,
     ImportRecord,
     Snapshot,
     StoreError,
+    VersionUnavailable,
+    memory_nearby,
+    memory_pairs,
+    to_dataset,
     with_version,
     within_rd,
 )
+
+T = TypeVar("T")
 
 _LOG_DDL = f"""CREATE TABLE {IMPORT_LOG} (
     version INTEGER PRIMARY KEY,
@@ -46,13 +69,16 @@ _LOG_DDL = f"""CREATE TABLE {IMPORT_LOG} (
 )"""
 # Imports in a row while one read runs are rare; a reader that keeps losing the race says so.
 _READ_ATTEMPTS = 20
+_VERSION_FILE = re.compile(r"^v(\d+)\.gpkg$")
 
 
 class GeoPackageStore:
-    """A store in one GeoPackage file (geo.store.base.Store)."""
+    """A store in one GeoPackage file and the folder of its kept versions (geo.store.base.Store)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, keep: int = KEEP_VERSIONS) -> None:
         self.path = Path(path)
+        self.keep = keep
+        self.folder = self.path.with_name(self.path.name + ".versions")
 
     def describe(self) -> str:
         return str(self.path)
@@ -60,13 +86,17 @@ class GeoPackageStore:
     def log(self) -> list[ImportRecord]:
         return read_log(self.path) if self.path.exists() else []
 
-    def neighbourhoods(self) -> gpd.GeoDataFrame:
-        return self._consistent(lambda: read_neighbourhoods(self.path))
+    def versions(self) -> list[ImportRecord]:
+        log = self.log()
+        kept = set(self._version_files())
+        # The newest is always readable: a store written before versions were kept has no folder yet.
+        return [r for r in log if r.version in kept or r is log[-1]]
 
-    def read(self, *, pairs: bool = False) -> Snapshot:
-        if not self.path.exists():
-            raise _missing(self.path)
-        snap = self._consistent(self._read_once)
+    def neighbourhoods(self) -> gpd.GeoDataFrame:
+        return _consistent(self.path, lambda: read_neighbourhoods(self.path))
+
+    def read(self, *, version: int | None = None, pairs: bool = False) -> Snapshot:
+        snap = self._snapshot(version)
         if not pairs:
             return snap
         from geo.join import join_positions
@@ -74,50 +104,141 @@ class GeoPackageStore:
         return Snapshot(snap.registrations, snap.neighbourhoods, snap.log,
                         join_positions(snap.registrations.set_crs(WGS84, allow_override=True), snap.neighbourhoods))
 
-    def _read_once(self) -> Snapshot:
-        log = read_log(self.path)
+    def _snapshot(self, version: int | None) -> Snapshot:
+        if not self.path.exists():
+            raise _missing(self.path)
+        if version is None:
+            return _consistent(self.path, lambda: _read_once(self.path))
+        path = self._version_file(version)
+        if not path.exists():
+            path = self.path  # the newest of a store written before versions were kept
         try:
-            reg = pyogrio.read_dataframe(self.path, layer=REGISTRATIONS)
-            nb = read_neighbourhoods(self.path)
-        except pyogrio.errors.DataSourceError as e:
-            raise StoreError("error.store.damaged", store=str(self.path), reason=str(e)) from None
-        return Snapshot(reg.set_crs(WGS84, allow_override=True), nb, log)
+            snap = _consistent(path, lambda: _read_once(path))
+        except StoreError:
+            if path != self.path:  # unlinked while we read: an import dropped it just now
+                raise self._gone(version) from None
+            raise
+        if not snap.log or snap.log[-1].version != version:
+            raise self._gone(version)
+        return snap
 
-    def _consistent(self, read):
-        """`read()` done while the path kept naming one file: retried when an import replaced it meanwhile."""
-        for _ in range(_READ_ATTEMPTS):
-            try:
-                fd = os.open(self.path, os.O_RDONLY)
-            except FileNotFoundError:
-                raise _missing(self.path) from None
-            try:
-                # Holding the file open keeps its inode from being reused, so the path naming the
-                # same inode afterwards means it named this file all along: a rename only ever
-                # points the path at a newer file.
-                inode = os.fstat(fd).st_ino
-                result = read()
-                if os.stat(self.path).st_ino == inode:
-                    return result
-            finally:
-                os.close(fd)
-        raise StoreError("error.store.busy", store=str(self.path))
+    def _dataset(self, version: int | None, data: Dataset | None) -> Dataset:
+        """The register of `version`: `data` when it is that one (of this store), else read from its file."""
+        if data is not None and version is not None and (data.store, data.version) == (str(self.path), version):
+            return data
+        return to_dataset(self._snapshot(version), self.describe())
 
     def replace(self, registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame, record: ImportRecord,
                 *, only_if_empty: bool = False) -> ImportRecord | None:
-        old = self.log()
-        if only_if_empty and old:
-            return None
-        record = with_version(record, (old[-1].version if old else 0) + 1)
-        write_store(self.path, registrations, neighbourhoods, [*old, record])
+        with self._import_lock():
+            old = self.log()
+            if only_if_empty and old:
+                return None
+            record = with_version(record, (old[-1].version if old else 0) + 1)
+            if old and not self._version_file(old[-1].version).exists():
+                # A store from before versions were kept: its current file becomes the first kept version.
+                _keep_as(self.path, self._version_file(old[-1].version))
+            write_store(self.path, registrations, neighbourhoods, [*old, record],
+                        also=self._version_file(record.version))
+            self._drop_old_versions([*old, record])
         return record
 
-    def within(self, x: float, y: float, radius: float):
+    def within(self, x: float, y: float, radius: float, *, version: int | None = None) -> pd.DataFrame:
         from geo.join import to_rd
 
         if not self.path.exists():
             return within_rd(np.empty(0, dtype=object), np.empty(0, dtype=object), x, y, radius)
-        reg = self.read().registrations
+        reg = self._snapshot(version).registrations
         return within_rd(reg["id"].to_numpy(), to_rd(reg), x, y, radius)
+
+    def nearby(self, x: float, y: float, radius: float, *, version: int | None = None,
+               data: Dataset | None = None) -> np.ndarray:
+        return memory_nearby(self._dataset(version, data), x, y, radius)
+
+    def neighbourhood_pairs(self, *, version: int | None = None,
+                            data: Dataset | None = None) -> tuple[np.ndarray, np.ndarray]:
+        return memory_pairs(self._dataset(version, data))
+
+    # ------------------------------------------------------------ the kept versions
+
+    def _version_file(self, version: int) -> Path:
+        return self.folder / f"v{int(version)}.gpkg"
+
+    def _version_files(self) -> dict[int, Path]:
+        if not self.folder.is_dir():
+            return {}
+        return {int(m.group(1)): p for p in self.folder.iterdir() if (m := _VERSION_FILE.match(p.name))}
+
+    def _drop_old_versions(self, log: list[ImportRecord]) -> None:
+        """Unlink the files of versions older than the newest `keep`, and any a failed import left behind."""
+        kept = {r.version for r in log[-max(self.keep, 1):]}
+        for version, path in self._version_files().items():
+            if version not in kept:
+                path.unlink(missing_ok=True)
+
+    @contextlib.contextmanager
+    def _import_lock(self) -> Iterator[None]:
+        """One import at a time: the next version number and its file must not be taken twice."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.folder / ".import.lock", os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
+
+    def _gone(self, version: int) -> VersionUnavailable:
+        return VersionUnavailable("error.store.version_gone", store=self.describe(), version=version)
+
+
+def _read_once(path: Path) -> Snapshot:
+    log = read_log(path)
+    try:
+        reg = pyogrio.read_dataframe(path, layer=REGISTRATIONS)
+        nb = read_neighbourhoods(path)
+    except pyogrio.errors.DataSourceError as e:
+        raise StoreError("error.store.damaged", store=str(path), reason=str(e)) from None
+    return Snapshot(reg.set_crs(WGS84, allow_override=True), nb, log)
+
+
+def _consistent(path: Path, read: Callable[[], T]) -> T:
+    """`read()` done while `path` kept naming one file: retried when an import replaced it meanwhile."""
+    for _ in range(_READ_ATTEMPTS):
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except FileNotFoundError:
+            raise _missing(path) from None
+        try:
+            # Holding the file open keeps its inode from being reused, so the path naming the
+            # same inode afterwards means it named this file all along: a rename only ever
+            # points the path at a newer file.
+            inode = os.fstat(fd).st_ino
+            result = read()
+            if os.stat(path).st_ino == inode:
+                return result
+        except FileNotFoundError:
+            raise _missing(path) from None
+        finally:
+            os.close(fd)
+    raise StoreError("error.store.busy", store=str(path))
+
+
+def _keep_as(path: Path, kept: Path) -> None:
+    """Make `kept` name the file `path` names: a hard link where the file system has them, else a copy."""
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{kept.name}.", suffix=".tmp", dir=kept.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()
+    try:
+        try:
+            os.link(path, tmp)
+        except OSError:
+            shutil.copyfile(path, tmp)
+        os.replace(tmp, kept)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _missing(path: Path) -> StoreError:
@@ -136,8 +257,11 @@ def read_log(path: Path) -> list[ImportRecord]:
 
 
 def write_store(store: Path, registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame,
-                log: list[ImportRecord]) -> None:
-    """Write a complete store to a temporary file beside `store`, then rename it into place."""
+                log: list[ImportRecord], also: Path | None = None) -> None:
+    """Write a complete store to a temporary file beside `store`, then rename it into place.
+
+    `also`: another name to keep the same file under (a version's file), made before the rename.
+    """
     store.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{store.name}.", suffix=".tmp.gpkg", dir=store.parent)
     os.close(fd)
@@ -147,9 +271,13 @@ def write_store(store: Path, registrations: gpd.GeoDataFrame, neighbourhoods: gp
         _write_layer(registrations, tmp, REGISTRATIONS)
         _write_layer(neighbourhoods, tmp, NEIGHBOURHOODS)
         _write_log(tmp, log)
+        if also is not None:
+            _keep_as(tmp, also)
         os.replace(tmp, store)  # atomic on POSIX: readers see the old file or the new one
     except BaseException:
         tmp.unlink(missing_ok=True)
+        if also is not None:
+            also.unlink(missing_ok=True)  # a version that never became current
         raise
 
 

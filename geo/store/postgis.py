@@ -4,14 +4,17 @@ Tables live in the first schema of the connection's search_path (a URL may set i
 `?options=-csearch_path%3Dmyschema,public`). Geometry is kept twice: as it came in (EPSG:4326, read
 back bit for bit) and in RD New (EPSG:28992, computed by geo.join.to_rd so that the database measures
 on exactly the coordinates the in-memory path measures on), with GiST indexes on the latter for the
-radius query (ST_DWithin) and the neighbourhood join (ST_Intersects).
+radius query (ST_DWithin) and the neighbourhood join (ST_Intersects). A camera's reach (geo.cones.reach,
+also worked out at import) has an index of its own: the near-me query finds the cameras that look at a
+spot from beyond the radius without testing every camera.
 
 Every import writes tables of its own, registrations_v<version> and neighbourhoods_v<version>, in one
 transaction that ends by adding its line to import_log: until that commits nobody sees the new
 version, and an import that fails rolls back, tables and all. A version's tables never change after
 that, so a reader only has to know which version to read and that its tables stay: it takes a share
-lock on import_log before it reads the log, and old versions are dropped only under an exclusive
-lock on import_log, taken without waiting (NOWAIT) so that a cleanup never stalls a reader. Loading
+lock on import_log before it reads the log, and versions older than the newest `keep` are dropped
+only under an exclusive lock on import_log, taken without waiting (NOWAIT) so that a cleanup never
+stalls a reader. Loading
 into a fresh table and building its indexes afterwards is three times faster than replacing the rows
 of an indexed one.
 """
@@ -32,15 +35,18 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geo.dataset import Dataset
 from geo.schema import FIELDS, RD_NEW, WGS84, Kind
 from geo.store.base import (
     IMPORT_LOG,
+    KEEP_VERSIONS,
     NEIGHBOURHOODS,
     REGISTRATIONS,
     WITHIN_COLUMNS,
     ImportRecord,
     Snapshot,
     StoreError,
+    VersionUnavailable,
     redact,
     with_version,
 )
@@ -57,6 +63,9 @@ _VERSIONED = re.compile(rf"^({REGISTRATIONS}|{NEIGHBOURHOODS})_v(\d+)$")
 # A cleanup that finds readers tries again a few times, then leaves the old tables to the next import.
 _CLEANUP_TRIES = 5
 _CLEANUP_PAUSE_S = 0.2
+# The database measures with its own code, shapely with GEOS: they may differ in the last digits. The
+# near-me query asks a centimetre more, and geo.nearby measures the answer again with shapely.
+_SLACK_M = 0.01
 
 _LOG_DDL = f"""
 CREATE TABLE IF NOT EXISTS {IMPORT_LOG} (
@@ -101,15 +110,21 @@ CREATE TABLE {table} (
     "row" integer NOT NULL,
     geom geometry(Geometry, {_WGS84_SRID}),
     geom_rd geometry(Geometry, {_RD_SRID}),
-    has_area boolean NOT NULL
+    has_area boolean NOT NULL,
+    reach_m double precision
 )"""
+
+
+_SIGHT = "ST_Expand(geom_rd, reach_m)"
 
 
 def _registrations_indexes(table: str) -> tuple[str, ...]:
     return (f"ALTER TABLE {table} ADD PRIMARY KEY (position)",
             f"CREATE INDEX ON {table} USING gist (geom_rd)",
             # The areas alone: the join tests them against every neighbourhood they touch, without the points.
-            f"CREATE INDEX ON {table} USING gist (geom_rd) WHERE has_area")
+            f"CREATE INDEX ON {table} USING gist (geom_rd) WHERE has_area",
+            # Each camera's box of sight: which cameras may see a spot, whatever their range.
+            f"CREATE INDEX ON {table} USING gist ({_SIGHT}) WHERE reach_m IS NOT NULL")
 
 
 def _neighbourhoods_ddl(table: str) -> str:
@@ -156,6 +171,20 @@ WHERE r.has_area AND NOT EXISTS (SELECT FROM areas a WHERE a.position = r.positi
 """
 
 
+def _nearby_sql(version: int) -> str:
+    """The candidates of geo.nearby.nearby: within the radius, or a camera within its reach (a little more)."""
+    table = _registrations_table(version)
+    here = f"ST_SetSRID(ST_MakePoint(%(x)s, %(y)s), {_RD_SRID})"
+    return f"""
+SELECT position FROM {table} WHERE ST_DWithin(geom_rd, {here}, %(r)s)
+UNION
+SELECT position FROM {table}
+WHERE reach_m IS NOT NULL AND {_SIGHT} && ST_Expand({here}, %(slack)s)
+  AND ST_DWithin(geom_rd, {here}, reach_m + %(slack)s)
+ORDER BY position
+"""
+
+
 def _within_sql(version: int) -> str:
     here = f"ST_SetSRID(ST_MakePoint(%(x)s, %(y)s), {_RD_SRID})"
     return f"""
@@ -168,8 +197,9 @@ ORDER BY distance_m, id COLLATE "C"
 class PostGISStore:
     """A store in a PostGIS database (geo.store.base.Store)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, keep: int = KEEP_VERSIONS) -> None:
         self.url = url
+        self.keep = keep
 
     def describe(self) -> str:
         return redact(self.url)
@@ -179,15 +209,20 @@ class PostGISStore:
     def log(self) -> list[ImportRecord]:
         return self._on_shared(_read_log)
 
-    def read(self, *, pairs: bool = False) -> Snapshot:
+    def versions(self) -> list[ImportRecord]:
+        with self._reading() as (conn, log):
+            kept = _kept_versions(conn)
+        return [r for r in log if r.version in kept]
+
+    def read(self, *, version: int | None = None, pairs: bool = False) -> Snapshot:
         with self._reading() as (conn, log):
             if not log:
                 raise StoreError("error.store.empty", store=self.describe())
-            version = log[-1].version
+            version = self._readable(conn, log, version)
             reg = _read_registrations(conn, version)
             nb = _read_neighbourhoods(conn, version)
             joined = _join(conn, version) if pairs else None
-        return Snapshot(reg, nb, log, joined)
+        return Snapshot(reg, nb, [r for r in log if r.version <= version], joined)
 
     def neighbourhoods(self) -> gpd.GeoDataFrame:
         with self._reading() as (conn, log):
@@ -195,20 +230,62 @@ class PostGISStore:
                 raise StoreError("error.store.no_neighbourhoods")
             return _read_neighbourhoods(conn, log[-1].version)
 
-    def within(self, x: float, y: float, radius: float) -> pd.DataFrame:
-        def query(conn) -> list[tuple]:
-            with conn.transaction():
-                version = _lock_and_version(conn)
-                if version is None:
-                    return []
-                return conn.execute(_within_sql(version), {"x": x, "y": y, "r": radius}).fetchall()
-
-        rows = self._on_shared(query)
+    def within(self, x: float, y: float, radius: float, *, version: int | None = None) -> pd.DataFrame:
+        rows = self._query_version(version, _within_sql, {"x": x, "y": y, "r": radius})
         if not rows:
             return _empty_within()
         position, ids, distance = zip(*rows, strict=True)
         return pd.DataFrame({"position": np.array(position, dtype=np.int64), "id": pd.Series(ids, dtype=object),
                              "distance_m": np.array(distance, dtype=float)})
+
+    def nearby(self, x: float, y: float, radius: float, *, version: int | None = None,
+               data: Dataset | None = None) -> np.ndarray:
+        params = {"x": x, "y": y, "r": radius + _SLACK_M, "slack": _SLACK_M}
+        rows = self._query_version(version, _nearby_sql, params)
+        return np.array([r[0] for r in rows], dtype=np.intp)
+
+    def neighbourhood_pairs(self, *, version: int | None = None,
+                            data: Dataset | None = None) -> tuple[np.ndarray, np.ndarray]:
+        with self._reading() as (conn, log):
+            if not log:
+                raise StoreError("error.store.empty", store=self.describe())
+            return _join(conn, self._readable(conn, log, version))
+
+    def _readable(self, conn, log: list[ImportRecord], version: int | None) -> int:
+        """`version` (default the newest) when its tables are there, under the reader's lock."""
+        if version is None:
+            return log[-1].version
+        if version not in _kept_versions(conn):
+            raise self._gone(version)
+        return version
+
+    def _query_version(self, version: int | None, sql: Callable[[int], str], params: dict) -> list[tuple]:
+        """The rows of `sql(version)` on the shared connection; none when nothing was imported yet.
+
+        The small queries of every click: one round trip for the lock and one for the query, no check
+        beforehand that the version is still there; a missing table or column says it.
+        """
+        psycopg = _psycopg()
+
+        def query(conn) -> list[tuple]:
+            with conn.transaction():
+                newest = _lock_and_version(conn)
+                if newest is None:
+                    return []
+                asked = version if version is not None else newest
+                try:
+                    return conn.execute(sql(asked), params).fetchall()
+                except psycopg.errors.UndefinedTable:
+                    raise self._gone(asked) from None
+                except psycopg.errors.UndefinedColumn:
+                    # Written by a Zichtbaar from before this query was asked of the database.
+                    raise VersionUnavailable("error.store.version_old", store=self.describe(),
+                                             version=asked) from None
+
+        return self._on_shared(query)
+
+    def _gone(self, version: int) -> VersionUnavailable:
+        return VersionUnavailable("error.store.version_gone", store=self.describe(), version=version)
 
     @contextmanager
     def _reading(self) -> Iterator[tuple[object, list[ImportRecord]]]:
@@ -250,7 +327,7 @@ class PostGISStore:
         return record
 
     def drop_old_versions(self) -> int:
-        """Drop the tables of versions older than the newest, when no reader holds them; how many went.
+        """Drop the tables of versions older than the newest `keep`, when no reader holds them; how many went.
 
         Readers hold a share lock on import_log; the exclusive lock asked here without waiting
         (NOWAIT) fails while any reader is in, and the cleanup tries again a little later, then
@@ -261,8 +338,11 @@ class PostGISStore:
             try:
                 with self._connect() as conn, conn.transaction():
                     conn.execute(f"LOCK TABLE {IMPORT_LOG} IN ACCESS EXCLUSIVE MODE NOWAIT")
-                    newest = conn.execute(f"SELECT coalesce(max(version), 0) FROM {IMPORT_LOG}").fetchone()[0]
-                    old = [t for t, v in _versioned_tables(conn) if v < newest]
+                    kept = {r[0] for r in conn.execute(
+                        f"SELECT version FROM {IMPORT_LOG} ORDER BY version DESC LIMIT %s", (max(self.keep, 1),))}
+                    newest = max(kept, default=0)
+                    # Tables above the newest cannot be seen here: an import's only become visible with its log line.
+                    old = [t for t, v in _versioned_tables(conn) if v not in kept and v < newest]
                     if old:
                         conn.execute(f"DROP TABLE {', '.join(old)}")
                     return len(old)
@@ -350,6 +430,14 @@ def _read_log(conn) -> list[ImportRecord]:
 def _versioned_tables(conn) -> list[tuple[str, int]]:
     rows = conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()").fetchall()
     return [(name, int(m.group(2))) for (name,) in rows if (m := _VERSIONED.match(name))]
+
+
+def _kept_versions(conn) -> set[int]:
+    """The versions whose registrations and neighbourhoods are both there."""
+    found: dict[int, set[str]] = {}
+    for name, version in _versioned_tables(conn):
+        found.setdefault(version, set()).add(name.rsplit("_v", 1)[0])
+    return {v for v, kinds in found.items() if kinds == {REGISTRATIONS, NEIGHBOURHOODS}}
 
 
 def _columns(conn, table: str) -> set[str]:
@@ -452,6 +540,7 @@ def _copy_columns(conn, table: str, columns: dict[str, object]) -> None:
 
 
 def _copy_registrations(conn, table: str, registrations: gpd.GeoDataFrame) -> None:
+    from geo.cones import reach
     from geo.join import to_rd
 
     n = len(registrations)
@@ -473,6 +562,7 @@ def _copy_registrations(conn, table: str, registrations: gpd.GeoDataFrame) -> No
     columns["geom_rd"] = _ewkb_hex(rd, _RD_SRID)
     # The test geo.join makes to tell an area from a point or a line; NaN (no geometry) is no area.
     columns["has_area"] = np.where(shapely.area(rd) > 0, "t", "f")
+    columns["reach_m"] = reach(registrations, rd) if n else np.empty(0)  # NaN, not a camera: NULL
     _copy_columns(conn, table, columns)
 
 

@@ -86,3 +86,14 @@ def test_boundaries_offline_says_so_clearly(tmp_path):
     assert res.returncode == 2
     assert "PDOK" in res.stderr and "Traceback" not in res.stderr
     assert not (tmp_path / "b.geojson").exists()
+
+
+def test_import_keeps_as_many_versions_as_asked(tmp_path):
+    db = tmp_path / "register.gpkg"
+    for _ in range(3):
+        res = geo_cli("import", "data/demo_register.csv", "--neighbourhoods", "data/demo_buurten.geojson",
+                      "--keep", "2", db=db)
+        assert res.returncode == 0, res.stderr
+    assert sorted(p.name for p in (tmp_path / "register.gpkg.versions").glob("v*.gpkg")) == ["v2.gpkg", "v3.gpkg"]
+    res = geo_cli("import", "data/demo_register.csv", "--keep", "0", db=db)
+    assert res.returncode == 2 and "--keep" in res.stderr and "Traceback" not in res.stderr

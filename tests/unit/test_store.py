@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import threading
 import uuid
@@ -24,12 +25,16 @@ import shapely
 from shapely.geometry import Point, box
 
 from geo import store
+from geo.crs import rd_to_wgs84
+from geo.dataset import Dataset
 from geo.errors import UserFacingError
-from geo.join import join_positions, to_rd
+from geo.join import join, join_positions, to_rd
+from geo.nearby import nearby
 from geo.neighbourhoods import read_neighbourhoods
 from geo.schema import COLUMNS, DEMO_NEIGHBOURHOODS, DEMO_REGISTER
 from geo.store import gpkg as store_gpkg
 from geo.summary import summarise
+from geo.viewstate import RADII, Spot
 from tests.fixtures.hostile import write_hostile_register
 
 PG_ENV = "ZICHTBAAR_TEST_PG"
@@ -188,6 +193,7 @@ def test_an_import_that_fails_midway_leaves_the_old_register_untouched(target, t
 
     store.import_register(register(tmp_path, 3), buurten, store=target)
     before = store.read_store(target)
+    kept = store.versions(target)
 
     # The last step of each: registrations and neighbourhoods are already written.
     if store.is_url(target):
@@ -200,6 +206,7 @@ def test_an_import_that_fails_midway_leaves_the_old_register_untouched(target, t
     frames_equal(after.registrations, before.registrations)
     assert after.version == 1
     assert store.current_version(target) == 1
+    assert store.versions(target) == kept
 
 
 def test_first_import_without_neighbourhoods_asks_for_them(target, tmp_path):
@@ -256,6 +263,50 @@ def test_the_app_loader_refreshes_after_a_newer_import(target, tmp_path, monkeyp
     store.import_register(register(tmp_path, 4, prefix="V"), DEMO_NEIGHBOURHOODS, store=target)
     fresh = loaders.dataset()
     assert (fresh.is_demo, fresh.version, len(fresh.registrations)) == (False, 2, 4)
+
+
+# ---------------------------------------------------------------- versions kept, on both stores
+
+
+def test_every_import_is_kept_and_readable_by_its_version(target, tmp_path, buurten):
+    for prefix, n in zip("ABC", (3, 5, 4), strict=True):
+        store.import_register(register(tmp_path, n, name=f"{prefix}.csv", prefix=prefix), buurten, store=target)
+    assert store.versions(target) == store.import_log(target)
+    for version, (prefix, n) in enumerate(zip("ABC", (3, 5, 4), strict=True), start=1):
+        data = store.read_store(target, version=version)
+        assert (data.version, data.source, len(data.registrations)) == (version, f"{prefix}.csv", n)
+        assert data.registrations["id"].str.startswith(prefix).all()
+    assert store.read_store(target).version == 3
+
+
+def test_an_old_version_comes_with_the_log_up_to_it(target, tmp_path, buurten):
+    for i in range(3):
+        store.import_register(register(tmp_path, 2, name=f"r{i}.csv"), buurten, store=target)
+    snap = store.open_store(target).read(version=2)
+    assert snap.log == store.import_log(target)[:2]
+
+
+def test_a_store_keeps_the_last_versions_and_says_which_it_no_longer_keeps(target, tmp_path, buurten):
+    for i in range(4):
+        store.import_register(register(tmp_path, 2 + i, name=f"r{i}.csv"), buurten, store=target, keep=2)
+    assert [r.version for r in store.versions(target)] == [3, 4]
+    assert [r.version for r in store.import_log(target)] == [1, 2, 3, 4]  # the log keeps every line
+    with pytest.raises(store.VersionUnavailable, match="Version 2 "):
+        store.read_store(target, version=2)
+    assert len(store.read_store(target, version=3).registrations) == 4
+
+
+def test_the_versions_kept_default_to_ten_or_the_environment(monkeypatch, tmp_path):
+    monkeypatch.delenv("ZICHTBAAR_KEEP_VERSIONS", raising=False)
+    assert store.open_store(tmp_path / "s.gpkg").keep == store.KEEP_VERSIONS == 10
+    monkeypatch.setenv("ZICHTBAAR_KEEP_VERSIONS", "3")
+    assert store.open_store(tmp_path / "s.gpkg").keep == 3
+    assert store.open_store("postgresql://app@db.example/zichtbaar").keep == 3
+    monkeypatch.setenv("ZICHTBAAR_KEEP_VERSIONS", "0")
+    with pytest.raises(UserFacingError, match="ZICHTBAAR_KEEP_VERSIONS"):
+        store.open_store(tmp_path / "s.gpkg")
+    with pytest.raises(UserFacingError, match="--keep"):
+        store.open_store(tmp_path / "s.gpkg", keep=-1)
 
 
 # ---------------------------------------------------------------- both stores give the same answers
@@ -406,6 +457,113 @@ def test_the_store_summary_equals_geo_summary(demo_in_both):
         assert store.summarise(target)[1] == expected
 
 
+# ---------------------------------------------------------------- the store answers near-me and the join
+
+
+@pytest.fixture(scope="module", params=["gpkg", "postgis"])
+def demo_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The demo register in a store of each kind, for tests that only read."""
+    if request.param == "gpkg":
+        path = tmp_path_factory.mktemp("demo") / "s.gpkg"
+        store.import_register(DEMO_REGISTER, DEMO_NEIGHBOURHOODS, store=path)
+        yield str(path)
+        return
+    with postgis_store(request.getfixturevalue("pg_base")) as url:
+        store.import_register(DEMO_REGISTER, DEMO_NEIGHBOURHOODS, store=url)
+        yield url
+
+
+def near_me_cases(data: Dataset) -> list[tuple[Spot, int]]:
+    """Spots near random registrations at every radius, and spots in front of cameras beyond a small radius."""
+    rng = np.random.default_rng(11)
+    points = data.registrations.geometry.representative_point()
+    cases = [(Spot.rounded(points.iloc[k].y + rng.normal(0, 0.001), points.iloc[k].x + rng.normal(0, 0.001)), r)
+             for k in rng.choice(len(points), 12, replace=False) for r in RADII]
+    reg = data.registrations
+    cams = np.flatnonzero((reg["sensor_type"] == "camera").to_numpy() & reg["direction"].notna().to_numpy()
+                          & (reg["range_m"].fillna(0) > 40).to_numpy() & (shapely.get_type_id(data.rd) == 0))
+    for k in cams[:15]:
+        bearing, metres = np.radians(reg["direction"].iloc[k]), 0.8 * reg["range_m"].iloc[k]
+        x = shapely.get_x(data.rd[k]) + metres * np.sin(bearing)
+        y = shapely.get_y(data.rd[k]) + metres * np.cos(bearing)
+        lon, lat = rd_to_wgs84(x, y)
+        cases.append((Spot(float(lat), float(lon)), 25))
+    return cases
+
+
+def test_near_me_through_the_store_lists_exactly_what_geo_nearby_lists(demo_store):
+    data = store.read_store(demo_store)
+    farther = 0
+    for spot, radius in near_me_cases(data):
+        found = store.nearby(data, spot, radius)
+        expected = nearby(data.registrations, spot, radius)
+        assert found["id"].tolist() == expected["id"].tolist()
+        pd.testing.assert_frame_equal(pd.DataFrame(found), pd.DataFrame(expected))
+        farther += int((found["looks_here"] & ~found["within"]).sum())
+    assert farther >= 5  # cameras that look at the spot from beyond the radius were found by the store too
+
+
+def test_the_store_joins_the_loaded_register_exactly_as_geo_join(demo_store):
+    data = store.read_store(demo_store)
+    reg, nb = data.registrations, data.neighbourhoods
+    pairs = store.neighbourhood_pairs(data)
+    expected = join_positions(reg, nb)
+    assert sorted(zip(*(p.tolist() for p in pairs), strict=True)) == sorted(
+        zip(*(p.tolist() for p in expected), strict=True))
+    assert summarise(reg, nb, pairs=pairs) == summarise(reg, nb)
+    assert join(reg, nb, pairs=pairs).equals(join(reg, nb))
+
+
+def test_postgis_answers_near_me_and_the_join_in_the_database(pg_store, monkeypatch, small_demo):
+    store.ensure_demo_store(pg_store)
+    data = store.read_store(pg_store)
+
+    def not_in_memory(*args: object) -> None:
+        raise AssertionError("answered in memory")
+
+    monkeypatch.setattr(store, "memory_nearby", not_in_memory)
+    monkeypatch.setattr(store, "memory_pairs", not_in_memory)
+    spot = Spot(float(data.registrations.geometry.iloc[0].y), float(data.registrations.geometry.iloc[0].x))
+    assert len(store.nearby(data, spot, 1000)) == 5  # the small demo's five cameras stand within 1 km
+    assert len(store.neighbourhood_pairs(data)[0]) == 5
+    assert "rd" not in data.__dict__  # nothing measured the whole register in memory
+
+
+def test_a_geopackage_answers_near_me_on_the_register_the_app_holds(tmp_path, buurten, monkeypatch):
+    db = tmp_path / "s.gpkg"
+    store.import_register(register(tmp_path, 5), buurten, store=db)
+    data = store.read_store(db)
+
+    def no_reading(*args: object) -> None:
+        raise AssertionError("read the file again")
+
+    monkeypatch.setattr(store_gpkg, "_read_once", no_reading)
+    assert len(store.nearby(data, Spot(52.372, 4.892), 1000)) == 5
+    assert len(store.neighbourhood_pairs(data)[0]) == 5
+    assert "rd" in data.__dict__  # worked out once, kept with the register
+
+
+def test_near_me_is_about_the_version_the_app_holds(target, tmp_path, buurten):
+    store.import_register(register(tmp_path, 5), buurten, store=target)
+    held = store.read_store(target)
+    store.import_register(register(tmp_path, 9, name="r2.csv", prefix="N"), store=target)
+    spot = Spot(52.372, 4.892)
+    found = store.nearby(held, spot, 1000)
+    assert found["id"].tolist() == nearby(held.registrations, spot, 1000)["id"].tolist()
+    assert found["id"].str.startswith("C").all() and len(found) > 0
+    assert sorted(store.neighbourhood_pairs(held)[0].tolist()) == list(range(5))
+
+
+def test_near_me_is_worked_out_in_memory_when_the_store_no_longer_keeps_the_version(target, tmp_path, buurten):
+    store.import_register(register(tmp_path, 5), buurten, store=target, keep=1)
+    held = store.read_store(target)
+    store.import_register(register(tmp_path, 9, name="r2.csv", prefix="N"), store=target, keep=1)
+    with pytest.raises(store.VersionUnavailable):
+        store.read_store(target, version=1)
+    spot = Spot(52.372, 4.892)
+    assert store.nearby(held, spot, 1000)["id"].tolist() == nearby(held.registrations, spot, 1000)["id"].tolist()
+
+
 # ---------------------------------------------------------------- GeoPackage only
 
 
@@ -429,6 +587,42 @@ def test_a_failed_geopackage_import_leaves_no_temporary_file(tmp_path, buurten, 
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp.gpkg")]
 
 
+def test_a_geopackage_import_that_fails_after_keeping_its_file_keeps_no_version(tmp_path, buurten, monkeypatch):
+    db = tmp_path / "s.gpkg"
+    store.import_register(register(tmp_path, 3), buurten, store=db)
+    keep_as = store_gpkg._keep_as
+
+    def then_fail(path: Path, kept: Path) -> None:
+        keep_as(path, kept)
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store_gpkg, "_keep_as", then_fail)
+    with pytest.raises(OSError, match="disk full"):
+        store.import_register(register(tmp_path, 5, name="r2.csv"), store=db)
+    assert sorted(p.name for p in (tmp_path / "s.gpkg.versions").iterdir()) == [".import.lock", "v1.gpkg"]
+    assert [r.version for r in store.versions(db)] == [1]
+
+
+def test_a_geopackage_keeps_each_version_as_a_link_to_its_file_not_a_copy(tmp_path, buurten):
+    db = tmp_path / "s.gpkg"
+    for i in range(2):
+        store.import_register(register(tmp_path, 3, name=f"r{i}.csv"), buurten, store=db)
+    kept = tmp_path / "s.gpkg.versions"
+    assert sorted(p.name for p in kept.glob("v*.gpkg")) == ["v1.gpkg", "v2.gpkg"]
+    assert (kept / "v2.gpkg").stat().st_ino == db.stat().st_ino
+
+
+def test_a_geopackage_from_before_versions_keeps_its_register_as_the_first_version(tmp_path, buurten):
+    db = tmp_path / "s.gpkg"
+    store.import_register(register(tmp_path, 3), buurten, store=db)
+    shutil.rmtree(tmp_path / "s.gpkg.versions")  # as an older Zichtbaar left it
+    assert [r.version for r in store.versions(db)] == [1]
+    assert len(store.read_store(db, version=1).registrations) == 3
+    store.import_register(register(tmp_path, 5, name="r2.csv"), store=db)
+    assert [r.version for r in store.versions(db)] == [1, 2]
+    assert len(store.read_store(db, version=1).registrations) == 3
+
+
 def test_store_path_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("ZICHTBAAR_DB", str(tmp_path / "x.gpkg"))
     assert store.store_path() == tmp_path / "x.gpkg"
@@ -441,10 +635,11 @@ def test_store_path_follows_the_environment(monkeypatch, tmp_path):
 # ---------------------------------------------------------------- PostGIS only
 
 
-def test_an_import_leaves_only_the_new_versions_tables(pg_store, tmp_path, buurten):
+def test_an_import_leaves_only_the_tables_of_the_versions_kept(pg_store, tmp_path, buurten):
     for i in range(3):
-        store.import_register(register(tmp_path, 2 + i, name=f"r{i}.csv"), buurten, store=pg_store)
-    assert version_tables(pg_store) == ["neighbourhoods_v3", "registrations_v3"]
+        store.import_register(register(tmp_path, 2 + i, name=f"r{i}.csv"), buurten, store=pg_store, keep=2)
+    assert version_tables(pg_store) == ["neighbourhoods_v2", "neighbourhoods_v3", "registrations_v2",
+                                        "registrations_v3"]
 
 
 def test_a_failed_postgis_import_leaves_no_tables(pg_store, tmp_path, buurten, monkeypatch):
@@ -463,14 +658,27 @@ def test_old_tables_stay_while_a_reader_holds_them(pg_store, tmp_path, buurten, 
     from geo.store import postgis as store_postgis
 
     monkeypatch.setattr(store_postgis, "_CLEANUP_TRIES", 1)
-    store.import_register(register(tmp_path, 3), buurten, store=pg_store)
+    store.import_register(register(tmp_path, 3), buurten, store=pg_store, keep=1)
     with psycopg.connect(pg_store) as reader:  # a reader between its lock and its last read
         reader.execute("LOCK TABLE import_log IN ACCESS SHARE MODE")
-        store.import_register(register(tmp_path, 4, name="r2.csv"), store=pg_store)  # not blocked by the reader
+        store.import_register(register(tmp_path, 4, name="r2.csv"), store=pg_store, keep=1)  # not blocked
         assert "registrations_v1" in version_tables(pg_store)
         assert len(reader.execute("SELECT * FROM registrations_v1").fetchall()) == 3
-    assert store.open_store(pg_store).drop_old_versions() == 2
+    assert store.open_store(pg_store, keep=1).drop_old_versions() == 2
     assert version_tables(pg_store) == ["neighbourhoods_v2", "registrations_v2"]
+
+
+def test_a_version_imported_without_the_camera_reach_is_answered_in_memory(pg_store, tmp_path, buurten):
+    import psycopg
+
+    store.import_register(register(tmp_path, 5), buurten, store=pg_store)
+    with psycopg.connect(pg_store) as conn:  # as a Zichtbaar from before the reach column left it
+        conn.execute("ALTER TABLE registrations_v1 DROP COLUMN reach_m")
+    data = store.read_store(pg_store)
+    spot = Spot(52.372, 4.892)
+    with pytest.raises(store.VersionUnavailable, match="older Zichtbaar"):
+        store.open_store(pg_store).nearby(*spot.rd, 250, version=1)
+    assert store.nearby(data, spot, 250)["id"].tolist() == nearby(data.registrations, spot, 250)["id"].tolist()
 
 
 def test_app_servers_starting_together_import_the_demo_once(pg_store, small_demo):
