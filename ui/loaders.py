@@ -10,15 +10,21 @@ import streamlit as st
 
 from geo.dataset import Dataset, load_files
 from geo.filters import FilterIndex
-from geo.store import current_version, ensure_demo_store, read_store
+from geo.store import VersionUnavailable, current_version, ensure_demo_store, read_store
 from geo.summary import NeighbourhoodSummary
 from geo.viewstate import Spot
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _from_store(path: str, version: int) -> Dataset:
-    """One Dataset per store version: a newer import is picked up on the next page run, no restart."""
-    return read_store(path)
+    """One Dataset per store version: a newer import is picked up on the next page run, no restart.
+
+    It reads the version it is cached under, so a newer import in between cannot slip in under the old number.
+    """
+    try:
+        return read_store(path, version=version)
+    except VersionUnavailable:  # dropped already: many imports in a row
+        return read_store(path)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -52,21 +58,23 @@ def _neighbourhood_tables(
     _data: Dataset, key: tuple[object, ...]
 ) -> tuple[list[NeighbourhoodSummary], NeighbourhoodSummary, pd.DataFrame]:
     from geo.join import join
+    from geo.store import neighbourhood_pairs
     from geo.summary import city_summary, summarise
 
-    reg, nb, rd, nb_rd = _data.registrations, _data.neighbourhoods, _data.rd, _data.neighbourhoods_rd
-    return (summarise(reg, nb, rd_geometries=rd, neighbourhoods_rd=nb_rd),
-            city_summary(reg, nb, neighbourhoods_rd=nb_rd), join(reg, nb, rd_geometries=rd, neighbourhoods_rd=nb_rd))
+    reg, nb, nb_rd = _data.registrations, _data.neighbourhoods, _data.neighbourhoods_rd
+    pairs = neighbourhood_pairs(_data)
+    return (summarise(reg, nb, pairs=pairs, neighbourhoods_rd=nb_rd), city_summary(reg, nb, neighbourhoods_rd=nb_rd),
+            join(reg, nb, pairs=pairs))
 
 
 def neighbourhood_tables(data: Dataset) -> tuple[list[NeighbourhoodSummary], NeighbourhoodSummary, pd.DataFrame]:
     """(summaries, city summary, join table) of `data`: one computation per register version and day.
 
     summaries: geo.summary.summarise (one per neighbourhood, then the one outside); city:
-    geo.summary.city_summary; join table: geo.join.join (reg_index, code).
+    geo.summary.city_summary; join table: geo.join.join (reg_index, code). The neighbourhood join
+    under them is the store's (geo.store.neighbourhood_pairs): on PostGIS the database makes it.
     """
     return _neighbourhood_tables(data, _version_key(data))
-
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -117,8 +125,12 @@ def choropleth_shapes(data: Dataset) -> list[dict | None]:
 
 
 def nearby(data: Dataset, spot: Spot, radius: int) -> pd.DataFrame:
-    """What is measured at or near `spot` (geo.nearby.nearby), nearest first, on the register's RD New
-    geometries (Dataset.rd, worked out once per loaded register and shared)."""
-    from geo.nearby import nearby as registrations_near
+    """What is measured at or near `spot` (geo.nearby.nearby), nearest first.
 
-    return registrations_near(data.registrations, spot, radius, rd_geometries=data.rd)
+    Asked of the store `data` came from (geo.store.nearby): on PostGIS the database finds the
+    registrations in reach; a GeoPackage, or files, in memory on the register's RD New geometries
+    (Dataset.rd, worked out once per loaded register and shared).
+    """
+    from geo.store import nearby as registrations_near
+
+    return registrations_near(data, spot, radius)

@@ -564,6 +564,26 @@ def test_near_me_is_worked_out_in_memory_when_the_store_no_longer_keeps_the_vers
     assert store.nearby(held, spot, 1000)["id"].tolist() == nearby(held.registrations, spot, 1000)["id"].tolist()
 
 
+def test_the_app_asks_the_store_it_read_from(target, monkeypatch, small_demo):
+    from ui import loaders
+
+    monkeypatch.setenv("ZICHTBAAR_DB", str(target))
+    monkeypatch.delenv("ZICHTBAAR_REGISTER", raising=False)
+    monkeypatch.delenv("ZICHTBAAR_NEIGHBOURHOODS", raising=False)
+    loaders._from_store.clear()
+    loaders._neighbourhood_tables.clear()
+    data = loaders.dataset()
+    asked = []
+    opened = store.open_store
+    monkeypatch.setattr(store, "open_store", lambda *a, **k: asked.append(a[0]) or opened(*a, **k))
+    spot = Spot(52.372, 4.892)
+    assert loaders.nearby(data, spot, 250).equals(nearby(data.registrations, spot, 250))
+    summaries, _, table = loaders.neighbourhood_tables(data)
+    assert summaries == summarise(data.registrations, data.neighbourhoods)
+    assert table.equals(join(data.registrations, data.neighbourhoods))
+    assert asked == [str(target), str(target)]
+
+
 # ---------------------------------------------------------------- GeoPackage only
 
 
