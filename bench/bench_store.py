@@ -9,15 +9,23 @@ import       python -m geo import of a CSV: reading + validating the file, then 
   write      of that, writing the store alone (GeoPackage: a new file and a rename; PostGIS: COPY in one
              transaction)
 read         read_store: the whole register as a Dataset, what the app caches once per version
-summary      read_store + geo.summary.summarise in memory (what the app does on a new version)
+summary      read_store + geo.summary.summarise in memory
   store      geo.store.summarise: read, plus the neighbourhood join done by the store (PostGIS: in SQL)
+join         geo.store.neighbourhood_pairs of the loaded Dataset: what the app asks once per version for its
+             summaries (PostGIS: in SQL; GeoPackage: in memory on the Dataset's RD New geometries)
 radius       geo.store.registrations_within 250 m, median of 20 spots (PostGIS: ST_DWithin on GiST;
-             GeoPackage, 3 spots: it reads the register first; the app asks its cached Dataset instead)
+             GeoPackage, 3 spots: it reads the register first)
+near-me      geo.store.nearby of the loaded Dataset, 250 m, cameras looking from farther included: what the app
+             asks on every click, median of 20 spots (PostGIS: the database finds the candidates; GeoPackage:
+             in memory, after one first call that works out the Dataset's RD New geometries, `rd once`)
+  in memory  geo.nearby.nearby of the whole loaded register, its RD New geometries kept: what the app asked
+             before the store answered near-me
 version      geo.store.current_version, median of 50 calls: asked on every page run
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import sys
@@ -38,7 +46,9 @@ from bench_join_summary import random_registrations
 
 from bench.common import BUURTEN, amsterdam_buurten
 from geo import store
+from geo.nearby import nearby
 from geo.summary import summarise
+from geo.viewstate import Spot
 
 N = 500_000
 
@@ -87,10 +97,16 @@ def run(name: str, target: str, csv: Path, spots: list[tuple[float, float]]) -> 
     data = result["data"]
     times["summary"] = seconds(lambda: summarise(store.read_store(target).registrations, data.neighbourhoods))
     times["store summary"] = seconds(lambda: store.summarise(target))
+    times["join"] = seconds(lambda: store.neighbourhood_pairs(data))
     # A GeoPackage reads the whole register for each query: three spots say enough there.
     tried = spots if store.is_url(target) else spots[:3]
     times["radius"] = statistics.median(seconds(lambda s=s: store.registrations_within(*s, 250, target))
                                         for s in tried)
+    fresh = store.read_store(target)  # its RD New geometries not yet worked out
+    times["rd once"] = seconds(lambda: store.nearby(fresh, Spot(*spots[0]), 250))
+    times["near-me"] = statistics.median(seconds(lambda s=s: store.nearby(fresh, Spot(*s), 250)) for s in spots)
+    times["in memory"] = statistics.median(seconds(lambda s=s: nearby(fresh.registrations, Spot(*s), 250,
+                                                                      rd_geometries=fresh.rd)) for s in spots)
     times["version"] = median_seconds(lambda: store.current_version(target), 50)
     print(f"{name:<10} {len(report.accepted):,} accepted  " + "  ".join(f"{k} {v:7.3f}" for k, v in times.items()),
           flush=True)
@@ -124,4 +140,8 @@ def main(n: int = N) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else N)
+    head, rest = __doc__.split("\n\n", 1)
+    parser = argparse.ArgumentParser(description=head, epilog=rest,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("n", nargs="?", type=int, default=N, help=f"registrations (default {N:,})")
+    main(parser.parse_args().n)
