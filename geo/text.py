@@ -629,8 +629,9 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     ),
     "buurt.download": ("Feitenblad (PDF)", "Fact sheet (PDF)"),
     "buurt.download.help": (
-        "Een A4 om te printen, met kaart, cijfers en alle registraties.",
-        "An A4 to print, with map, figures and every registration.",
+        "Twee A4's om te printen: de kaart, de cijfers, wat niet past, wie u kunt vragen, en een QR-code naar deze "
+        "pagina.",
+        "Two A4 pages to print: the map, the figures, what does not fit, whom to ask, and a QR code to this page.",
     ),
     "buurt.map": ("Kaart", "Map"),
     "buurt.map.label": ("Kaart van de buurt met de registraties", "Map of the neighbourhood with its registrations"),
@@ -1077,10 +1078,6 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "sheet.fig.area": ("Oppervlakte", "Area"),
     "sheet.fig.city": ("stad: {value}", "city: {value}"),
     "sheet.summary": ("In het kort", "In short"),
-    "sheet.by.sensor_type": ("Soort sensor", "Type of sensor"),
-    "sheet.by.purpose": ("Doel", "Purpose"),
-    "sheet.by.data_types": ("Soort gegevens", "Type of data"),
-    "sheet.by.legal_basis": ("Grondslag (AVG)", "Legal basis (GDPR)"),
     "sheet.flags": ("Wat niet past bij de afspraken", "What does not fit the principles"),
     "sheet.flags.none": (
         "Alle registraties in deze buurt passen bij de afspraken.",
@@ -1096,20 +1093,29 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "You can always ask the municipality of {municipality} as well.",
     ),
     "sheet.questions.nocontact": ("geen contact opgegeven", "no contact given"),
-    "sheet.list": ("Alle registraties in deze buurt ({n})", "All registrations in this neighbourhood ({n})"),
-    "sheet.list.none": ("In deze buurt is niets geregistreerd.", "Nothing is registered in this neighbourhood."),
-    "sheet.col.name": ("Naam", "Name"),
-    "sheet.col.type": ("Soort", "Type"),
-    "sheet.col.purpose": ("Doel", "Purpose"),
-    "sheet.col.legal_basis": ("Grondslag", "Legal basis"),
-    "sheet.col.owner": ("Eigenaar", "Owner"),
+    "sheet.questions.owner": (Plural("{owner} ({n} registratie)", "{owner} ({n} registraties)"),
+                              Plural("{owner} ({n} registration)", "{owner} ({n} registrations)")),
+    "sheet.questions.more": (Plural("En nog {n} regel: zie de website.", "En nog {n} regels: zie de website."),
+                             Plural("And {n} more line: see the website.", "And {n} more lines: see the website.")),
+    "sheet.flag.entry": ("{name}, {where} ({id})", "{name}, {where} ({id})"),
+    "sheet.flags.more": (
+        Plural("En nog {n} regel: zie de website.", "En nog {n} regels: zie de website."),
+        Plural("And {n} more line: see the website.", "And {n} more lines: see the website."),
+    ),
+    "sheet.qr.title": ("Alles over deze buurt", "All about this neighbourhood"),
+    "sheet.qr.text": (
+        Plural("Scan de code of ga naar het adres hieronder: daar staan de kaart en de registratie, met alle "
+               "gegevens.",
+               "Scan de code of ga naar het adres hieronder: daar staan de kaart en alle {n} registraties, met "
+               "alle gegevens."),
+        Plural("Scan the code or go to the address below: there you find the map and the registration, with every "
+               "detail.",
+               "Scan the code or go to the address below: there you find the map and all {n} registrations, with "
+               "every detail."),
+    ),
     "sheet.page": ("Zichtbaar · {name} · pagina {page}", "Zichtbaar · {name} · page {page}"),
     "sheet.basis.article": ("AVG art. 6 lid 1{letter}", "GDPR art. 6(1)({letter})"),
     "sheet.basis.none": ("Geen persoonsgegevens", "No personal data"),
-    "sheet.list.letters": (
-        "De letter bij de grondslag is het onderdeel van artikel 6 lid 1 van de AVG.",
-        "The letter after the legal basis is the point of article 6(1) of the GDPR.",
-    ),
     # ---------------------------------------------------------------- OpenStreetMap
     "osm.skip.no_coordinates": (
         "Geen coördinaten (een weg of relatie zonder middelpunt)",
