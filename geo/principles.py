@@ -200,7 +200,7 @@ def falling_short(registrations: pd.DataFrame, code: str, today: date | None = N
     principle = next((p for p in PRINCIPLES if p.code == code), None)
     if principle is None:
         raise KeyError(f"unknown principle {code!r}; known: {', '.join(PRINCIPLE_CODES)}")
-    reasons = reason_frame(registrations, today)[list(principle.reasons)]
+    reasons = reason_frame(registrations, today, principle.reasons)
     short = reasons.any(axis=1).to_numpy()
     hits = reasons.to_numpy()[short]
     names = np.array(principle.reasons)

@@ -57,22 +57,35 @@ class Report:
     warnings: list[Problem] = field(default_factory=list)
     rows: int = 0
     source: str = ""
+    #: The owner each row names (as written), so that a report can be sent to each owner.
+    owners: dict[int, str] = field(default_factory=dict)
 
     @property
     def rejected_rows(self) -> list[int]:
         return sorted({p.row for p in self.rejected})
 
-    def problem_table(self, lang: str) -> pd.DataFrame:
-        """Every rejected row and warning as staff read them, with column headings and messages in `lang`."""
-        problems = [*self.rejected, *self.warnings]
+    def problem_table(self, lang: str, owner: str | None = None) -> pd.DataFrame:
+        """Every rejected row and warning as staff read them, with column headings and messages in `lang`; only
+        the rows of `owner` when given."""
+        problems = [p for p in (*self.rejected, *self.warnings)
+                    if owner is None or self.owners.get(p.row, "") == owner]
         return pd.DataFrame({
             text("check.col.severity", lang): [text(f"check.severity.{p.severity.value}", lang) for p in problems],
             text("check.col.row", lang): [p.row for p in problems],
             text("check.col.id", lang): [p.id for p in problems],
+            text("check.col.owner", lang): [self.owners.get(p.row, "") for p in problems],
             text("check.col.field", lang): [field_label(p.field, lang) for p in problems],
             text("check.col.code", lang): [p.code for p in problems],
             text("check.col.message", lang): [p.message(lang) for p in problems],
         })
+
+    def problem_owners(self) -> list[str]:
+        """The owners named by rows with a problem, most problems first (a blank owner as "")."""
+        counts: dict[str, int] = {}
+        for p in (*self.rejected, *self.warnings):
+            owner = self.owners.get(p.row, "")
+            counts[owner] = counts.get(owner, 0) + 1
+        return sorted(counts, key=lambda o: (-counts[o], o))
 
     def as_json(self) -> dict[str, object]:
         """The report as `python -m geo check --json` prints it."""
@@ -137,7 +150,8 @@ def read_register(source: str | Path | bytes, neighbourhoods: gpd.GeoDataFrame |
             else neighbourhoods.to_crs(WGS84)
         area = nb.geometry.union_all()
     accepted, rejected, problems = validate_rows(rows, area, today)
-    return Report(_to_frame(accepted), rejected, problems, rows=len(rows), source=name)
+    owners = {r.row: str(r.cells.get("owner") or "").strip() for r in rows}
+    return Report(_to_frame(accepted), rejected, problems, rows=len(rows), source=name, owners=owners)
 
 
 def _too_big(size: int) -> RegisterReadError:

@@ -498,12 +498,15 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "policy.coverage.col.area": ("Oppervlakte (ha)", "Area (ha)"),
     "policy.coverage.layer": ("Gebied in beeld van camera's", "Area watched by cameras"),
     "policy.coverage.tooltip": ("{name}: {share} in beeld", "{name}: {share} watched"),
-    "policy.trends.title": ("Wat kwam erbij, en wanneer?", "What was added, and when?"),
+    "policy.trends.title": (
+        "Wat kwam erbij en wat verdween, per kwartaal?",
+        "What was added and what went, per quarter?",
+    ),
     "policy.trends.intro": (
-        "Het aantal registraties per kwartaal, naar de datum 'actief vanaf'. Geplande registraties staan in "
-        "het kwartaal waarin ze beginnen.",
-        "The number of registrations per quarter, by their 'active from' date. Planned registrations are in "
-        "the quarter in which they start.",
+        "Per kwartaal: de registraties die begonnen (naar 'actief vanaf', omhoog) en die stopten (naar 'actief "
+        "tot', omlaag), per soort. De lijn is het verschil.",
+        "Per quarter: the registrations that started (by 'active from', up) and that stopped (by 'active until', "
+        "down), by type. The line is the difference.",
     ),
     "policy.trends.quarter": ("Kwartaal", "Quarter"),
     "policy.trends.count": ("Aantal", "Number"),
@@ -553,6 +556,7 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "check.col.row": ("Rij", "Row"),
     "check.col.id": ("Kenmerk", "Reference"),
     "check.col.field": ("Veld", "Field"),
+    "check.col.owner": ("Eigenaar", "Owner"),
     "check.col.code": ("Code", "Code"),
     "check.col.message": ("Uitleg", "Explanation"),
     "check.severity.error": ("Afgewezen", "Rejected"),
@@ -1528,4 +1532,43 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "choose a neighbourhood file (GeoJSON or GeoPackage) instead.",
     ),
     "near.radius.option": ("{r} m", "{r} m"),
+    "download.csv": ("Download als CSV", "Download as CSV"),
+    "download.xlsx": ("Download als Excel", "Download as Excel"),
+    "check.file": ("controle {name}", "check {name}"),
+    "check.all_owners": ("Alle eigenaren", "All owners"),
+    "check.no_owner": ("Zonder eigenaar", "No owner given"),
+    "check.per_owner": ("Lijst voor één eigenaar", "A list for one owner"),
+    "check.per_owner.pick": ("Kies een eigenaar om zijn lijst te downloaden", "Choose an owner to download its list"),
+    "policy.hotspots.places": ("Waar zijn de concentraties?", "Where are the concentrations?"),
+    "policy.hotspots.places.none": ("Er zijn geen vakken die opvallen.", "No cells stand out."),
+    "policy.hotspots.col.kind": ("Soort", "Kind"),
+    "policy.hotspots.col.neighbourhood": ("Buurt", "Neighbourhood"),
+    "policy.hotspots.col.count": ("Registraties", "Registrations"),
+    "policy.hotspots.col.z": ("Gi* (z)", "Gi* (z)"),
+    "policy.hotspots.col.lat": ("Breedtegraad", "Latitude"),
+    "policy.hotspots.col.lon": ("Lengtegraad", "Longitude"),
+    "policy.hotspots.kind.hot": ("Veel sensoren", "Many sensors"),
+    "policy.hotspots.kind.cold": ("Weinig sensoren", "Few sensors"),
+    "policy.hotspots.file": ("concentraties", "hotspots"),
+    "policy.trends.change": ("Verandering", "Change"),
+    "policy.trends.added": ("Erbij", "Added"),
+    "policy.trends.removed": ("Eraf", "Removed"),
+    "policy.trends.net": ("Netto", "Net"),
+    "policy.trends.total": ("Totaal met datum", "Total with a date"),
+    "policy.trends.when": ("Wanneer", "When"),
+    "policy.trends.planned": ("Gepland", "Planned"),
+    "policy.trends.past": ("Gebeurd", "Happened"),
+    "policy.trends.file": ("per kwartaal", "by quarter"),
+    "policy.coverage.file": ("camerabereik", "camera coverage"),
+    "policy.principles.file": ("principes", "principles"),
+    "policy.trends.legend": (
+        "Lichte balken zijn kwartalen die nog moeten komen: gepland, nog niet gebeurd. Een registratie zonder "
+        "'actief tot' telt als nog actief.",
+        "Pale bars are quarters still to come: planned, not happened yet. A registration without 'active until' "
+        "counts as still active.",
+    ),
+    "policy.col.principle": (
+        "Principe",
+        "Principle",
+    ),
 }

@@ -50,7 +50,7 @@ def test_a_file_with_broken_rows_shows_its_report_with_row_numbers() -> None:
     assert not at.exception
     assert metrics(at) == {"Rijen": "3", "Goedgekeurd": "1", "Afgewezen rijen": "2", "Waarschuwingen": "0"}
     table = problems(at)
-    assert list(table.columns) == ["Soort", "Rij", "Kenmerk", "Veld", "Code", "Uitleg"]
+    assert list(table.columns) == ["Soort", "Rij", "Kenmerk", "Eigenaar", "Veld", "Code", "Uitleg"]
     assert set(table["Rij"]) == {3, 4}
     assert set(table["Kenmerk"]) == {"L2", "L3"}
     by_row = table.set_index("Rij")
@@ -63,7 +63,7 @@ def test_a_file_with_broken_rows_shows_its_report_with_row_numbers() -> None:
 def test_the_report_table_is_in_the_session_language() -> None:
     at = upload(check_page("en"), "register.csv", BROKEN.encode())
     table = problems(at)
-    assert list(table.columns) == ["Kind", "Row", "Reference", "Field", "Code", "Explanation"]
+    assert list(table.columns) == ["Kind", "Row", "Reference", "Owner", "Field", "Code", "Explanation"]
     assert set(table["Kind"]) == {"Rejected"}
     assert metrics(at)["Rejected rows"] == "2"
 

@@ -217,7 +217,9 @@ def test_trends_chart_the_registrations_per_quarter() -> None:
     charts = at.get("vega_lite_chart")
     assert len(charts) == 1
     table = at.dataframe[0].value
-    assert table.to_numpy().sum() == demo().registrations["active_from"].notna().sum()
+    assert table["Added"].sum() == demo().registrations["active_from"].notna().sum()
+    assert (table["Net"] == table["Added"] - table["Removed"]).all()
+    assert "Planned" in set(table["When"])
 
 
 @pytest.mark.parametrize("key", [f"principle.{p.code}" for p in PRINCIPLES]
