@@ -13,10 +13,9 @@ from geo.choropleth import format_value
 from geo.dataset import load_demo
 from geo.factsheet import neighbourhood_facts
 from geo.schema import DEMO_NEIGHBOURHOODS
-from tests.conftest import PROJECT_DIR
+from tests.app.conftest import open_page
 from tests.fixtures.hostile import IMG, SCRIPT, write_hostile_register
 
-APP = str(PROJECT_DIR / "dashboard.py")
 CENTRUM = "BU99990001"
 
 
@@ -25,13 +24,8 @@ def centrum():
     return neighbourhood_facts(load_demo(), CENTRUM)
 
 
-def open_buurt(**query: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page("pages/buurt.py")
-    return at.run()
+def open_buurt(lang: str, **query: str) -> AppTest:
+    return open_page("pages/buurt.py", lang=lang, start=query)
 
 
 def html_text(at: AppTest) -> str:

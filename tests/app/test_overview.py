@@ -9,18 +9,12 @@ from streamlit.testing.v1 import AppTest
 
 from geo.choropleth import PALETTES
 from geo.dataset import load_demo
+from tests.app.conftest import open_page
 from tests.conftest import PROJECT_DIR
 
-APP = str(PROJECT_DIR / "dashboard.py")
 
-
-def open_overview(**query: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page("pages/buurten.py")
-    return at.run()
+def open_overview(lang: str, **query: str) -> AppTest:
+    return open_page("pages/buurten.py", lang=lang, start=query)
 
 
 def click(at: AppTest, feature: dict) -> AppTest:

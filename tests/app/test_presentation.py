@@ -6,19 +6,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.dataset import load_demo
-from tests.conftest import PROJECT_DIR
+from tests.app.conftest import open_page
 
-APP = str(PROJECT_DIR / "dashboard.py")
 CODES = load_demo().neighbourhoods["code"].astype(str).tolist()
 
 
-def present(**query: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page("pages/presentatie.py")
-    return at.run()
+def present(lang: str, **query: str) -> AppTest:
+    return open_page("pages/presentatie.py", lang=lang, start=query)
 
 
 def html(at: AppTest) -> str:
