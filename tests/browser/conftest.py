@@ -31,11 +31,19 @@ PNG1 = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 
 
-
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def healthy(base: str) -> bool:
+    """Whether the Streamlit server at `base` answers its health endpoint."""
+    try:
+        with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+            return r.status == 200
+    except OSError:
+        return False
 
 
 @contextmanager
@@ -51,17 +59,14 @@ def streamlit_server(env: dict[str, str] | None = None, timeout: float = 90,
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout
-        while True:  # poll the health endpoint rather than sleeping a fixed time
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                raise RuntimeError(f"streamlit did not start:\n{log.read()[-3000:]}")
-            time.sleep(0.2)
+        while not healthy(base):
+            try:  # between two polls of the health endpoint, wake at once if the server exits
+                proc.wait(0.2)
+            except subprocess.TimeoutExpired:
+                if time.monotonic() < deadline:
+                    continue
+            log.seek(0)
+            raise RuntimeError(f"streamlit did not start:\n{log.read()[-3000:]}")
         yield base
     finally:
         proc.terminate()
