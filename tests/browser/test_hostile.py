@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -18,9 +17,8 @@ from geo.schema import DEMO_NEIGHBOURHOODS
 from tests.browser.conftest import exceptions, open_page, open_start_page, streamlit_server, wait_for_app
 from tests.fixtures.hostile import EXPECTED, write_hostile_register
 
-SHARED_LOOK = Path(__file__).resolve().parents[3] / "shared" / "tools" / "look.py"
-
-# Renders every popup and tooltip of every Leaflet layer into the document (look.py does the same).
+# Renders every popup and tooltip of every Leaflet layer into the document, as ../shared/tools/look.py does
+# (a copy: the test does not need ../shared).
 RENDER_POPUPS = """async () => {
   if (typeof L === 'undefined') return 0;
   const maps = Object.keys(window).map(k => { try { return window[k]; } catch (e) { return null; } })
