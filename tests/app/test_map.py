@@ -13,9 +13,8 @@ from streamlit.testing.v1 import AppTest
 from geo.dataset import Dataset
 from geo.filters import Filters, apply
 from geo.join import assign_neighbourhood
-from tests.conftest import PROJECT_DIR
+from tests.app.conftest import open_page
 
-APP = str(PROJECT_DIR / "dashboard.py")
 PAYLOAD = re.compile(r"L\.zbRegistrations\(\s*(\{.*?\}),\s*\{", re.DOTALL)
 
 
@@ -27,13 +26,7 @@ def data() -> Dataset:
 
 
 def map_page(lang: str = "nl", **query: str | list[str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params["lang"] = lang
-    at.run()
-    at.switch_page("pages/kaart.py")
-    for k, v in query.items():
-        at.query_params[k] = v
-    return at.run()
+    return open_page("pages/kaart.py", lang=lang, **query)
 
 
 def map_args(at: AppTest) -> dict:

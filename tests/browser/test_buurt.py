@@ -17,7 +17,7 @@ from geo.dataset import load_demo, load_files
 from geo.facts import neighbourhood_facts
 from geo.schema import DEMO_NEIGHBOURHOODS
 from geo.text import number as format_value
-from tests.browser.conftest import exceptions, open_page, streamlit_server, wait_for_app
+from tests.browser.conftest import exceptions, open_page, streamlit_server, wait_for_app, wait_for_drawn
 from tests.fixtures.hostile import IMG, SCRIPT, XSS_MARKER, write_hostile_register
 
 pytestmark = pytest.mark.browser
@@ -198,7 +198,7 @@ def test_hostile_names_run_nothing_and_print_literally(hostile_app, visit, tmp_p
     page = visit.page
     page.goto(f"{url}/buurt?code={code}&lang=nl")
     settle(page, "Alle registraties in deze buurt")
-    page.wait_for_timeout(2000)
+    wait_for_drawn(page)
     assert page.evaluate(f"() => {XSS_MARKER}") is None
     assert exceptions(page) == []
     with page.expect_download(timeout=120_000) as download:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import Visit, exceptions, map_frame, wait_for_app
+from tests.browser.conftest import Visit, exceptions, map_frame, wait_for_app, wait_for_drawn
 from tests.fixtures.hostile import XSS_MARKER, hostile_csv_text
 
 pytestmark = pytest.mark.browser
@@ -113,7 +113,7 @@ def test_a_hostile_upload_runs_no_script(app_url, visit):
     upload(page, "hostile.csv", hostile_csv_text().encode())
     page.get_by_text("Uitkomst voor hostile.csv").wait_for(timeout=60_000)
     page.locator("[data-testid='stDataFrame']").wait_for()
-    page.wait_for_timeout(3000)
+    wait_for_drawn(page)
     for frame in page.frames:
         assert frame.evaluate(f"() => typeof {XSS_MARKER}") == "undefined"
     assert exceptions(page) == []
