@@ -22,6 +22,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.errors import RegisterReadError
 from geo.schema import COLUMNS, FIELDS, RD_NEW, WGS84, Kind, Problem
+from geo.sniff import decode_text, detect_format, sniff_delimiter
 from geo.text import text
 from geo.validate import RowInput, field_label, validate_rows
 
@@ -158,29 +159,6 @@ def _too_big(size: int) -> RegisterReadError:
     return RegisterReadError("error.register.too_big", size=round(size / 1e6), limit=MAX_FILE_BYTES // (1024 * 1024))
 
 
-def detect_format(data: bytes, name: str = "") -> str:
-    """Tell the file's format from its first bytes, then from its name.
-
-    >>> detect_format(b"PK\\x03\\x04..."), detect_format(b'{"type": "FeatureCollection"}'), detect_format(b"id;name")
-    ('xlsx', 'geojson', 'csv')
-    """
-    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if data.startswith(b"SQLite format 3"):
-        return "gpkg"
-    if data.startswith(b"PK\x03\x04"):
-        return "xlsx"
-    if head.startswith((b"{", b"[")):
-        return "geojson"
-    suffix = Path(name).suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return "xlsx"
-    if suffix in (".gpkg",):
-        return "gpkg"
-    if suffix in (".geojson", ".json"):
-        return "geojson"
-    return "csv"
-
-
 def _rows(data: bytes, name: str) -> Iterator[RowInput]:
     fmt = detect_format(data, name)
     if not data.strip():
@@ -211,41 +189,6 @@ def _check_header(header: list[str]) -> None:
         if h in KNOWN_COLUMNS and h in seen:
             raise RegisterReadError("error.register.duplicate_column", column=h)
         seen.add(h)
-
-
-def decode_text(data: bytes) -> str:
-    """Decode UTF-8 (with or without BOM), falling back to Windows-1252; UTF-16 with a BOM is read too.
-
-    >>> decode_text("caf\\u00e9".encode("cp1252")), decode_text("\\ufeffcaf\\u00e9".encode("utf-8"))
-    ('café', 'café')
-    """
-    # Excel's "Unicode text" export is UTF-16 with a BOM; its zero bytes are not a sign of a binary file.
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    if b"\x00" in data[:4096]:
-        raise RegisterReadError("error.register.not_text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def sniff_delimiter(first_line: str) -> str:
-    """`;` or `,`: whichever separates more cells of the header line, outside quotes.
-
-    >>> sniff_delimiter("id;name;lat"), sniff_delimiter('id,"a;b",lat')
-    (';', ',')
-    """
-    counts = {}
-    for d in (",", ";", "\t"):
-        try:
-            counts[d] = len(next(csv.reader([first_line], delimiter=d)))
-        except (csv.Error, StopIteration):
-            counts[d] = 0
-    return max(counts, key=lambda d: (counts[d], d == ","))
 
 
 def _csv_rows(data: bytes) -> Iterator[RowInput]:
