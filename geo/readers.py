@@ -9,7 +9,7 @@ import math
 import re
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -103,7 +103,7 @@ def empty_register() -> gpd.GeoDataFrame:
 
 
 def read_register(source: str | Path | bytes, neighbourhoods: gpd.GeoDataFrame | None = None, *,
-                  filename: str | None = None, today: date | None = None) -> Report:
+                  filename: str | None = None, today: date | None = None, fmt: str | None = None) -> Report:
     """Read and validate a register file.
 
     Parameters
@@ -113,6 +113,7 @@ def read_register(source: str | Path | bytes, neighbourhoods: gpd.GeoDataFrame |
         and rows outside every neighbourhood get a warning.
     filename : the upload's name, when `source` is bytes.
     today : decides whether an end date has passed (default: the real today).
+    fmt : one of Amsterdam's formats (geo.amsterdam.FORMATS) to read it as; by default the content tells.
 
     Raises
     ------
@@ -127,6 +128,18 @@ def read_register(source: str | Path | bytes, neighbourhoods: gpd.GeoDataFrame |
     >>> list(report.accepted["id"]), report.rejected
     (['L1'], [])
     """
+    return _read([load_source(source, filename)], neighbourhoods, fmt, today)
+
+
+def read_registers(sources: Sequence[str | Path], neighbourhoods: gpd.GeoDataFrame | None = None, *,
+                   fmt: str | None = None, today: date | None = None) -> Report:
+    """Read and validate several files as one register: pages of Amsterdam's API, or its bulk sheet with the
+    owner sheet beside it (geo.amsterdam). One file is read as `read_register` reads it."""
+    return _read([load_source(s) for s in sources], neighbourhoods, fmt, today)
+
+
+def load_source(source: str | Path | bytes, filename: str | None = None) -> tuple[str, bytes]:
+    """(name, bytes) of a register file or an upload; a file that cannot be opened is a RegisterReadError."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         data, name = bytes(source), filename or ""
     else:
@@ -144,15 +157,39 @@ def read_register(source: str | Path | bytes, neighbourhoods: gpd.GeoDataFrame |
             raise RegisterReadError("error.register.unopenable", path=str(path), reason=str(e.strerror)) from None
     if len(data) > MAX_FILE_BYTES:
         raise _too_big(len(data))
-    rows = list(_rows(data, name))
-    area = None
+    return name, data
+
+
+def _read(files: list[tuple[str, bytes]], neighbourhoods: gpd.GeoDataFrame | None, fmt: str | None,
+          today: date | None) -> Report:
+    nb = None
     if neighbourhoods is not None and len(neighbourhoods):
         nb = neighbourhoods if neighbourhoods.crs is None or neighbourhoods.crs.equals(WGS84) \
             else neighbourhoods.to_crs(WGS84)
-        area = nb.geometry.union_all()
-    accepted, rejected, problems = validate_rows(rows, area, today)
+    rows, notes = _read_rows(files, fmt, nb)
+    accepted, rejected, problems = validate_rows(rows, None if nb is None else nb.geometry.union_all(), today)
     owners = {r.row: str(r.cells.get("owner") or "").strip() for r in rows}
-    return Report(_to_frame(accepted), rejected, problems, rows=len(rows), source=name, owners=owners)
+    return Report(_to_frame(accepted), rejected, [*notes, *problems], rows=len(rows),
+                  source=", ".join(name for name, _ in files), owners=owners)
+
+
+def _read_rows(files: list[tuple[str, bytes]], fmt: str | None,
+               nb: gpd.GeoDataFrame | None) -> tuple[list[RowInput], list[Problem]]:
+    """The rows of the files, and notes about the files themselves; Amsterdam's formats go to geo.amsterdam."""
+    from geo import amsterdam
+
+    for name, data in files:
+        if not data.strip():
+            raise RegisterReadError("error.register.empty")
+        if detect_format(data, name) == "xlsx":
+            _check_zip(data)
+    if fmt is None and len(files) == 1:
+        name, data = files[0]
+        fmt = amsterdam.detect(data, name, detect_format(data, name))
+        if fmt is None:
+            return list(_rows(data, name)), []
+    found = amsterdam.read(files, fmt, nb)
+    return found.rows, found.notes
 
 
 def _too_big(size: int) -> RegisterReadError:

@@ -1601,4 +1601,78 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "streamlit.remove": ("Verwijderen", "Remove"),
     "menu.label": ("Menu", "Menu"),
     "streamlit.file_upload": ("Bestand kiezen", "file upload"),
+    # ---- Amsterdam and the Algoritmeregister (h-amsterdam)
+    "amsterdam.line.datastream": ("Wat meet de sensor: {value}", "What the sensor measures: {value}"),
+    "amsterdam.line.goal": ("Doel: {value}", "Goal: {value}"),
+    "amsterdam.line.themes": ("Thema's: {value}", "Themes: {value}"),
+    "amsterdam.line.type": ("Soort in het Sensorenregister: {value}", "Type in the Sensorenregister: {value}"),
+    "amsterdam.line.regions": ("Gebied: {value}", "Area: {value}"),
+    "amsterdam.line.project": ("Project: {value}", "Project: {value}"),
+    "amsterdam.line.remark": ("Opmerking: {value}", "Remark: {value}"),
+    "amsterdam.line.privacy": ("Privacyverklaring: {value}", "Privacy statement: {value}"),
+    "problem.no_location": (
+        "Dit apparaat heeft geen plaats, dus het kan niet op de kaart.{hint}",
+        "This device has no location, so it cannot go on the map.{hint}",
+    ),
+    "problem.hint.no_region": (
+        " Vul de plaats in, of het gebied waar de mobiele sensor werkt.",
+        " Fill in its location, or the area where the mobile sensor works.",
+    ),
+    "problem.hint.region_unknown": (
+        " Het gebied '{value}' is geen stadsdeel dat Zichtbaar kent.",
+        " The area '{value}' is not a district Zichtbaar knows.",
+    ),
+    "problem.hint.region_not_loaded": (
+        " Het gebied '{value}' ligt niet in de geladen buurten. Laad de buurten van Amsterdam.",
+        " The area '{value}' is not in the loaded neighbourhoods. Load the neighbourhoods of Amsterdam.",
+    ),
+    "problem.unmapped_value": (
+        "'{value}' past in geen enkele waarde van '{field}'. Het staat er als 'Overig'; de tekst staat in de uitleg.",
+        "'{value}' matches no value of '{field}'. It is shown as 'Other'; the text is kept in the description.",
+    ),
+    "problem.unmapped_region": (
+        "'{value}' is geen stadsdeel dat Zichtbaar kent. De naam staat in de uitleg.",
+        "'{value}' is not a district Zichtbaar knows. The name is kept in the description.",
+    ),
+    "problem.legal_ground_unmapped": (
+        "De wettelijke grondslag '{value}' zegt niet duidelijk welke grond uit artikel 6 van de AVG het is. "
+        "De tekst staat bij 'Wet of besluit'; de grondslag is niet ingevuld.",
+        "The legal ground '{value}' does not say clearly which ground of GDPR article 6 it is. "
+        "The text is kept as the law or decision; the legal basis is not filled in.",
+    ),
+    "problem.area_from_region": (
+        "Dit apparaat heeft geen vaste plaats. Het staat op de kaart als het gebied '{value}'.",
+        "This device has no fixed location. It is shown on the map as the area '{value}'.",
+    ),
+    "problem.pages_missing": (
+        "De API telt {value} apparaten, maar deze pagina's bevatten er minder. Er ontbreken pagina's: "
+        "haal ook de volgende pagina's op (_links.next).",
+        "The API counts {value} devices, but these pages hold fewer. Pages are missing: "
+        "fetch the next pages too (_links.next).",
+    ),
+    "error.amsterdam.mixed_files": (
+        "Deze bestanden horen niet bij elkaar: {files}. Geef pagina's van de API van het Sensorenregister, "
+        "of één bulkbestand (Sensorregistratie) met het bestand 'Uw gegevens'.",
+        "These files do not belong together: {files}. Give pages of the Sensorenregister's API, "
+        "or one bulk sheet (Sensorregistratie) with the file 'Uw gegevens'.",
+    ),
+    "error.amsterdam.not_json": ("{file} is geen geldige JSON.", "{file} is not valid JSON."),
+    "error.amsterdam.not_api": (
+        "{file} is geen pagina van de API van het Sensorenregister: er staat geen lijst 'results' met apparaten in.",
+        "{file} is not a page of the Sensorenregister's API: it holds no list 'results' of devices.",
+    ),
+    "error.amsterdam.no_sheet": (
+        "Bij de bestanden zit geen blad 'Sensorregistratie' met de sensoren.",
+        "The files hold no sheet 'Sensorregistratie' with the sensors.",
+    ),
+    "error.amsterdam.sheet_columns": (
+        "{file} mist de kolommen 'Referentie' en 'Kies soort / type sensor' van het bulkbestand.",
+        "{file} lacks the bulk sheet's columns 'Referentie' and 'Kies soort / type sensor'.",
+    ),
+    "error.amsterdam.no_owner": (
+        "Bij {file} staat niet van welke organisatie de sensoren zijn. Voeg het blad 'Uw gegevens' toe, "
+        "of geef het bestand 'Uw gegevens.csv' erbij, met de naam van de organisatie.",
+        "{file} does not say which organisation owns the sensors. Add the sheet 'Uw gegevens', "
+        "or give the file 'Uw gegevens.csv' as well, with the organisation's name.",
+    ),
 }
