@@ -134,7 +134,7 @@ def card_html(c: Card) -> str:
     parts.append(f"<p>{esc(' '.join((c.headline, *c.sentences)))}</p>")
     parts += [f'<p class="zb-warning">{esc(w)}</p>' for w in c.warnings]
     if c.description:
-        parts.append(f'<p class="zb-description">{esc(c.description)}</p>')
+        parts.append(f'<p class="zb-description">{esc(c.description).replace(chr(10), "<br>")}</p>')
     links = []
     if c.contact:
         question = f"{text('near.card.questions', c.lang)} {c.contact}"

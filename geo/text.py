@@ -1675,4 +1675,36 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "{file} does not say which organisation owns the sensors. Add the sheet 'Uw gegevens', "
         "or give the file 'Uw gegevens.csv' as well, with the organisation's name.",
     ),
+    "principle.algorithms": ("In het algoritmeregister", "In the algorithm register"),
+    "principle.algorithms.rule": (
+        "Een kentekencamera, een slimme camera of een teller verwerkt persoonsgegevens, maar het algoritme staat "
+        "niet in het algoritmeregister, of de link wijst naar niets of naar een algoritme dat buiten gebruik is.",
+        "A licence-plate camera, a smart camera or a counter processes personal data, but its algorithm is not in "
+        "the algorithm register, or the link points to nothing or to an algorithm that is out of use.",
+    ),
+    "reason.no_algorithm_entry": ("Niet in het algoritmeregister", "Not in the algorithm register"),
+    "reason.algorithm_link_broken": (
+        "Algoritme niet gevonden of buiten gebruik", "Algorithm not found or out of use"),
+    "algorithm.status.in_use": ("In gebruik", "In use"),
+    "algorithm.status.in_development": ("In ontwikkeling", "In development"),
+    "algorithm.status.out_of_use": ("Buiten gebruik", "Out of use"),
+    "algorithm.status.unknown": ("Status onbekend", "Status unknown"),
+    "map.detail.algorithm.entry": ("{name} ({status})", "{name} ({status})"),
+    "map.detail.algorithm.not_found": (
+        "Dit algoritme staat niet in het algoritmeregister.", "This algorithm is not in the algorithm register."),
+    "error.algorithms.missing": ("Het bestand {file} bestaat niet.", "The file {file} does not exist."),
+    "error.algorithms.empty": ("Het bestand {file} is leeg.", "The file {file} is empty."),
+    "error.algorithms.not_csv": (
+        "{file} is geen CSV-bestand. Download de export van het algoritmeregister als CSV.",
+        "{file} is not a CSV file. Download the algorithm register's export as CSV.",
+    ),
+    "error.algorithms.columns": (
+        "{file} mist de kolommen met de naam en de code (lars) van elk algoritme.",
+        "{file} lacks the columns with each algorithm's name and code (lars).",
+    ),
+    "error.algorithms.saved_unreadable": (
+        "Het opgeslagen algoritmeregister {file} is beschadigd. Lees de export opnieuw in met "
+        "python -m geo algorithms.",
+        "The saved algorithm register {file} is damaged. Read the export again with python -m geo algorithms.",
+    ),
 }

@@ -332,7 +332,7 @@ def test_principles_filter_is_a_sidebar_filter_with_counts(data: Dataset) -> Non
     assert box.label == "Falls short of principle"
     assert box.options == [f"{name} ({row.count:,})" for name, row in zip(
         ["No biometrics", "Careful use of data", "Democratic decision-making", "Regular evaluation",
-         "Explaining to residents"], principle_counts(data.registrations), strict=True)]
+         "Explaining to residents", "In the algorithm register"], principle_counts(data.registrations), strict=True)]
     box.set_value(["biometrics", "communication"]).run()
     assert shown_ids(at) == expected_ids(data, Filters(flag=("biometrics", "communication")))
     assert url(at, "f_flag") == ["biometrics,communication"]
