@@ -1,5 +1,6 @@
 """Amsterdam's Sensorenregister as it is: pages of its API (`api/devices/`) and its owners' bulk sheet
-(`Sensorregistratie`), read into register rows through the tables of geo.crosswalk.
+(`Sensorregistratie`), read into register rows through the tables of geo.crosswalk; and a register written
+back as an API page (the amsterdam-api export).
 
 Where each source field goes (docs/register-format.md, "Amsterdam's registers", says the same to people):
 
@@ -25,7 +26,7 @@ active_until / Wanneer wordt ...       active_until
 Opmerking                              a line in description
 =====================================  ==========================================================================
 
-Every registration gets source `import` and the name "<sensor type> <reference>". A value that no table maps
+Every registration gets source `import` and the name "<sensor type> <id>". A value that no table maps
 is reported with its row and field (geo.validate's `notes`), never guessed.
 """
 
@@ -50,7 +51,8 @@ from shapely.geometry.base import BaseGeometry
 from geo import crosswalk
 from geo.codes import label
 from geo.errors import RegisterReadError
-from geo.schema import Problem, Severity
+from geo.links import is_http_url
+from geo.schema import FIELDS, Problem, Severity, split_codes
 from geo.sniff import decode_text, detect_format, sniff_delimiter
 from geo.text import DEFAULT_LANG, msg, text
 from geo.validate import RowInput, problem
@@ -508,7 +510,7 @@ def _row(d: Device, rid: str, areas: _Areas) -> RowInput:
 
     cells = {
         "id": rid,
-        "name": f"{label('sensor_type', sensor_type, DEFAULT_LANG)} {d.reference}".strip() if sensor_type else "",
+        "name": f"{label('sensor_type', sensor_type, DEFAULT_LANG)} {rid}".strip() if sensor_type else "",
         "sensor_type": sensor_type,
         "purpose": "|".join(purposes),
         "data_types": "|".join(data_types),
@@ -559,6 +561,89 @@ def _exported_row(d: Device) -> RowInput:
     return RowInput(d.row, cells, geometry=geometry, geometry_error=error)
 
 
+# ---------------------------------------------------------------- the amsterdam-api export
+
+
+def _description_lines(description: str) -> dict[str, list[str]]:
+    """The lines of a description this module built, by LINES key; "" holds the other lines."""
+    prefixes = {k: _line(k, "") for k in LINES}
+    out: dict[str, list[str]] = {}
+    for line in description.splitlines():
+        key = next((k for k, p in prefixes.items() if line.startswith(p)), "")
+        out.setdefault(key, []).append(line[len(prefixes[key]):] if key else line)
+    return out
+
+
+def to_api_page(registrations: gpd.GeoDataFrame) -> bytes:
+    """The registrations as one page of Amsterdam's API (`{"count", "_links", "results"}`), UTF-8 JSON.
+
+    Each device has Amsterdam's fields, filled from the registration for systems that read Amsterdam's format:
+    what this module read from Amsterdam comes back as it was (type, themes, goals, legal grounds, regions and
+    projects from the description's lines), and the rest in Amsterdam's words (geo.crosswalk.EXPORT_TYPES and
+    EXPORT_THEMES). The member `zichtbaar` holds the registration itself, every field and its geometry, so that
+    reading the page back gives exactly the same registrations.
+
+    >>> from shapely.geometry import Point
+    >>> reg = gpd.GeoDataFrame({"id": ["C1"], "sensor_type": ["camera"], "purpose": ["safety"],
+    ...     "personal_data": [True], "owner": ["Gemeente"], "contact": ["info@gemeente.example"]},
+    ...     geometry=[Point(4.9, 52.37)], crs="EPSG:4326")
+    >>> device = json.loads(to_api_page(reg))["results"][0]
+    >>> device["type"], device["themes"], device["location"], device["owner"]["email"]
+    ('Optische / camera sensor', ['Veiligheid'], {'latitude': 52.37, 'longitude': 4.9}, 'info@gemeente.example')
+    """
+    from geo.export import _properties, _wgs84
+
+    frame = _wgs84(registrations)
+    props = _properties(frame)
+    geoms = np.asarray(frame.geometry.array)
+    results = []
+    for number, (p, geom) in enumerate(zip(props, geoms, strict=True), start=1):
+        results.append(_api_record(number, p, geom))
+    page = {"count": len(results), "_links": {"self": {"href": None}, "next": {"href": None},
+                                              "previous": {"href": None}}, "results": results}
+    return json.dumps(page, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _api_record(number: int, p: Mapping[str, object], geom: BaseGeometry | None) -> dict[str, object]:
+    def s(name: str) -> str:
+        v = p.get(name)
+        return "" if v is None else str(v)
+
+    lines = _description_lines(s("description"))
+    point = geom is not None and not geom.is_empty and geom.geom_type == "Point"
+    sensor_type = s("sensor_type")
+    themes = [t for line in lines.get("themes", []) for t in line.split("; ")] or [
+        crosswalk.EXPORT_THEMES.get(c, "Overig") for c in split_codes(s("purpose"))]
+    basis = s("legal_basis")
+    ground = s("legal_reference") or (label("legal_basis", basis, DEFAULT_LANG)
+                                      if basis not in ("", "unknown", "none") else "")
+    privacies = [s("privacy_statement_url"), *lines.get("privacy", [])]
+    # Only the goals it has: a legal ground or privacy statement without one goes with an empty goal.
+    goals = lines.get("goal") or ([""] if ground or any(privacies) else [])
+    contact = s("contact")
+    registration = {f.name: p.get(f.name) for f in FIELDS}
+    return {
+        "id": number,
+        "reference": s("id"),
+        "type": (lines.get("type") or [crosswalk.EXPORT_TYPES.get(sensor_type, "Overig")])[0],
+        "regions": [r for line in lines.get("regions", []) for r in line.split("; ")],
+        "location": ({"latitude": round(geom.y, 7), "longitude": round(geom.x, 7)} if point else None),
+        "location_description": s("location_description"),
+        "datastream": (lines.get("datastream") or ["\n".join(lines.get("", []))])[0],
+        "themes": list(dict.fromkeys(themes)),
+        "contains_pi_data": bool(p.get("personal_data")),
+        "observation_goals": [{"observation_goal": g, "legal_ground": ground,
+                               "privacy_declaration": privacies[i] if i < len(privacies) else privacies[0]}
+                              for i, g in enumerate(goals)],
+        "project_paths": [line.split(" / ") for line in lines.get("project", [])],
+        "active_until": p.get("active_until"),
+        "owner": {"name": "", "email": contact if "@" in contact and not is_http_url(contact) else "",
+                  "organisation": s("owner")},
+        EXTENSION: {"version": 1, "registration": registration,
+                    "geometry": None if geom is None else json.loads(shapely.to_geojson(geom))},
+    }
+
+
 # ---------------------------------------------------------------- one file for the store's import
 
 
@@ -575,15 +660,20 @@ def bundle(files: Sequence[tuple[str, bytes]], fmt: str | None) -> tuple[str, by
     stem = Path(files[0][0]).stem + (f"+{len(files) - 1}" if len(files) > 1 else "")
     if fmt == API:
         devices: list[object] = []
+        count = 0
         for name, data in files:
             try:
-                found = _devices_of(json.loads(_decode(data)))
+                doc = json.loads(_decode(data))
             except (json.JSONDecodeError, RecursionError):
                 raise RegisterReadError("error.amsterdam.not_json", file=name) from None
+            found = _devices_of(doc)
             if found is None:
                 raise RegisterReadError("error.amsterdam.not_api", file=name)
             devices += found
-        page = {"count": len(devices), "results": devices}
+            if isinstance(doc, dict) and isinstance(doc.get("count"), int):
+                count = max(count, doc["count"])
+        # The largest count a page gave: pages that are still missing stay reported.
+        page = {"count": max(count, len(devices)), "results": devices}
         return f"{stem}.json", json.dumps(page, ensure_ascii=False).encode("utf-8")
     import openpyxl
 
@@ -612,4 +702,4 @@ def read_format(files: Sequence[tuple[str, bytes]], kinds: Sequence[str]) -> str
     raise RegisterReadError("error.amsterdam.mixed_files", files=", ".join(n for n, _ in files))
 
 
-__all__ = ["API", "FORMATS", "SHEET", "Read", "bundle", "detect", "read", "read_format"]
+__all__ = ["API", "FORMATS", "SHEET", "Read", "bundle", "detect", "read", "read_format", "to_api_page"]

@@ -14,7 +14,7 @@ from geo.links import contact_href, safe_href
 from geo.nearby import NearbySummary
 from geo.schema import split_codes
 from geo.summary import count_label
-from geo.text import distance, lower_first, text, words
+from geo.text import day, distance, lower_first, text, words
 from geo.validate import parse_duration
 
 
@@ -103,6 +103,9 @@ def card(row: Mapping[str, object], lang: str) -> Card:
         sentences.append(text("near.card.personal", lang, basis=basis))
     else:
         sentences.append(text("near.card.no_personal", lang))
+    until = row.get("active_until")
+    if until is not None and not pd.isna(until):
+        sentences.append(text("near.card.until", lang, date=day(pd.Timestamp(until).date(), lang)))
 
     warnings: list[str] = []
     if _flag(row.get("biometric")):

@@ -1707,4 +1707,34 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "python -m geo algorithms.",
         "The saved algorithm register {file} is damaged. Read the export again with python -m geo algorithms.",
     ),
+    "cli.export.done": (
+        Plural("{n} registratie geschreven naar {file} ({format}).",
+               "{n} registraties geschreven naar {file} ({format})."),
+        Plural("{n} registration written to {file} ({format}).",
+               "{n} registrations written to {file} ({format})."),
+    ),
+    "cli.algorithms.read": (
+        Plural("{n} algoritme gelezen uit {file}: {in_use} in gebruik, {in_development} in ontwikkeling, "
+               "{out_of_use} buiten gebruik.",
+               "{n} algoritmes gelezen uit {file}: {in_use} in gebruik, {in_development} in ontwikkeling, "
+               "{out_of_use} buiten gebruik."),
+        Plural("{n} algorithm read from {file}: {in_use} in use, {in_development} in development, "
+               "{out_of_use} out of use.",
+               "{n} algorithms read from {file}: {in_use} in use, {in_development} in development, "
+               "{out_of_use} out of use."),
+    ),
+    "cli.algorithms.left_out": (
+        "Niet overgenomen: rijen zonder naam of code: {rows}; rijen met een code die al eerder kwam: {duplicates}.",
+        "Left out: rows without a name or code: {rows}; rows with a code that came before: {duplicates}.",
+    ),
+    "cli.algorithms.saved": ("Bewaard bij het register: {file}", "Kept with the register: {file}"),
+    "cli.algorithms.links": (
+        "Links in het register: {linked} naar een algoritme in gebruik of in ontwikkeling, {out_of_use} naar een "
+        "algoritme buiten gebruik, {not_found} naar een algoritme dat er niet in staat, {elsewhere} naar een andere "
+        "site. Zonder link, maar wel nodig: {unlinked}.",
+        "Links in the register: {linked} to an algorithm in use or in development, {out_of_use} to an algorithm "
+        "out of use, {not_found} to an algorithm it does not hold, {elsewhere} to another site. Without a link "
+        "where one is needed: {unlinked}.",
+    ),
+    "near.card.until": ("Het staat er tot en met {date}.", "It is in place until {date}."),
 }
