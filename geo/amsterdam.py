@@ -40,6 +40,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 
 import geopandas as gpd
@@ -317,8 +318,8 @@ def _api_device(row: int, item: object) -> Device:
         datastream=_text(item.get("datastream")),
         themes=[t for t in (_text(v) for v in themes) if t] if isinstance(themes, list) else _texts(themes),
         personal=item.get("contains_pi_data"), goals=goals,
-        projects=[" / ".join(_texts(p)) if isinstance(p, list) else _text(p) for p in projects
-                  if _text(p)] if isinstance(projects, list) else _texts(projects),
+        projects=[t for t in (" / ".join(_texts(p)) if isinstance(p, list) else _text(p) for p in projects) if t]
+        if isinstance(projects, list) else _texts(projects),
         active_until=_text(item.get("active_until")), organisation=_text(owner.get("organisation")),
         email=_text(owner.get("email")),
     )
@@ -455,7 +456,14 @@ class _Areas:
 
 
 def _line(key: str, value: str) -> str:
-    return text(f"amsterdam.line.{key}", DEFAULT_LANG, value=value)
+    """A line of a description built from a device: its Dutch label, then the value as the source has it."""
+    return _line_label(key) + value
+
+
+@cache
+def _line_label(key: str) -> str:
+    # Every line's words end in its value; the label before it is the same for every device.
+    return text(f"amsterdam.line.{key}", DEFAULT_LANG, value="")
 
 
 def _row(d: Device, rid: str, areas: _Areas) -> RowInput:
@@ -566,7 +574,7 @@ def _exported_row(d: Device) -> RowInput:
 
 def _description_lines(description: str) -> dict[str, list[str]]:
     """The lines of a description this module built, by LINES key; "" holds the other lines."""
-    prefixes = {k: _line(k, "") for k in LINES}
+    prefixes = {k: _line_label(k) for k in LINES}
     out: dict[str, list[str]] = {}
     for line in description.splitlines():
         key = next((k for k, p in prefixes.items() if line.startswith(p)), "")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from types import MappingProxyType
 
 # ---------------------------------------------------------------- how source values are compared
@@ -90,6 +91,11 @@ def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
     >>> bool(words_pattern(["tel"]).search("telefoon"))
     False
     """
+    return _words_pattern(tuple(words))
+
+
+@cache
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     parts = [re.escape(w.removesuffix("*")).replace(r"\ ", r"\s+") + (r"\w*" if w.endswith("*") else "") for w in words]
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
 
@@ -316,12 +322,17 @@ class GroundRule:
     letter: str = ""
 
     def pattern(self) -> re.Pattern[str]:
-        named = words_pattern(self.words).pattern
-        if self.letter:
-            # "art. 6(1)(e)", "6 lid 1 sub e", "artikel 6, eerste lid, onder e", "6.1.e"
-            named += (r"|6\s*(?:\(\s*1\s*\)|,?\s*lid\s*1|,?\s*(?:eerste|1e)\s+lid|\.1)\s*[,.]?\s*"
-                      rf"(?:sub|onder|under|point)?\s*\(?{self.letter}\)?(?!\w)")
-        return re.compile(named, re.IGNORECASE)
+        return _ground_pattern(self.words, self.letter)
+
+
+@cache
+def _ground_pattern(words: tuple[str, ...], letter: str) -> re.Pattern[str]:
+    named = words_pattern(words).pattern
+    if letter:
+        # "art. 6(1)(e)", "6 lid 1 sub e", "artikel 6, eerste lid, onder e", "6.1.e"
+        named += (r"|6\s*(?:\(\s*1\s*\)|,?\s*lid\s*1|,?\s*(?:eerste|1e)\s+lid|\.1)\s*[,.]?\s*"
+                  rf"(?:sub|onder|under|point)?\s*\(?{letter}\)?(?!\w)")
+    return re.compile(named, re.IGNORECASE)
 
 
 #: A text is mapped when it names exactly one ground (by its words, or by its letter in "art. 6(1)(e)",
@@ -342,6 +353,7 @@ GROUND_RULES: tuple[GroundRule, ...] = (
 _NEGATION = re.compile(r"\b(geen|niet|not|no)\b", re.IGNORECASE)
 
 
+@cache
 def legal_basis(text: str) -> str | None:
     """The legal_basis code a legal-ground text names unambiguously, or None.
 
