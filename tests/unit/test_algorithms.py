@@ -204,3 +204,22 @@ def test_nothing_saved_is_none_and_a_damaged_file_is_one_sentence(tmp_path: Path
     with pytest.raises(AlgorithmsError) as err:
         load_algorithms(damaged)
     assert err.value.key == "error.algorithms.saved_unreadable"
+
+
+def test_the_app_loader_links_the_register_saved_beside_the_store(tmp_path: Path, monkeypatch,
+                                                                  register: AlgorithmRegister) -> None:
+    from geo.schema import DEMO_NEIGHBOURHOODS, DEMO_REGISTER
+    from geo.store import import_register
+    from ui import loaders
+
+    target = tmp_path / "register.gpkg"
+    import_register(DEMO_REGISTER, DEMO_NEIGHBOURHOODS, store=target, municipality="Voorbeeldstad")
+    monkeypatch.setenv("ZICHTBAAR_DB", str(target))
+    monkeypatch.delenv("ZICHTBAAR_REGISTER", raising=False)
+    monkeypatch.delenv("ZICHTBAAR_NEIGHBOURHOODS", raising=False)
+    loaders._from_store.clear()
+    assert LINK_COLUMN not in loaders.dataset().registrations and loaders.algorithm_register() is None
+    save_algorithms(register, algorithms_path(target))
+    linked = loaders.dataset()  # a newer saved register is picked up without a new import
+    assert set(linked.registrations[LINK_COLUMN]) <= set(LINKS)
+    assert loaders.algorithm_register().entries == register.entries
