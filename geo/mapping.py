@@ -24,6 +24,7 @@ from folium.plugins import Fullscreen
 from folium.template import Template
 from shapely.geometry.base import BaseGeometry
 
+from geo.algorithms import LINK_COLUMN, AlgorithmEntry
 from geo.codes import GDPR_ARTICLE, PURPOSES, SENSOR_TYPES, label
 from geo.cones import ranges, views
 from geo.links import is_http_url, looks_like_url, safe_href
@@ -563,14 +564,17 @@ def id_from_tooltip(text: object) -> str | None:
 TOOLTIP_SEPARATOR = " \u00b7 "
 
 
-def registration_card(record: Mapping[str, object], lang: str, neighbourhood: str = "") -> str:
+def registration_card(record: Mapping[str, object], lang: str, neighbourhood: str = "",
+                      algorithm: AlgorithmEntry | None = None) -> str:
     """One registration as an HTML definition list; every text escaped, only http(s) URLs as links.
 
     Parameters
     ----------
-    record : one registration (geo.schema.COLUMNS).
+    record : one registration (geo.schema.COLUMNS; with geo.algorithms.LINK_COLUMN when the algorithm register
+        is loaded).
     lang : the language of the card's words, the code labels and the dates.
     neighbourhood : the name of the neighbourhood it lies in.
+    algorithm : the algorithm register's entry its algorithm_register_url names: its name and status are shown.
 
     Examples
     --------
@@ -611,7 +615,7 @@ def registration_card(record: Mapping[str, object], lang: str, neighbourhood: st
     rows: list[tuple[str, str]] = []
     what = esc(label("sensor_type", value("sensor_type"), lang))
     if value("description"):
-        what += f"<br>{esc(value('description'))}"
+        what += "<br>" + esc(value("description")).replace("\n", "<br>")
     rows.append(("what", what))
     rows.append(("where", ", ".join(esc(v) for v in (value("location_description"), neighbourhood) if v)))
     rows.append(("why", esc(codes_text("purpose"))))
@@ -639,7 +643,13 @@ def registration_card(record: Mapping[str, object], lang: str, neighbourhood: st
         retention = text("unit.day", lang, n=int(days))
     rows.append(("retention", esc(retention)))
     rows.append(("council", link_or_text(value("council_decision"))))
-    rows.append(("algorithm", link_or_text(value("algorithm_register_url"))))
+    algorithm_text = link_or_text(value("algorithm_register_url"))
+    if algorithm is not None:
+        status = text(f"algorithm.status.{algorithm.status}", lang)
+        algorithm_text += "<br>" + esc(text("map.detail.algorithm.entry", lang, name=algorithm.name, status=status))
+    elif value(LINK_COLUMN) == "not_found":
+        algorithm_text += "<br>" + esc(text("map.detail.algorithm.not_found", lang))
+    rows.append(("algorithm", algorithm_text))
     one = pd.DataFrame([{k: record.get(k) for k in ("sensor_type", "direction", "field_of_view", "range_m")}])
     direction, fov, directed = views(one)
     if directed[0]:

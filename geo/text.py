@@ -1601,4 +1601,140 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "streamlit.remove": ("Verwijderen", "Remove"),
     "menu.label": ("Menu", "Menu"),
     "streamlit.file_upload": ("Bestand kiezen", "file upload"),
+    # ---- Amsterdam and the Algoritmeregister (h-amsterdam)
+    "amsterdam.line.datastream": ("Wat meet de sensor: {value}", "What the sensor measures: {value}"),
+    "amsterdam.line.goal": ("Doel: {value}", "Goal: {value}"),
+    "amsterdam.line.themes": ("Thema's: {value}", "Themes: {value}"),
+    "amsterdam.line.type": ("Soort in het Sensorenregister: {value}", "Type in the Sensorenregister: {value}"),
+    "amsterdam.line.regions": ("Gebied: {value}", "Area: {value}"),
+    "amsterdam.line.project": ("Project: {value}", "Project: {value}"),
+    "amsterdam.line.remark": ("Opmerking: {value}", "Remark: {value}"),
+    "amsterdam.line.privacy": ("Privacyverklaring: {value}", "Privacy statement: {value}"),
+    "problem.no_location": (
+        "Dit apparaat heeft geen plaats, dus het kan niet op de kaart.{hint}",
+        "This device has no location, so it cannot go on the map.{hint}",
+    ),
+    "problem.hint.no_region": (
+        " Vul de plaats in, of het gebied waar de mobiele sensor werkt.",
+        " Fill in its location, or the area where the mobile sensor works.",
+    ),
+    "problem.hint.region_unknown": (
+        " Het gebied '{value}' is geen stadsdeel dat Zichtbaar kent.",
+        " The area '{value}' is not a district Zichtbaar knows.",
+    ),
+    "problem.hint.region_not_loaded": (
+        " Het gebied '{value}' ligt niet in de geladen buurten. Laad de buurten van Amsterdam.",
+        " The area '{value}' is not in the loaded neighbourhoods. Load the neighbourhoods of Amsterdam.",
+    ),
+    "problem.unmapped_value": (
+        "'{value}' past in geen enkele waarde van '{field}'. Het staat er als 'Overig'; de tekst staat in de uitleg.",
+        "'{value}' matches no value of '{field}'. It is shown as 'Other'; the text is kept in the description.",
+    ),
+    "problem.unmapped_region": (
+        "'{value}' is geen stadsdeel dat Zichtbaar kent. De naam staat in de uitleg.",
+        "'{value}' is not a district Zichtbaar knows. The name is kept in the description.",
+    ),
+    "problem.legal_ground_unmapped": (
+        "De wettelijke grondslag '{value}' zegt niet duidelijk welke grond uit artikel 6 van de AVG het is. "
+        "De tekst staat bij 'Wet of besluit'; de grondslag is niet ingevuld.",
+        "The legal ground '{value}' does not say clearly which ground of GDPR article 6 it is. "
+        "The text is kept as the law or decision; the legal basis is not filled in.",
+    ),
+    "problem.area_from_region": (
+        "Dit apparaat heeft geen vaste plaats. Het staat op de kaart als het gebied '{value}'.",
+        "This device has no fixed location. It is shown on the map as the area '{value}'.",
+    ),
+    "problem.pages_missing": (
+        "De API telt {value} apparaten, maar deze pagina's bevatten er minder. Er ontbreken pagina's: "
+        "haal ook de volgende pagina's op (_links.next).",
+        "The API counts {value} devices, but these pages hold fewer. Pages are missing: "
+        "fetch the next pages too (_links.next).",
+    ),
+    "error.amsterdam.mixed_files": (
+        "Deze bestanden horen niet bij elkaar: {files}. Geef pagina's van de API van het Sensorenregister, "
+        "of één bulkbestand (Sensorregistratie) met het bestand 'Uw gegevens'.",
+        "These files do not belong together: {files}. Give pages of the Sensorenregister's API, "
+        "or one bulk sheet (Sensorregistratie) with the file 'Uw gegevens'.",
+    ),
+    "error.amsterdam.not_json": ("{file} is geen geldige JSON.", "{file} is not valid JSON."),
+    "error.amsterdam.not_api": (
+        "{file} is geen pagina van de API van het Sensorenregister: er staat geen lijst 'results' met apparaten in.",
+        "{file} is not a page of the Sensorenregister's API: it holds no list 'results' of devices.",
+    ),
+    "error.amsterdam.no_sheet": (
+        "Bij de bestanden zit geen blad 'Sensorregistratie' met de sensoren.",
+        "The files hold no sheet 'Sensorregistratie' with the sensors.",
+    ),
+    "error.amsterdam.sheet_columns": (
+        "{file} mist de kolommen 'Referentie' en 'Kies soort / type sensor' van het bulkbestand.",
+        "{file} lacks the bulk sheet's columns 'Referentie' and 'Kies soort / type sensor'.",
+    ),
+    "error.amsterdam.no_owner": (
+        "Bij {file} staat niet van welke organisatie de sensoren zijn. Voeg het blad 'Uw gegevens' toe, "
+        "of geef het bestand 'Uw gegevens.csv' erbij, met de naam van de organisatie.",
+        "{file} does not say which organisation owns the sensors. Add the sheet 'Uw gegevens', "
+        "or give the file 'Uw gegevens.csv' as well, with the organisation's name.",
+    ),
+    "principle.algorithms": ("In het algoritmeregister", "In the algorithm register"),
+    "principle.algorithms.rule": (
+        "Een kentekencamera, een slimme camera of een teller verwerkt persoonsgegevens, maar het algoritme staat "
+        "niet in het algoritmeregister, of de link wijst naar niets of naar een algoritme dat buiten gebruik is.",
+        "A licence-plate camera, a smart camera or a counter processes personal data, but its algorithm is not in "
+        "the algorithm register, or the link points to nothing or to an algorithm that is out of use.",
+    ),
+    "reason.no_algorithm_entry": ("Niet in het algoritmeregister", "Not in the algorithm register"),
+    "reason.algorithm_link_broken": (
+        "Algoritme niet gevonden of buiten gebruik", "Algorithm not found or out of use"),
+    "algorithm.status.in_use": ("In gebruik", "In use"),
+    "algorithm.status.in_development": ("In ontwikkeling", "In development"),
+    "algorithm.status.out_of_use": ("Buiten gebruik", "Out of use"),
+    "algorithm.status.unknown": ("Status onbekend", "Status unknown"),
+    "map.detail.algorithm.entry": ("{name} ({status})", "{name} ({status})"),
+    "map.detail.algorithm.not_found": (
+        "Dit algoritme staat niet in het algoritmeregister.", "This algorithm is not in the algorithm register."),
+    "error.algorithms.missing": ("Het bestand {file} bestaat niet.", "The file {file} does not exist."),
+    "error.algorithms.empty": ("Het bestand {file} is leeg.", "The file {file} is empty."),
+    "error.algorithms.not_csv": (
+        "{file} is geen CSV-bestand. Download de export van het algoritmeregister als CSV.",
+        "{file} is not a CSV file. Download the algorithm register's export as CSV.",
+    ),
+    "error.algorithms.columns": (
+        "{file} mist de kolommen met de naam en de code (lars) van elk algoritme.",
+        "{file} lacks the columns with each algorithm's name and code (lars).",
+    ),
+    "error.algorithms.saved_unreadable": (
+        "Het opgeslagen algoritmeregister {file} is beschadigd. Lees de export opnieuw in met "
+        "python -m geo algorithms.",
+        "The saved algorithm register {file} is damaged. Read the export again with python -m geo algorithms.",
+    ),
+    "cli.export.done": (
+        Plural("{n} registratie geschreven naar {file} ({format}).",
+               "{n} registraties geschreven naar {file} ({format})."),
+        Plural("{n} registration written to {file} ({format}).",
+               "{n} registrations written to {file} ({format})."),
+    ),
+    "cli.algorithms.read": (
+        Plural("{n} algoritme gelezen uit {file}: {in_use} in gebruik, {in_development} in ontwikkeling, "
+               "{out_of_use} buiten gebruik.",
+               "{n} algoritmes gelezen uit {file}: {in_use} in gebruik, {in_development} in ontwikkeling, "
+               "{out_of_use} buiten gebruik."),
+        Plural("{n} algorithm read from {file}: {in_use} in use, {in_development} in development, "
+               "{out_of_use} out of use.",
+               "{n} algorithms read from {file}: {in_use} in use, {in_development} in development, "
+               "{out_of_use} out of use."),
+    ),
+    "cli.algorithms.left_out": (
+        "Niet overgenomen: rijen zonder naam of code: {rows}; rijen met een code die al eerder kwam: {duplicates}.",
+        "Left out: rows without a name or code: {rows}; rows with a code that came before: {duplicates}.",
+    ),
+    "cli.algorithms.saved": ("Bewaard bij het register: {file}", "Kept with the register: {file}"),
+    "cli.algorithms.links": (
+        "Links in het register: {linked} naar een algoritme in gebruik of in ontwikkeling, {out_of_use} naar een "
+        "algoritme buiten gebruik, {not_found} naar een algoritme dat er niet in staat, {elsewhere} naar een andere "
+        "site. Zonder link, maar wel nodig: {unlinked}.",
+        "Links in the register: {linked} to an algorithm in use or in development, {out_of_use} to an algorithm "
+        "out of use, {not_found} to an algorithm it does not hold, {elsewhere} to another site. Without a link "
+        "where one is needed: {unlinked}.",
+    ),
+    "near.card.until": ("Het staat er tot en met {date}.", "It is in place until {date}."),
 }
