@@ -5,7 +5,9 @@ from pathlib import Path
 import streamlit as st
 
 from ui import state
+from ui.chrome import chrome
 from ui.i18n import t
+from ui.styles import menu_css
 from ui.widgets import language_switch, page_css
 
 HERE = Path(__file__).parent
@@ -28,6 +30,7 @@ pages = [
 ]
 page = st.navigation(pages, position="top")
 page_css()
+chrome(state.lang(), menu_css(t("menu.label")))
 
 head, switch = st.columns([2, 1], vertical_alignment="center")  # room for both language names beside a sidebar
 with switch:

@@ -18,6 +18,7 @@ from branca.element import MacroElement
 from folium.template import Template
 
 from geo.codes import codes, label
+from geo.export import localized
 from geo.mapping import js_literal
 from geo.schema import RD_NEW, WGS84
 from geo.summary import NeighbourhoodSummary
@@ -312,7 +313,7 @@ def ranking_table(summaries: Sequence[NeighbourhoodSummary], measure: str, field
     columns["value"] = heading
     shown = ranked.assign(value=[number(v, lang) for v in ranked["value"]])[list(columns)].rename(columns=columns)
     colours = ranked["colour"].tolist()
-    styled = shown.style.apply(lambda col: [f"background-color:{c};color:{text_colour(c)}" for c in colours],
+    styled = localized(shown, lang).apply(lambda col: [f"background-color:{c};color:{text_colour(c)}" for c in colours],
                                subset=[heading])
     return ranked, styled
 

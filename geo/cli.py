@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shlex
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -16,8 +18,15 @@ EPILOG = """Examples / voorbeelden:
   python -m geo check mijn_register.csv --neighbourhoods buurten.geojson
   python -m geo check mijn_register.xlsx --json
   python -m geo from-osm overpass.json -o register.csv
+  python -m geo check devices_page1.json devices_page2.json --neighbourhoods amsterdam_buurten.geojson
+  python -m geo export --format amsterdam-api -o devices.json
+  python -m geo algorithms algoritmeregister.csv
   python -m geo demo
 """
+#: What `--format` can force (by default a file's content tells).
+FORMATS = ("amsterdam-api", "amsterdam-sheet")
+#: What `python -m geo export` writes.
+EXPORT_FORMATS = ("geojson", "csv", "amsterdam-api")
 
 
 # Control characters and bidi overrides from a register would steer the terminal or reorder what it shows.
@@ -52,10 +61,11 @@ def _neighbourhoods(path: str | None):
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Validate a register file and print the report; exit 0 all accepted, 1 some rejected, 2 unreadable."""
-    from geo.readers import read_register
+    """Validate a register (one file, or several read as one) and print the report; exit 0 all accepted,
+    1 some rejected, 2 unreadable."""
+    from geo.readers import read_registers
 
-    report = read_register(args.register, neighbourhoods=_neighbourhoods(args.neighbourhoods))
+    report = read_registers(args.register, neighbourhoods=_neighbourhoods(args.neighbourhoods), fmt=args.format)
     # A register holds any text; a console that cannot show a character gets an escape, not a crash.
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")
@@ -134,14 +144,84 @@ def cmd_import(args: argparse.Namespace) -> int:
     from geo.store import import_register, redact, store_path
 
     store = args.store or store_path()
-    report, record = import_register(args.register, args.neighbourhoods, store=store,
-                                     municipality=args.municipality, strict=args.strict, keep=args.keep)
+    files = list(args.register)
+    if len(files) > 1 or args.format:
+        # The store imports one file: several files (or a forced format) become one that reads the same way.
+        # TODO(store package): pass the files and the format to the import, and log each file's name and hash.
+        from geo.amsterdam import bundle
+        from geo.readers import load_source
+
+        name, data = bundle([load_source(f) for f in files], args.format)
+        with tempfile.TemporaryDirectory(prefix="zichtbaar-") as tmp:
+            path = Path(tmp) / name
+            path.write_bytes(data)
+            report, record = import_register(path, args.neighbourhoods, store=store,
+                                             municipality=args.municipality, strict=args.strict, keep=args.keep)
+    else:
+        report, record = import_register(files[0], args.neighbourhoods, store=store,
+                                         municipality=args.municipality, strict=args.strict, keep=args.keep)
     shown = redact(str(store))  # never print a database password
     for line in both("cli.import.done", version=str(record.version), store=shown, accepted=record.accepted,
                      rejected=record.rejected, warnings=record.warnings):
         print(line)
     if report.rejected:
-        print(" / ".join(both("cli.import.see", command=f"python -m geo check {args.register}")))
+        command = "python -m geo check " + " ".join(shlex.quote(str(f)) for f in files)
+        if args.format:
+            command += f" --format {args.format}"
+        print(" / ".join(both("cli.import.see", command=command)))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the store's register as GeoJSON, as the register format's CSV, or as a page of Amsterdam's API."""
+    from geo.store import read_store
+
+    data = read_store(args.store) if args.store else read_store()
+    registrations = data.registrations
+    if args.format == "csv":
+        from geo.export import to_csv
+
+        content = to_csv(registrations)
+    elif args.format == "geojson":
+        from geo.export import to_geojson
+
+        content = to_geojson(registrations)
+    else:
+        from geo.amsterdam import to_api_page
+
+        content = to_api_page(registrations)
+    out = Path(args.output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(content)
+    print(" / ".join(both("cli.export.done", n=len(registrations), file=str(out), format=args.format)))
+    return 0
+
+
+def cmd_algorithms(args: argparse.Namespace) -> int:
+    """Read the Algoritmeregister's CSV export, save it beside the store, and say how the register links to it."""
+    from geo.algorithms import algorithms_path, link_counts, read_export, save_algorithms
+    from geo.store import import_log, read_store, store_path
+
+    store = args.store or store_path()
+    register = read_export(args.export)
+    path = save_algorithms(register, algorithms_path(store))
+    lang = args.lang
+    statuses = {s: sum(e.status == s for e in register.entries) for s in ("in_use", "in_development", "out_of_use")}
+    print(text("cli.algorithms.read", lang, n=len(register.entries), file=printable(register.source),
+               in_use=statuses["in_use"], in_development=statuses["in_development"],
+               out_of_use=statuses["out_of_use"]))
+    if register.skipped or register.duplicates:
+        print(text("cli.algorithms.left_out", lang, rows=", ".join(map(str, register.skipped)) or "-",
+                   duplicates=", ".join(map(str, register.duplicates)) or "-"))
+    print(text("cli.algorithms.saved", lang, file=str(path)))
+    if import_log(store):
+        from geo.principles import reason_frame
+
+        data = read_store(store)
+        counts = link_counts(data.registrations, register)
+        unlinked = int(reason_frame(data.registrations, reasons=("no_algorithm_entry",))["no_algorithm_entry"].sum())
+        print(text("cli.algorithms.links", lang, linked=counts["linked"], out_of_use=counts["out_of_use"],
+                   not_found=counts["not_found"], elsewhere=counts["elsewhere"], unlinked=unlinked))
     return 0
 
 
@@ -203,7 +283,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands: dict[str, Callable[[argparse.Namespace], int]] = {}
 
     p = sub.add_parser("check", help="validate a register file / een registerbestand controleren")
-    p.add_argument("register", help="CSV, XLSX, GeoJSON or GeoPackage")
+    p.add_argument("register", nargs="+", help="CSV, XLSX, GeoJSON or GeoPackage; or Amsterdam's API pages or bulk "
+                                               "sheet (several files read as one register)")
+    p.add_argument("--format", choices=FORMATS, help="read the files as this format (default: their content tells)")
     p.add_argument("--neighbourhoods", help="neighbourhoods (GeoJSON/GeoPackage) to check locations against")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--lang", choices=LANGS, default=LANGS[0], help="language of the text report")
@@ -226,7 +308,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands["summary"] = cmd_summary
 
     p = sub.add_parser("import", help="validate a register and load it into the store (atomic)")
-    p.add_argument("register", help="CSV, XLSX, GeoJSON or GeoPackage")
+    p.add_argument("register", nargs="+", help="CSV, XLSX, GeoJSON or GeoPackage; or Amsterdam's API pages or "
+                                               "bulk sheet (several files read as one register)")
+    p.add_argument("--format", choices=FORMATS, help="read the files as this format (default: their content tells)")
     p.add_argument("--neighbourhoods", help="neighbourhood file; default: keep the store's current ones")
     p.add_argument("--municipality", help="name shown in the dashboard, e.g. 'Ermelo'")
     p.add_argument("--strict", action="store_true", help="import nothing when any row is rejected")
@@ -234,6 +318,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--keep", type=int, metavar="N",
                    help="keep the registrations of the last N imports (default: $ZICHTBAAR_KEEP_VERSIONS or 10)")
     commands["import"] = cmd_import
+
+    p = sub.add_parser("export", help="write the store's register to a file / het register naar een bestand schrijven")
+    p.add_argument("--format", choices=EXPORT_FORMATS, required=True,
+                   help="geojson, csv (the register format, formula cells neutralised) or amsterdam-api")
+    p.add_argument("-o", "--output", required=True, help="file to write")
+    p.add_argument("--store", help="store to read (default: $ZICHTBAAR_DB or data/register.gpkg)")
+    commands["export"] = cmd_export
+
+    p = sub.add_parser("algorithms", help="read the Algoritmeregister's CSV export and keep it with the register")
+    p.add_argument("export", help="CSV export of algoritmes.overheid.nl")
+    p.add_argument("--store", help="store to keep it with (default: $ZICHTBAAR_DB or data/register.gpkg)")
+    p.add_argument("--lang", choices=LANGS, default=LANGS[0], help="language of the report")
+    commands["algorithms"] = cmd_algorithms
 
     p = sub.add_parser("boundaries", help="fetch a municipality's CBS buurten with population from PDOK")
     p.add_argument("--gemeente", required=True, help="CBS municipality code, e.g. GM0363")

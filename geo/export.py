@@ -11,10 +11,12 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+from pandas.api.types import is_bool_dtype, is_float_dtype, is_integer_dtype
 
 from geo.codes import label
 from geo.schema import FIELD_BY_NAME, FIELDS, WGS84, Kind, split_codes
-from geo.text import text
+from geo.text import integer, number, text
+from geo.text import percent as as_percent
 
 #: The register's fields in documented order; `row` (where a registration came from) is internal.
 EXPORT_FIELDS = tuple(f.name for f in FIELDS)
@@ -195,3 +197,94 @@ def display_table(registrations: pd.DataFrame, lang: str, neighbourhoods: list[s
     if neighbourhoods is not None:
         table[text("filters.neighbourhood", lang)] = neighbourhoods
     return table
+
+
+# ---------------------------------------------------------------- any table staff read, to send on
+
+
+def table_csv(table: pd.DataFrame) -> bytes:
+    """A table as it is shown (headings in the page's language) as CSV that a spreadsheet opens safely: UTF-8
+    with BOM, comma-separated like the register's own CSV, every text cell that starts like a formula neutralised.
+
+    >>> table_csv(pd.DataFrame({"Naam": ["=1+1", "Camera"], "Aantal": [2, 3]})).decode("utf-8-sig").splitlines()
+    ['Naam,Aantal', "'=1+1,2", 'Camera,3']
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([neutralise(str(c)) for c in table.columns])
+    for row in table.itertuples(index=False):
+        writer.writerow([neutralise(v) if isinstance(v, str) else "" if _blank(v) else v for v in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def table_xlsx(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """Tables as an Excel workbook, one sheet each (named by the keys, made safe for Excel). Text is stored as
+    text, never as a formula, whatever it starts with; numbers stay numbers.
+
+    >>> from openpyxl import load_workbook
+    >>> book = load_workbook(io.BytesIO(table_xlsx({"Per eigenaar: A/B": pd.DataFrame({"Naam": ["=1+1"]})})))
+    >>> book.sheetnames, book.active["A2"].value, book.active["A2"].data_type
+    (['Per eigenaar A B'], '=1+1', 's')
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import TYPE_STRING
+
+    book = Workbook()
+    book.remove(book.active)
+    used: set[str] = set()
+    for name, table in sheets.items():
+        title = _sheet_title(name, used)
+        sheet = book.create_sheet(title)
+        sheet.append([str(c) for c in table.columns])
+        for row in table.itertuples(index=False):
+            sheet.append([None if _blank(v) else v if isinstance(v, (int, float)) and not isinstance(v, bool)
+                          else str(v) for v in row])
+        for cells in sheet.iter_rows():
+            for cell in cells:
+                if isinstance(cell.value, str):
+                    cell.data_type = TYPE_STRING  # a text that starts with "=" stays text
+        for column in sheet.columns:
+            width = max((len(str(c.value)) for c in column if c.value is not None), default=8)
+            sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 60)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT
+
+
+def _sheet_title(name: str, used: set[str]) -> str:
+    """An Excel sheet title: no []:*?/\\ characters, at most 31 long, unique in the workbook."""
+    base = " ".join("".join(" " if c in '[]:*?/\\' else c for c in name).split())[:31] or "Sheet"
+    title, n = base, 2
+    while title.casefold() in used:
+        suffix = f" ({n})"
+        title, n = base[: 31 - len(suffix)] + suffix, n + 1
+    used.add(title.casefold())
+    return title
+
+
+def localized(table: pd.DataFrame, lang: str, *, percent: tuple[str, ...] = (), plain: tuple[str, ...] = ()):
+    """The table as a pandas Styler that shows its numbers as `lang` writes them (1.200 and 0,5 in Dutch), while
+    they stay numbers to sort by. Columns in `percent` hold 0 to 100 and show as percentages; columns in `plain`
+    (row numbers, years) are shown as they are.
+
+    >>> styled = localized(pd.DataFrame({"n": [1200], "share": [10.14], "x": [0.5], "row": [1001]}), "nl",
+    ...                    percent=("share",), plain=("row",))
+    >>> styled.to_html().count("1.200"), "10,1%" in styled.to_html(), "0,5" in styled.to_html()
+    (1, True, True)
+    """
+    formats = {}
+    for column in table.columns:
+        values = table[column]
+        if column in plain or is_bool_dtype(values):
+            continue
+        if column in percent:
+            formats[column] = lambda v: "" if _blank(v) else as_percent(float(v) / 100, lang)
+        elif is_integer_dtype(values):
+            formats[column] = lambda v: "" if _blank(v) else integer(int(v), lang)
+        elif is_float_dtype(values):
+            formats[column] = lambda v: "" if _blank(v) else number(float(v), lang)
+    return table.style.format(formats)

@@ -62,11 +62,15 @@ class Facts:
 
     @property
     def flagged(self) -> pd.DataFrame:
-        """The flagged registrations: id, name and the reasons they are flagged for (in FLAG_REASONS order)."""
+        """The flagged registrations: id, name, where (location_description) and the reasons they are flagged for
+        (in FLAG_REASONS order)."""
         any_flag = self.flags.any(axis=1)
         rows = self.registrations.loc[any_flag]
         keys = [[k for k in FLAG_REASONS if self.flags.at[i, k]] for i in rows.index]
-        return pd.DataFrame({"id": rows["id"].to_list(), "name": rows["name"].to_list(), "flags": keys})
+        where = rows["location_description"].fillna("").astype(str).to_list() if "location_description" in rows \
+            else [""] * len(rows)
+        return pd.DataFrame({"id": rows["id"].to_list(), "name": rows["name"].to_list(), "where": where,
+                             "flags": keys})
 
 
 def step_code(codes: Sequence[str], code: str | None, step: int) -> str:
@@ -207,19 +211,20 @@ def counted(summary: NeighbourhoodSummary, field: str, lang: str) -> list[tuple[
     return [(label(field, c, lang), int(n)) for c, n in ranked if n]
 
 
-def contacts(registrations: pd.DataFrame) -> list[tuple[str, list[str]]]:
-    """Each owner in the registrations with its distinct contacts, the owner with most registrations first.
+def contacts(registrations: pd.DataFrame) -> list[tuple[str, int, list[str]]]:
+    """Each owner in the registrations with how many it has and its distinct contacts, the owner with most first.
 
     >>> import pandas as pd
     >>> reg = pd.DataFrame({"owner": ["Gemeente", "Waterschap", "Gemeente"],
     ...                     "contact": ["info@gemeente.example", "", "info@gemeente.example"]})
     >>> contacts(reg)
-    [('Gemeente', ['info@gemeente.example']), ('Waterschap', [])]
+    [('Gemeente', 2, ['info@gemeente.example']), ('Waterschap', 1, [])]
     """
     out = []
-    for owner in registrations["owner"].astype(str).value_counts(sort=True).index:
-        found = registrations.loc[registrations["owner"].astype(str) == owner, "contact"].astype(str).str.strip()
-        out.append((owner, list(dict.fromkeys(c for c in found if c))))
+    owners = registrations["owner"].astype(str)
+    for owner, n in owners.value_counts(sort=True).items():
+        found = registrations.loc[owners == owner, "contact"].astype(str).str.strip()
+        out.append((str(owner), int(n), list(dict.fromkeys(c for c in found if c))))
     return out
 
 

@@ -19,13 +19,14 @@ from shapely.geometry.base import BaseGeometry
 from geo.codes import label
 from geo.dataset import Dataset
 from geo.errors import UserFacingError
-from geo.facts import Facts, contacts, counted, legal_basis_text, neighbourhood_facts, registration_table
+from geo.facts import Facts, contacts, neighbourhood_facts
 from geo.join import join, to_rd
 from geo.mapping import PURPOSE_COLOURS, PURPOSE_ORDER, TYPE_ORDER, icon_purpose, icon_svg
 from geo.principles import FLAG_REASONS
+from geo.qr import qr_png
 from geo.summary import city_summary, summarise
 from geo.text import LANGS, LOCALES, day, number, text
-from geo.viewstate import MAX_CODE_LENGTH
+from geo.viewstate import MAX_CODE_LENGTH, public_url
 
 #: Where the DejaVu fonts are (Debian/Ubuntu: fonts-dejavu-core); they cover Latin, Greek, Cyrillic,
 #: Hebrew, Arabic and many symbols, so any registration text prints.
@@ -78,10 +79,12 @@ def write_factsheets(data: Dataset, folder: str | Path, lang: str, codes_: Itera
 # ---------------------------------------------------------------- the PDF
 
 
-def factsheet_pdf(facts: Facts, lang: str, today: date | None = None) -> bytes:
-    """The fact sheet of one neighbourhood as an A4 PDF, in Dutch ("nl") or English ("en").
+def factsheet_pdf(facts: Facts, lang: str, today: date | None = None, base_url: str | None = None) -> bytes:
+    """The fact sheet of one neighbourhood as two A4 pages, in Dutch ("nl") or English ("en").
 
-    Every text from the register is printed as it is: no markup, no {nb} page alias, no links.
+    Page one: the map, the figures and the summary. Page two: what does not fit the principles, whom to ask,
+    and a QR code to the neighbourhood's page (`base_url`, default $ZICHTBAAR_PUBLIC_URL) where every
+    registration is listed. Every text from the register is printed as it is: no markup, no {nb} page alias.
 
     Examples
     --------
@@ -98,11 +101,15 @@ def factsheet_pdf(facts: Facts, lang: str, today: date | None = None) -> bytes:
     _heading(pdf, facts, lang, today)
     _map_and_figures(pdf, facts, lang)
     _section(pdf, text("sheet.summary", lang))
-    pdf.body(facts.summary.text(lang))
-    _questions(pdf, facts, lang)
-    _charts(pdf, facts, lang)
-    _flags(pdf, facts, lang)
-    _registrations(pdf, facts, lang)
+    pdf.body(_fit(facts.summary.text(lang), 900))
+    # Page two holds what it can and says where the rest is: the sheet is two pages, whatever the register.
+    pdf.add_page()
+    pdf.set_auto_page_break(False)
+    qr_top = pdf.h - _MARGIN - 5 - _QR_SIZE - 2
+    middle = pdf.get_y() + (qr_top - pdf.get_y()) * 0.55
+    _flags(pdf, facts, lang, bottom=middle)
+    _questions(pdf, facts, lang, bottom=qr_top - 4)
+    _qr_block(pdf, facts, lang, public_url("buurt", {"code": facts.code, "lang": lang}, base_url), qr_top)
     return bytes(pdf.output())
 
 
@@ -440,168 +447,87 @@ def _north_arrow(pdf, x: float, y: float) -> None:
     pdf.text(x + 0.9, y + 8.3, "N")
 
 
-def _charts(pdf, facts: Facts, lang: str) -> None:
-    """Four bar charts in two columns: sensor type and purpose, then data type and legal basis."""
-    col_w, gap = (_WIDTH - 8) / 2, 8
-    for pair in (("sensor_type", "purpose"), ("data_types", "legal_basis")):
-        data = [counted(facts.summary, f, lang) for f in pair]
-        heights = [_chart_height(pdf, rows, col_w) for rows in data]
-        if pdf.will_page_break(max(heights) + 4):
-            pdf.add_page()
-        top = pdf.get_y() + 2
-        for i, (field, rows) in enumerate(zip(pair, data, strict=True)):
-            _bar_chart(pdf, text(f"sheet.by.{field}", lang), rows, _MARGIN + i * (col_w + gap), top, col_w, lang)
-        pdf.set_xy(_MARGIN, top + max(heights))
+#: The QR code's side on the sheet, in mm: big enough for any phone at arm's length.
+_QR_SIZE = 34.0
+#: A register text on page two is shortened to this many characters (the web page shows it whole).
+_ENTRY_CHARS = 110
 
 
-_LABEL_W = 0.52  # share of a chart's width for its labels
-_ROW_LINE = 3.6
+def _fit(value: object, limit: int) -> str:
+    """Register text on one line and at most `limit` characters, literally otherwise."""
+    line = " ".join(_plain(value).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-def _chart_height(pdf, rows: list[tuple[str, int]], w: float) -> float:
-    pdf.set_font(FONT, "", 8)
-    return 8 + sum(max(pdf.text_height(w * _LABEL_W, _ROW_LINE, row), 4.6) + 0.8 for row, _ in rows)
+def _lines(pdf, entries: list[tuple[str, str]], bottom: float, more_key: str, lang: str, indent: float = 4) -> None:
+    """Print (style, text) entries while they fit above `bottom`; then one line saying how many more there are."""
+    line_h = 4.6
+    for i, (style, entry) in enumerate(entries):
+        pdf.set_font(FONT, style, 9)
+        height = pdf.text_height(_WIDTH - indent, line_h, entry)
+        room_for_more = line_h if i < len(entries) - 1 else 0
+        if pdf.get_y() + height + room_for_more > bottom:
+            pdf.set_x(_MARGIN + indent)
+            pdf.set_font(FONT, "I", 9)
+            pdf.multi_cell(_WIDTH - indent, line_h, text(more_key, lang, n=len(entries) - i),
+                           new_x="LMARGIN", new_y="NEXT")
+            return
+        pdf.set_x(_MARGIN + indent)
+        pdf.multi_cell(_WIDTH - indent, line_h, entry, new_x="LMARGIN", new_y="NEXT")
 
 
-def _bar_chart(pdf, title: str, rows: list[tuple[str, int]], x: float, y: float, w: float, lang: str) -> None:
-    pdf.set_xy(x, y)
-    pdf.set_font(FONT, "B", 10)
-    pdf.set_text_color(_HIGHLIGHT)
-    pdf.cell(w, 6, title)
-    pdf.set_text_color(_INK)
-    top = y + 8
-    largest = max((n for _, n in rows), default=1) or 1
-    bar_x = x + w * _LABEL_W + 2
-    bar_w = w - w * _LABEL_W - 12
-    pdf.set_font(FONT, "", 8)
-    for label_text, n in rows:
-        row_h = max(pdf.text_height(w * _LABEL_W, _ROW_LINE, label_text), 4.6)
-        pdf.set_xy(x, top)
-        pdf.multi_cell(w * _LABEL_W, _ROW_LINE, _plain(label_text))
-        length = max(bar_w * n / largest, 0.6)
-        pdf.set_fill_color("#41b6c4")
-        pdf.rect(bar_x, top + 0.6, length, 3.0, style="F")
-        pdf.set_xy(bar_x + length + 1, top)
-        pdf.cell(12, _ROW_LINE, number(n, lang, 0))
-        top += row_h + 0.8
-
-
-def _flags(pdf, facts: Facts, lang: str) -> None:
+def _flags(pdf, facts: Facts, lang: str, bottom: float) -> None:
+    """What does not fit the principles, by reason; each entry with its place and reference to tell it apart."""
     _section(pdf, text("sheet.flags", lang))
     flagged = facts.flagged
     if flagged.empty:
         pdf.body(text("sheet.flags.none", lang), size=9.5)
         return
+    entries: list[tuple[str, str]] = []
     for key in FLAG_REASONS:
-        names = [n for n, keys in zip(flagged["name"], flagged["flags"], strict=True) if key in keys]
-        if not names:
+        rows = flagged[[key in keys for keys in flagged["flags"]]]
+        if rows.empty:
             continue
-        if pdf.will_page_break(12):
-            pdf.add_page()
-        pdf.body(f"{text(f'reason.{key}', lang)} ({number(len(names), lang, 0)})", size=9.5, style="B",
-                 colour=_FLAG, height=5)
-        for name in names:
-            pdf.set_x(_MARGIN + 4)
-            pdf.set_font(FONT, "", 9)
-            pdf.multi_cell(_WIDTH - 4, 4.4, "• " + _plain(name), new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(1)
+        entries.append(("B", f"{text(f'reason.{key}', lang)} ({number(len(rows), lang, 0)})"))
+        entries += [("", "• " + text("sheet.flag.entry", lang, name=_fit(r.name, _ENTRY_CHARS),
+                                     where=_fit(r.where, 60) or "–", id=_fit(r.id, 40)))
+                    for r in rows.itertuples()]
+    pdf.set_text_color(_INK)
+    _lines(pdf, entries, bottom, "sheet.flags.more", lang)
 
 
-def _questions(pdf, facts: Facts, lang: str) -> None:
+def _questions(pdf, facts: Facts, lang: str, bottom: float) -> None:
+    """Whom to ask: every owner with how many registrations it has here and its contacts."""
     found = contacts(facts.registrations)
-    # Kept together on one page when it fits: residents tear off or photograph this part.
-    _section(pdf, text("sheet.questions", lang), need=min(30 + 10 * len(found), 120))
+    _section(pdf, text("sheet.questions", lang))
     pdf.body(text("sheet.questions.text", lang), size=9.5, height=5)
-    for owner, addresses in found:
-        pdf.set_x(_MARGIN + 4)
-        pdf.set_font(FONT, "B", 9.5)
-        pdf.multi_cell(_WIDTH - 4, 5, _plain(owner), new_x="LMARGIN", new_y="NEXT")
-        pdf.set_x(_MARGIN + 4)
-        pdf.set_font(FONT, "", 9.5)
-        label_text = "\n".join(addresses) if addresses else text("sheet.questions.nocontact", lang)
-        pdf.multi_cell(_WIDTH - 4, 4.6, _plain(label_text), new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(0.8)
+    entries: list[tuple[str, str]] = []
+    for owner, n, addresses in found:
+        entries.append(("B", text("sheet.questions.owner", lang, owner=_fit(owner, _ENTRY_CHARS), n=n)))
+        entries.append(("", ", ".join(_fit(a, 60) for a in addresses[:3]) if addresses
+                        else text("sheet.questions.nocontact", lang)))
     if facts.municipality:
-        pdf.body(text("sheet.questions.municipality", lang, municipality=facts.municipality), size=9.5, height=5)
+        entries.append(("", text("sheet.questions.municipality", lang, municipality=facts.municipality)))
+    _lines(pdf, entries, bottom, "sheet.questions.more", lang)
 
 
-_COLUMNS = (("name", 0.28), ("type", 0.18), ("purpose", 0.19), ("legal_basis", 0.19), ("owner", 0.16))
-_SYMBOL_W = 5.0
+def _qr_block(pdf, facts: Facts, lang: str, url: str, top: float) -> None:
+    """A QR code to the neighbourhood's page, with the address written out beside it."""
+    import io
 
-
-def _registrations(pdf, facts: Facts, lang: str) -> None:
-    reg = facts.registrations
-    _section(pdf, text("sheet.list", lang, n=number(len(reg), lang, 0)), need=30)
-    if not len(reg):
-        pdf.body(text("sheet.list.none", lang), size=9.5)
-        return
-    pdf.body(text("sheet.list.letters", lang), size=8, colour=_MUTED, height=4)
-    pdf.ln(1)
-    table = registration_table(reg, lang)
-    table["legal_basis"] = [legal_basis_text(c, lang, short=True) for c in reg["legal_basis"]]
-    colours = [PURPOSE_COLOURS[icon_purpose(v)] for v in reg["purpose"]]
-    widths = [(_WIDTH - _SYMBOL_W) * share for _, share in _COLUMNS]
-    headers = [text(f"sheet.col.{key}", lang) for key, _ in _COLUMNS]
-    _table_header(pdf, headers, widths)
-    line = 3.8
-    measured: dict[tuple[float, str], float] = {}
-
-    def cell_height(w: float, label_text: str) -> float:
-        # Types, purposes, bases and owners repeat: measuring each distinct text once halves the time.
-        if (w, label_text) not in measured:
-            measured[w, label_text] = pdf.text_height(w - 1, line, label_text)
-        return measured[w, label_text]
-
-    pdf.set_font(FONT, "", 8)
-    for i, row in enumerate(table.itertuples(index=False)):
-        cells = [row.name, row.sensor_type, row.purpose, row.legal_basis, row.owner]
-        height = max(cell_height(w, c) for w, c in zip(widths, cells, strict=True)) + 1.6
-        usable = pdf.h - 2 * _MARGIN - 5 - 12
-        if height > usable:
-            # Taller than a page: print the row as running label_text that may break across pages.
-            _long_row(pdf, cells, headers, str(reg["sensor_type"].iloc[i]), colours[i])
-            continue
-        if pdf.will_page_break(height):
-            pdf.add_page()
-            _table_header(pdf, headers, widths)
-            pdf.set_font(FONT, "", 8)
-        y = pdf.get_y()
-        if i % 2:
-            pdf.set_fill_color("#f3f6fa")
-            pdf.rect(_MARGIN, y, _WIDTH, height, style="F")
-        pdf.icons.draw(str(reg["sensor_type"].iloc[i]), colours[i], _MARGIN + 2, y + 2.7, 3.4)
-        x = _MARGIN + _SYMBOL_W
-        for w, c in zip(widths, cells, strict=True):
-            pdf.set_xy(x, y + 0.8)
-            pdf.multi_cell(w - 1, line, _plain(c))
-            x += w
-        pdf.set_xy(_MARGIN, y + height)
     pdf.set_draw_color(_RULE)
-    pdf.line(_MARGIN, pdf.get_y(), _MARGIN + _WIDTH, pdf.get_y())
-
-
-def _table_header(pdf, headers: list[str], widths: list[float]) -> None:
-    pdf.set_font(FONT, "B", 8)
-    pdf.set_fill_color("#e8edf5")
-    y = pdf.get_y()
-    pdf.rect(_MARGIN, y, _WIDTH, 6, style="F")
-    x = _MARGIN + _SYMBOL_W
-    for w, label_text in zip(widths, headers, strict=True):
-        pdf.set_xy(x, y + 0.8)
-        pdf.cell(w - 1, 4.4, label_text)
-        x += w
-    pdf.set_xy(_MARGIN, y + 6)
-
-
-def _long_row(pdf, cells: list[str], headers: list[str], sensor_type: str, colour: str) -> None:
-    pdf.ln(1)
-    pdf.icons.draw(sensor_type, colour, _MARGIN + 2, pdf.get_y() + 2.7, 3.4)
-    pdf.set_x(_MARGIN + _SYMBOL_W)
-    pdf.set_font(FONT, "", 8)
-    pdf.multi_cell(_WIDTH - _SYMBOL_W, 3.8, _plain(cells[0]), new_x="LMARGIN", new_y="NEXT")
-    for head, label_text in zip(headers[1:], cells[1:], strict=True):
-        pdf.set_x(_MARGIN + _SYMBOL_W)
-        pdf.multi_cell(_WIDTH - _SYMBOL_W, 3.8, f"{head}: {_plain(label_text)}", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(1)
+    pdf.line(_MARGIN, top - 2, _MARGIN + _WIDTH, top - 2)
+    pdf.image(io.BytesIO(qr_png(url)), x=_MARGIN, y=top, w=_QR_SIZE, h=_QR_SIZE)
+    x = _MARGIN + _QR_SIZE + 6
+    pdf.set_xy(x, top + 2)
+    pdf.set_font(FONT, "B", 12)
+    pdf.set_text_color(_HIGHLIGHT)
+    pdf.multi_cell(_WIDTH - _QR_SIZE - 6, 6, text("sheet.qr.title", lang), new_x="LEFT", new_y="NEXT")
+    pdf.set_font(FONT, "", 9.5)
+    pdf.set_text_color(_INK)
+    pdf.multi_cell(_WIDTH - _QR_SIZE - 6, 4.8, text("sheet.qr.text", lang, n=len(facts.registrations)),
+                   new_x="LEFT", new_y="NEXT")
+    pdf.set_font(FONT, "", 8.5)
+    pdf.multi_cell(_WIDTH - _QR_SIZE - 6, 4.4, url, new_x="LEFT", new_y="NEXT")
 
 

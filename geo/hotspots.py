@@ -9,11 +9,13 @@ from dataclasses import dataclass
 import folium
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 
 from geo.errors import UserFacingError
 from geo.join import to_rd
 from geo.schema import RD_NEW, WGS84
+from geo.text import text
 
 #: The grid shapes offered.
 SHAPES: tuple[str, ...] = ("hexagon", "square")
@@ -397,3 +399,38 @@ def _cell_style(feature: dict) -> dict[str, object]:
         # Dashed and thinner: fewer sensors than an even spread is worth seeing, but is not the headline.
         style.update(color=COLD_COLOUR, weight=1.5, opacity=0.9, dashArray="4 3")
     return style
+
+
+def places(result: Hotspots, neighbourhoods: gpd.GeoDataFrame, lang: str) -> pd.DataFrame:
+    """The hot and cold spots as a list staff can send on: where each cell lies (the neighbourhood holding its
+    centre, and the centre's latitude and longitude), how many registrations it holds, its z-score; hot spots
+    first, strongest first. Headings and words in `lang`.
+
+    >>> from shapely.geometry import box
+    >>> reg = gpd.GeoDataFrame(geometry=gpd.points_from_xy([10.0] * 12 + [900.0], [10.0] * 12 + [900.0]),
+    ...                        crs="EPSG:28992")
+    >>> nb = gpd.GeoDataFrame({"code": ["A"], "name": ["Centrum"]}, geometry=[box(0, 0, 2000, 2000)], crs="EPSG:28992")
+    >>> places(hotspots(reg, nb, cell_size_m=100, shape="square"), nb, "en").columns.tolist()[:3]
+    ['Kind', 'Neighbourhood', 'Registrations']
+    """
+    cells = result.cells[result.cells["cluster"] != ""]
+    cells = cells.assign(_order=(cells["cluster"] != "hot"), _strength=-cells["z"].abs()).sort_values(
+        ["_order", "_strength"], kind="stable")
+    centres = np.asarray(cells.geometry.centroid.array) if len(cells) else np.empty(0, dtype=object)
+    names = [""] * len(cells)
+    if len(cells) and len(neighbourhoods):
+        polygons = to_rd(neighbourhoods)
+        nb_names = neighbourhoods["name"].astype(str).to_numpy() if "name" in neighbourhoods \
+            else neighbourhoods["code"].astype(str).to_numpy()
+        for k, centre in enumerate(centres):
+            hit = np.flatnonzero(shapely.covers(polygons, centre))
+            names[k] = nb_names[hit[0]] if len(hit) else ""
+    wgs = gpd.GeoSeries(centres, crs=RD_NEW).to_crs(WGS84) if len(cells) else gpd.GeoSeries([], crs=WGS84)
+    return pd.DataFrame({
+        text("policy.hotspots.col.kind", lang): [text(f"policy.hotspots.kind.{k}", lang) for k in cells["cluster"]],
+        text("policy.hotspots.col.neighbourhood", lang): names,
+        text("policy.hotspots.col.count", lang): cells["count"].astype(int).to_numpy(),
+        text("policy.hotspots.col.z", lang): np.round(cells["z"].to_numpy(float), 2),
+        text("policy.hotspots.col.lat", lang): np.round(wgs.y.to_numpy(), 5),
+        text("policy.hotspots.col.lon", lang): np.round(wgs.x.to_numpy(), 5),
+    })

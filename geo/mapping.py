@@ -24,11 +24,12 @@ from folium.plugins import Fullscreen
 from folium.template import Template
 from shapely.geometry.base import BaseGeometry
 
+from geo.algorithms import LINK_COLUMN, AlgorithmEntry
 from geo.codes import GDPR_ARTICLE, PURPOSES, SENSOR_TYPES, label
 from geo.cones import ranges, views
 from geo.links import is_http_url, looks_like_url, safe_href
 from geo.schema import LIST_SEPARATOR, WGS84
-from geo.text import day, text
+from geo.text import LOCALES, day, text
 from geo.viewstate import BASE_MAPS, DEFAULT_BASE, MapView
 
 #: Sensor types in payload order: the index sent for each registration.
@@ -87,8 +88,9 @@ MAX_ZOOM = 19
 #: One neighbourhood's outline on a map: the darkest class of the overview's palette, with a light fill.
 OUTLINE_COLOUR = "#253494"
 OUTLINE_FILL = "#ffffcc"
-#: Registrations are clustered up to this zoom level and drawn one by one above it.
-CLUSTER_MAX_ZOOM = 16
+#: Registrations are clustered up to this zoom level and drawn one by one above it: from street level (16) on,
+#: every icon stands for itself.
+CLUSTER_MAX_ZOOM = 15
 #: Cameras' view cones are drawn from this zoom level on (closer in, where they are visible).
 CONE_ZOOM = 16
 #: The local files under the app's assets URL that the map needs, in load order.
@@ -255,7 +257,8 @@ class RegistrationLayer(JSCSSMixin):
         """
     )
 
-    def __init__(self, payload: str, assets: str, lang: str) -> None:
+    def __init__(self, payload: str, assets: str, lang: str, cluster_max_zoom: int = 0,
+                 cone_zoom: int = 0) -> None:
         super().__init__()
         self._name = "RegistrationLayer"
         self.payload = payload
@@ -266,8 +269,9 @@ class RegistrationLayer(JSCSSMixin):
             "colors": [PURPOSE_COLOURS[c] for c in PURPOSE_ORDER],
             # `{n}` is filled in by the browser with a cluster's count.
             "clusterTitle": text("map.cluster.title", lang, n="{n}"),
-            "clusterMaxZoom": CLUSTER_MAX_ZOOM,
-            "coneZoom": CONE_ZOOM,
+            "clusterMaxZoom": cluster_max_zoom,
+            "coneZoom": cone_zoom,
+            "locale": LOCALES[lang].replace("_", "-"),
         })
         self.default_js = [("supercluster", f"{assets}/{SUPERCLUSTER_JS}"), ("zb_map", f"{assets}/{ZB_JS}")]
         self.default_css = [("zb_map_css", f"{assets}/{ZB_CSS}")]
@@ -499,10 +503,17 @@ def build_map(*, assets: str, lang: str, view: MapView, base: str = DEFAULT_BASE
     return m
 
 
-def registrations_group(payload: str, *, assets: str, lang: str) -> folium.FeatureGroup:
-    """The registrations as a FeatureGroup for st_folium's `feature_group_to_add` (updated without a reload)."""
+def registrations_group(payload: str, *, assets: str, lang: str, cluster: bool = True,
+                        cones_always: bool = False) -> folium.FeatureGroup:
+    """The registrations as a FeatureGroup for st_folium's `feature_group_to_add` (updated without a reload).
+
+    `cluster` groups nearby icons below street level (CLUSTER_MAX_ZOOM); without it every registration is its own
+    icon (a small area such as near-me's circle). `cones_always` draws cameras' view cones at every zoom level
+    (a coverage map), not only from CONE_ZOOM on.
+    """
     group = folium.FeatureGroup(name="registrations", control=False)
-    RegistrationLayer(payload, assets, lang).add_to(group)
+    RegistrationLayer(payload, assets, lang, cluster_max_zoom=CLUSTER_MAX_ZOOM if cluster else 0,
+                      cone_zoom=0 if cones_always else CONE_ZOOM).add_to(group)
     return group
 
 
@@ -553,14 +564,17 @@ def id_from_tooltip(text: object) -> str | None:
 TOOLTIP_SEPARATOR = " \u00b7 "
 
 
-def registration_card(record: Mapping[str, object], lang: str, neighbourhood: str = "") -> str:
+def registration_card(record: Mapping[str, object], lang: str, neighbourhood: str = "",
+                      algorithm: AlgorithmEntry | None = None) -> str:
     """One registration as an HTML definition list; every text escaped, only http(s) URLs as links.
 
     Parameters
     ----------
-    record : one registration (geo.schema.COLUMNS).
+    record : one registration (geo.schema.COLUMNS; with geo.algorithms.LINK_COLUMN when the algorithm register
+        is loaded).
     lang : the language of the card's words, the code labels and the dates.
     neighbourhood : the name of the neighbourhood it lies in.
+    algorithm : the algorithm register's entry its algorithm_register_url names: its name and status are shown.
 
     Examples
     --------
@@ -601,7 +615,7 @@ def registration_card(record: Mapping[str, object], lang: str, neighbourhood: st
     rows: list[tuple[str, str]] = []
     what = esc(label("sensor_type", value("sensor_type"), lang))
     if value("description"):
-        what += f"<br>{esc(value('description'))}"
+        what += "<br>" + esc(value("description")).replace("\n", "<br>")
     rows.append(("what", what))
     rows.append(("where", ", ".join(esc(v) for v in (value("location_description"), neighbourhood) if v)))
     rows.append(("why", esc(codes_text("purpose"))))
@@ -629,7 +643,13 @@ def registration_card(record: Mapping[str, object], lang: str, neighbourhood: st
         retention = text("unit.day", lang, n=int(days))
     rows.append(("retention", esc(retention)))
     rows.append(("council", link_or_text(value("council_decision"))))
-    rows.append(("algorithm", link_or_text(value("algorithm_register_url"))))
+    algorithm_text = link_or_text(value("algorithm_register_url"))
+    if algorithm is not None:
+        status = text(f"algorithm.status.{algorithm.status}", lang)
+        algorithm_text += "<br>" + esc(text("map.detail.algorithm.entry", lang, name=algorithm.name, status=status))
+    elif value(LINK_COLUMN) == "not_found":
+        algorithm_text += "<br>" + esc(text("map.detail.algorithm.not_found", lang))
+    rows.append(("algorithm", algorithm_text))
     one = pd.DataFrame([{k: record.get(k) for k in ("sensor_type", "direction", "field_of_view", "range_m")}])
     direction, fov, directed = views(one)
     if directed[0]:

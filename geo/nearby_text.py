@@ -14,7 +14,7 @@ from geo.links import contact_href, safe_href
 from geo.nearby import NearbySummary
 from geo.schema import split_codes
 from geo.summary import count_label
-from geo.text import distance, lower_first, text, words
+from geo.text import day, distance, lower_first, text, words
 from geo.validate import parse_duration
 
 
@@ -103,6 +103,9 @@ def card(row: Mapping[str, object], lang: str) -> Card:
         sentences.append(text("near.card.personal", lang, basis=basis))
     else:
         sentences.append(text("near.card.no_personal", lang))
+    until = row.get("active_until")
+    if until is not None and not pd.isna(until):
+        sentences.append(text("near.card.until", lang, date=day(pd.Timestamp(until).date(), lang)))
 
     warnings: list[str] = []
     if _flag(row.get("biometric")):
@@ -134,7 +137,7 @@ def card_html(c: Card) -> str:
     parts.append(f"<p>{esc(' '.join((c.headline, *c.sentences)))}</p>")
     parts += [f'<p class="zb-warning">{esc(w)}</p>' for w in c.warnings]
     if c.description:
-        parts.append(f'<p class="zb-description">{esc(c.description)}</p>')
+        parts.append(f'<p class="zb-description">{esc(c.description).replace(chr(10), "<br>")}</p>')
     links = []
     if c.contact:
         question = f"{text('near.card.questions', c.lang)} {c.contact}"

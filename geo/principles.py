@@ -8,6 +8,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from geo.algorithms import BROKEN_LINKS, LINK_COLUMN
 from geo.codes import label
 from geo.text import text
 
@@ -36,13 +37,17 @@ class Principle:
 #: - evaluation: not inactive, and either past its end date (`active_until` before today) or
 #:   long-unchecked: `last_checked` absent or more than UNCHECKED_AFTER_YEARS years before today.
 #:   An inactive entry is a record of the past and needs no evaluation;
-#: - communication: no plain-language description for residents.
+#: - communication: no plain-language description for residents;
+#: - algorithms: an algorithmic sensor (ALGORITHMIC) that processes personal data without an algorithm_register_url,
+#:   or whose address names no entry of the loaded algorithm register, or one out of use (geo.algorithms:
+#:   `with_links` adds the column this reads; without it nothing is known and nothing flagged).
 PRINCIPLES: tuple[Principle, ...] = (
     Principle("biometrics", ("biometric",)),
     Principle("data_use", ("no_legal_basis", "no_privacy_statement", "no_dpia")),
     Principle("democratic", ("no_council_decision",)),
     Principle("evaluation", ("expired", "unchecked")),
     Principle("communication", ("no_description",)),
+    Principle("algorithms", ("no_algorithm_entry", "algorithm_link_broken")),
 )
 PRINCIPLE_CODES: tuple[str, ...] = tuple(p.code for p in PRINCIPLES)
 REASON_CODES: tuple[str, ...] = tuple(r for p in PRINCIPLES for r in p.reasons)
@@ -60,7 +65,14 @@ REASON_COLUMNS: dict[str, tuple[str, ...]] = {
     "expired": ("status", "active_until"),
     "unchecked": ("status", "last_checked"),
     "no_description": ("description",),
+    "no_algorithm_entry": ("personal_data", "sensor_type", "data_types", "algorithm_register_url"),
+    "algorithm_link_broken": ("algorithm_register_url",),
 }
+#: Algorithmic sensors, whose data an algorithm works on: licence-plate cameras; counters (these sensor types, or
+#: any sensor that delivers counts); and camera analytics: a camera that delivers more than identifiable images.
+ALGORITHMIC_TYPES: tuple[str, ...] = ("anpr", "presence", "wifi_bluetooth", "traffic")
+CAMERA_ANALYTICS: tuple[str, ...] = ("images_anonymised", "counts", "presence", "location", "licence_plates",
+                                     "device_ids")
 
 
 @dataclass(frozen=True)
@@ -91,7 +103,8 @@ def reason_frame(registrations: pd.DataFrame, today: date | None = None,
     ...     "privacy_statement_url": ["https://x.example/privacy"], "dpia": ["no"], "sensor_type": ["camera"],
     ...     "council_decision": ["Raadsbesluit 2024-1"], "status": ["active"],
     ...     "active_until": pd.to_datetime([None]), "last_checked": pd.to_datetime(["2020-05-01"]),
-    ...     "description": ["Camera bij het station."]})
+    ...     "description": ["Camera bij het station."], "data_types": ["images_identifiable"],
+    ...     "algorithm_register_url": [""]})
     >>> [k for k, v in reason_frame(reg, date(2026, 1, 1)).iloc[0].items() if v]
     ['no_dpia', 'unchecked']
     """
@@ -116,6 +129,22 @@ def reason_frame(registrations: pd.DataFrame, today: date | None = None,
         until = pd.to_datetime(reg["active_until"])
         return in_use() & (until < today_ts).fillna(False).astype(bool)
 
+    def algorithmic() -> pd.Series:
+        types = reg["sensor_type"].fillna("").astype(str)
+        data = reg["data_types"].fillna("").astype(str)
+
+        def delivers(codes: tuple[str, ...]) -> pd.Series:
+            return data.str.contains(rf"(?:^|\|)(?:{'|'.join(codes)})(?:\||$)", regex=True)
+
+        analysed = (types == "camera") & delivers(CAMERA_ANALYTICS)
+        return types.isin(ALGORITHMIC_TYPES) | delivers(("counts",)) | analysed
+
+    def link_broken() -> pd.Series:
+        # The link column is there only when an algorithm register is loaded (geo.algorithms.with_links).
+        if LINK_COLUMN not in reg:
+            return pd.Series(False, index=reg.index)
+        return ~blank("algorithm_register_url") & reg[LINK_COLUMN].isin(BROKEN_LINKS)
+
     def unchecked() -> pd.Series:
         checked = pd.to_datetime(reg["last_checked"])
         stale_before = today_ts - pd.DateOffset(years=UNCHECKED_AFTER_YEARS)
@@ -130,6 +159,8 @@ def reason_frame(registrations: pd.DataFrame, today: date | None = None,
         "expired": expired,
         "unchecked": unchecked,
         "no_description": lambda: blank("description"),
+        "no_algorithm_entry": lambda: personal() & algorithmic() & blank("algorithm_register_url"),
+        "algorithm_link_broken": link_broken,
     }
     return pd.DataFrame({r: rules[r]().to_numpy(bool) for r in reasons}, index=reg.index)
 
@@ -157,9 +188,10 @@ def principle_frame(registrations: pd.DataFrame, today: date | None = None) -> p
     ...     "legal_basis": ["none", "none"], "privacy_statement_url": ["", ""], "dpia": ["", ""],
     ...     "sensor_type": ["camera", "air"], "council_decision": ["Besluit 1", ""],
     ...     "status": ["active", "active"], "active_until": pd.to_datetime([None, None]),
-    ...     "last_checked": pd.to_datetime(["2025-06-01", "2025-06-01"]), "description": ["Camera.", ""]})
+    ...     "last_checked": pd.to_datetime(["2025-06-01", "2025-06-01"]), "description": ["Camera.", ""],
+    ...     "data_types": ["images_identifiable", "environmental"], "algorithm_register_url": ["", ""]})
     >>> principle_frame(reg, date(2026, 1, 1)).sum().to_dict()
-    {'biometrics': 1, 'data_use': 0, 'democratic': 0, 'evaluation': 0, 'communication': 1}
+    {'biometrics': 1, 'data_use': 0, 'democratic': 0, 'evaluation': 0, 'communication': 1, 'algorithms': 0}
     """
     reasons = reason_frame(registrations, today)
     return pd.DataFrame({p.code: reasons[list(p.reasons)].any(axis=1) for p in PRINCIPLES}, index=reasons.index)
@@ -174,7 +206,8 @@ def principle_counts(registrations: pd.DataFrame, today: date | None = None) -> 
     ...     "legal_basis": ["none", "none"], "privacy_statement_url": ["", ""], "dpia": ["", ""],
     ...     "sensor_type": ["air", "air"], "council_decision": ["", ""], "status": ["active", "inactive"],
     ...     "active_until": pd.to_datetime([None, None]), "last_checked": pd.to_datetime([None, None]),
-    ...     "description": ["Meet fijnstof.", "Meet fijnstof."]})
+    ...     "description": ["Meet fijnstof.", "Meet fijnstof."], "data_types": ["environmental"] * 2,
+    ...     "algorithm_register_url": ["", ""]})
     >>> [(c.code, c.count, c.ids) for c in principle_counts(reg, date(2026, 1, 1))][::3]
     [('biometrics', 2, ('A', 'B')), ('evaluation', 1, ('A',))]
     """
@@ -193,14 +226,15 @@ def falling_short(registrations: pd.DataFrame, code: str, today: date | None = N
     ...     "legal_basis": ["unknown", "none"], "privacy_statement_url": ["", ""], "dpia": ["", ""],
     ...     "sensor_type": ["camera", "air"], "council_decision": ["", ""], "status": ["active", "active"],
     ...     "active_until": pd.to_datetime([None, None]), "last_checked": pd.to_datetime([None, None]),
-    ...     "description": ["", ""]})
+    ...     "description": ["", ""], "data_types": ["images_identifiable", "environmental"],
+    ...     "algorithm_register_url": ["", ""]})
     >>> falling_short(reg, "data_use", date(2026, 1, 1))[["id", "reasons"]].to_dict("records")
     [{'id': 'A', 'reasons': 'no_legal_basis|no_privacy_statement|no_dpia'}]
     """
     principle = next((p for p in PRINCIPLES if p.code == code), None)
     if principle is None:
         raise KeyError(f"unknown principle {code!r}; known: {', '.join(PRINCIPLE_CODES)}")
-    reasons = reason_frame(registrations, today)[list(principle.reasons)]
+    reasons = reason_frame(registrations, today, principle.reasons)
     short = reasons.any(axis=1).to_numpy()
     hits = reasons.to_numpy()[short]
     names = np.array(principle.reasons)

@@ -9,7 +9,7 @@ import math
 import re
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -22,6 +22,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.errors import RegisterReadError
 from geo.schema import COLUMNS, FIELDS, RD_NEW, WGS84, Kind, Problem
+from geo.sniff import decode_text, detect_format, sniff_delimiter
 from geo.text import text
 from geo.validate import RowInput, field_label, validate_rows
 
@@ -57,22 +58,35 @@ class Report:
     warnings: list[Problem] = field(default_factory=list)
     rows: int = 0
     source: str = ""
+    #: The owner each row names (as written), so that a report can be sent to each owner.
+    owners: dict[int, str] = field(default_factory=dict)
 
     @property
     def rejected_rows(self) -> list[int]:
         return sorted({p.row for p in self.rejected})
 
-    def problem_table(self, lang: str) -> pd.DataFrame:
-        """Every rejected row and warning as staff read them, with column headings and messages in `lang`."""
-        problems = [*self.rejected, *self.warnings]
+    def problem_table(self, lang: str, owner: str | None = None) -> pd.DataFrame:
+        """Every rejected row and warning as staff read them, with column headings and messages in `lang`; only
+        the rows of `owner` when given."""
+        problems = [p for p in (*self.rejected, *self.warnings)
+                    if owner is None or self.owners.get(p.row, "") == owner]
         return pd.DataFrame({
             text("check.col.severity", lang): [text(f"check.severity.{p.severity.value}", lang) for p in problems],
             text("check.col.row", lang): [p.row for p in problems],
             text("check.col.id", lang): [p.id for p in problems],
+            text("check.col.owner", lang): [self.owners.get(p.row, "") for p in problems],
             text("check.col.field", lang): [field_label(p.field, lang) for p in problems],
             text("check.col.code", lang): [p.code for p in problems],
             text("check.col.message", lang): [p.message(lang) for p in problems],
         })
+
+    def problem_owners(self) -> list[str]:
+        """The owners named by rows with a problem, most problems first (a blank owner as "")."""
+        counts: dict[str, int] = {}
+        for p in (*self.rejected, *self.warnings):
+            owner = self.owners.get(p.row, "")
+            counts[owner] = counts.get(owner, 0) + 1
+        return sorted(counts, key=lambda o: (-counts[o], o))
 
     def as_json(self) -> dict[str, object]:
         """The report as `python -m geo check --json` prints it."""
@@ -89,7 +103,7 @@ def empty_register() -> gpd.GeoDataFrame:
 
 
 def read_register(source: str | Path | bytes, neighbourhoods: gpd.GeoDataFrame | None = None, *,
-                  filename: str | None = None, today: date | None = None) -> Report:
+                  filename: str | None = None, today: date | None = None, fmt: str | None = None) -> Report:
     """Read and validate a register file.
 
     Parameters
@@ -99,6 +113,7 @@ def read_register(source: str | Path | bytes, neighbourhoods: gpd.GeoDataFrame |
         and rows outside every neighbourhood get a warning.
     filename : the upload's name, when `source` is bytes.
     today : decides whether an end date has passed (default: the real today).
+    fmt : one of Amsterdam's formats (geo.amsterdam.FORMATS) to read it as; by default the content tells.
 
     Raises
     ------
@@ -113,6 +128,18 @@ def read_register(source: str | Path | bytes, neighbourhoods: gpd.GeoDataFrame |
     >>> list(report.accepted["id"]), report.rejected
     (['L1'], [])
     """
+    return _read([load_source(source, filename)], neighbourhoods, fmt, today)
+
+
+def read_registers(sources: Sequence[str | Path], neighbourhoods: gpd.GeoDataFrame | None = None, *,
+                   fmt: str | None = None, today: date | None = None) -> Report:
+    """Read and validate several files as one register: pages of Amsterdam's API, or its bulk sheet with the
+    owner sheet beside it (geo.amsterdam). One file is read as `read_register` reads it."""
+    return _read([load_source(s) for s in sources], neighbourhoods, fmt, today)
+
+
+def load_source(source: str | Path | bytes, filename: str | None = None) -> tuple[str, bytes]:
+    """(name, bytes) of a register file or an upload; a file that cannot be opened is a RegisterReadError."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         data, name = bytes(source), filename or ""
     else:
@@ -130,41 +157,43 @@ def read_register(source: str | Path | bytes, neighbourhoods: gpd.GeoDataFrame |
             raise RegisterReadError("error.register.unopenable", path=str(path), reason=str(e.strerror)) from None
     if len(data) > MAX_FILE_BYTES:
         raise _too_big(len(data))
-    rows = list(_rows(data, name))
-    area = None
+    return name, data
+
+
+def _read(files: list[tuple[str, bytes]], neighbourhoods: gpd.GeoDataFrame | None, fmt: str | None,
+          today: date | None) -> Report:
+    nb = None
     if neighbourhoods is not None and len(neighbourhoods):
         nb = neighbourhoods if neighbourhoods.crs is None or neighbourhoods.crs.equals(WGS84) \
             else neighbourhoods.to_crs(WGS84)
-        area = nb.geometry.union_all()
-    accepted, rejected, problems = validate_rows(rows, area, today)
-    return Report(_to_frame(accepted), rejected, problems, rows=len(rows), source=name)
+    rows, notes = _read_rows(files, fmt, nb)
+    accepted, rejected, problems = validate_rows(rows, None if nb is None else nb.geometry.union_all(), today)
+    owners = {r.row: str(r.cells.get("owner") or "").strip() for r in rows}
+    return Report(_to_frame(accepted), rejected, [*notes, *problems], rows=len(rows),
+                  source=", ".join(name for name, _ in files), owners=owners)
+
+
+def _read_rows(files: list[tuple[str, bytes]], fmt: str | None,
+               nb: gpd.GeoDataFrame | None) -> tuple[list[RowInput], list[Problem]]:
+    """The rows of the files, and notes about the files themselves; Amsterdam's formats go to geo.amsterdam."""
+    from geo import amsterdam
+
+    for name, data in files:
+        if not data.strip():
+            raise RegisterReadError("error.register.empty")
+        if detect_format(data, name) == "xlsx":
+            _check_zip(data)
+    if fmt is None and len(files) == 1:
+        name, data = files[0]
+        fmt = amsterdam.detect(data, name, detect_format(data, name))
+        if fmt is None:
+            return list(_rows(data, name)), []
+    found = amsterdam.read(files, fmt, nb)
+    return found.rows, found.notes
 
 
 def _too_big(size: int) -> RegisterReadError:
     return RegisterReadError("error.register.too_big", size=round(size / 1e6), limit=MAX_FILE_BYTES // (1024 * 1024))
-
-
-def detect_format(data: bytes, name: str = "") -> str:
-    """Tell the file's format from its first bytes, then from its name.
-
-    >>> detect_format(b"PK\\x03\\x04..."), detect_format(b'{"type": "FeatureCollection"}'), detect_format(b"id;name")
-    ('xlsx', 'geojson', 'csv')
-    """
-    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if data.startswith(b"SQLite format 3"):
-        return "gpkg"
-    if data.startswith(b"PK\x03\x04"):
-        return "xlsx"
-    if head.startswith((b"{", b"[")):
-        return "geojson"
-    suffix = Path(name).suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return "xlsx"
-    if suffix in (".gpkg",):
-        return "gpkg"
-    if suffix in (".geojson", ".json"):
-        return "geojson"
-    return "csv"
 
 
 def _rows(data: bytes, name: str) -> Iterator[RowInput]:
@@ -197,41 +226,6 @@ def _check_header(header: list[str]) -> None:
         if h in KNOWN_COLUMNS and h in seen:
             raise RegisterReadError("error.register.duplicate_column", column=h)
         seen.add(h)
-
-
-def decode_text(data: bytes) -> str:
-    """Decode UTF-8 (with or without BOM), falling back to Windows-1252; UTF-16 with a BOM is read too.
-
-    >>> decode_text("caf\\u00e9".encode("cp1252")), decode_text("\\ufeffcaf\\u00e9".encode("utf-8"))
-    ('café', 'café')
-    """
-    # Excel's "Unicode text" export is UTF-16 with a BOM; its zero bytes are not a sign of a binary file.
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    if b"\x00" in data[:4096]:
-        raise RegisterReadError("error.register.not_text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def sniff_delimiter(first_line: str) -> str:
-    """`;` or `,`: whichever separates more cells of the header line, outside quotes.
-
-    >>> sniff_delimiter("id;name;lat"), sniff_delimiter('id,"a;b",lat')
-    (';', ',')
-    """
-    counts = {}
-    for d in (",", ";", "\t"):
-        try:
-            counts[d] = len(next(csv.reader([first_line], delimiter=d)))
-        except (csv.Error, StopIteration):
-            counts[d] = 0
-    return max(counts, key=lambda d: (counts[d], d == ","))
 
 
 def _csv_rows(data: bytes) -> Iterator[RowInput]:

@@ -498,12 +498,15 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "policy.coverage.col.area": ("Oppervlakte (ha)", "Area (ha)"),
     "policy.coverage.layer": ("Gebied in beeld van camera's", "Area watched by cameras"),
     "policy.coverage.tooltip": ("{name}: {share} in beeld", "{name}: {share} watched"),
-    "policy.trends.title": ("Wat kwam erbij, en wanneer?", "What was added, and when?"),
+    "policy.trends.title": (
+        "Wat kwam erbij en wat verdween, per kwartaal?",
+        "What was added and what went, per quarter?",
+    ),
     "policy.trends.intro": (
-        "Het aantal registraties per kwartaal, naar de datum 'actief vanaf'. Geplande registraties staan in "
-        "het kwartaal waarin ze beginnen.",
-        "The number of registrations per quarter, by their 'active from' date. Planned registrations are in "
-        "the quarter in which they start.",
+        "Per kwartaal: de registraties die begonnen (naar 'actief vanaf', omhoog) en die stopten (naar 'actief "
+        "tot', omlaag), per soort. De lijn is het verschil.",
+        "Per quarter: the registrations that started (by 'active from', up) and that stopped (by 'active until', "
+        "down), by type. The line is the difference.",
     ),
     "policy.trends.quarter": ("Kwartaal", "Quarter"),
     "policy.trends.count": ("Aantal", "Number"),
@@ -553,6 +556,7 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "check.col.row": ("Rij", "Row"),
     "check.col.id": ("Kenmerk", "Reference"),
     "check.col.field": ("Veld", "Field"),
+    "check.col.owner": ("Eigenaar", "Owner"),
     "check.col.code": ("Code", "Code"),
     "check.col.message": ("Uitleg", "Explanation"),
     "check.severity.error": ("Afgewezen", "Rejected"),
@@ -629,8 +633,9 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     ),
     "buurt.download": ("Feitenblad (PDF)", "Fact sheet (PDF)"),
     "buurt.download.help": (
-        "Een A4 om te printen, met kaart, cijfers en alle registraties.",
-        "An A4 to print, with map, figures and every registration.",
+        "Twee A4's om te printen: de kaart, de cijfers, wat niet past, wie u kunt vragen, en een QR-code naar deze "
+        "pagina.",
+        "Two A4 pages to print: the map, the figures, what does not fit, whom to ask, and a QR code to this page.",
     ),
     "buurt.map": ("Kaart", "Map"),
     "buurt.map.label": ("Kaart van de buurt met de registraties", "Map of the neighbourhood with its registrations"),
@@ -1077,10 +1082,6 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "sheet.fig.area": ("Oppervlakte", "Area"),
     "sheet.fig.city": ("stad: {value}", "city: {value}"),
     "sheet.summary": ("In het kort", "In short"),
-    "sheet.by.sensor_type": ("Soort sensor", "Type of sensor"),
-    "sheet.by.purpose": ("Doel", "Purpose"),
-    "sheet.by.data_types": ("Soort gegevens", "Type of data"),
-    "sheet.by.legal_basis": ("Grondslag (AVG)", "Legal basis (GDPR)"),
     "sheet.flags": ("Wat niet past bij de afspraken", "What does not fit the principles"),
     "sheet.flags.none": (
         "Alle registraties in deze buurt passen bij de afspraken.",
@@ -1096,20 +1097,29 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "You can always ask the municipality of {municipality} as well.",
     ),
     "sheet.questions.nocontact": ("geen contact opgegeven", "no contact given"),
-    "sheet.list": ("Alle registraties in deze buurt ({n})", "All registrations in this neighbourhood ({n})"),
-    "sheet.list.none": ("In deze buurt is niets geregistreerd.", "Nothing is registered in this neighbourhood."),
-    "sheet.col.name": ("Naam", "Name"),
-    "sheet.col.type": ("Soort", "Type"),
-    "sheet.col.purpose": ("Doel", "Purpose"),
-    "sheet.col.legal_basis": ("Grondslag", "Legal basis"),
-    "sheet.col.owner": ("Eigenaar", "Owner"),
+    "sheet.questions.owner": (Plural("{owner} ({n} registratie)", "{owner} ({n} registraties)"),
+                              Plural("{owner} ({n} registration)", "{owner} ({n} registrations)")),
+    "sheet.questions.more": (Plural("En nog {n} regel: zie de website.", "En nog {n} regels: zie de website."),
+                             Plural("And {n} more line: see the website.", "And {n} more lines: see the website.")),
+    "sheet.flag.entry": ("{name}, {where} ({id})", "{name}, {where} ({id})"),
+    "sheet.flags.more": (
+        Plural("En nog {n} regel: zie de website.", "En nog {n} regels: zie de website."),
+        Plural("And {n} more line: see the website.", "And {n} more lines: see the website."),
+    ),
+    "sheet.qr.title": ("Alles over deze buurt", "All about this neighbourhood"),
+    "sheet.qr.text": (
+        Plural("Scan de code of ga naar het adres hieronder: daar staan de kaart en de registratie, met alle "
+               "gegevens.",
+               "Scan de code of ga naar het adres hieronder: daar staan de kaart en alle {n} registraties, met "
+               "alle gegevens."),
+        Plural("Scan the code or go to the address below: there you find the map and the registration, with every "
+               "detail.",
+               "Scan the code or go to the address below: there you find the map and all {n} registrations, with "
+               "every detail."),
+    ),
     "sheet.page": ("Zichtbaar · {name} · pagina {page}", "Zichtbaar · {name} · page {page}"),
     "sheet.basis.article": ("AVG art. 6 lid 1{letter}", "GDPR art. 6(1)({letter})"),
     "sheet.basis.none": ("Geen persoonsgegevens", "No personal data"),
-    "sheet.list.letters": (
-        "De letter bij de grondslag is het onderdeel van artikel 6 lid 1 van de AVG.",
-        "The letter after the legal basis is the point of article 6(1) of the GDPR.",
-    ),
     # ---------------------------------------------------------------- OpenStreetMap
     "osm.skip.no_coordinates": (
         "Geen coördinaten (een weg of relatie zonder middelpunt)",
@@ -1522,6 +1532,211 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "choose a neighbourhood file (GeoJSON or GeoPackage) instead.",
     ),
     "near.radius.option": ("{r} m", "{r} m"),
+    "download.csv": ("Download als CSV", "Download as CSV"),
+    "download.xlsx": ("Download als Excel", "Download as Excel"),
+    "check.file": ("controle {name}", "check {name}"),
+    "check.all_owners": ("Alle eigenaren", "All owners"),
+    "check.no_owner": ("Zonder eigenaar", "No owner given"),
+    "check.per_owner": ("Lijst voor één eigenaar", "A list for one owner"),
+    "check.per_owner.pick": ("Kies een eigenaar om zijn lijst te downloaden", "Choose an owner to download its list"),
+    "policy.hotspots.places": ("Waar zijn de concentraties?", "Where are the concentrations?"),
+    "policy.hotspots.places.none": ("Er zijn geen vakken die opvallen.", "No cells stand out."),
+    "policy.hotspots.col.kind": ("Soort", "Kind"),
+    "policy.hotspots.col.neighbourhood": ("Buurt", "Neighbourhood"),
+    "policy.hotspots.col.count": ("Registraties", "Registrations"),
+    "policy.hotspots.col.z": ("Gi* (z)", "Gi* (z)"),
+    "policy.hotspots.col.lat": ("Breedtegraad", "Latitude"),
+    "policy.hotspots.col.lon": ("Lengtegraad", "Longitude"),
+    "policy.hotspots.kind.hot": ("Veel sensoren", "Many sensors"),
+    "policy.hotspots.kind.cold": ("Weinig sensoren", "Few sensors"),
+    "policy.hotspots.file": ("concentraties", "hotspots"),
+    "policy.trends.change": ("Verandering", "Change"),
+    "policy.trends.added": ("Erbij", "Added"),
+    "policy.trends.removed": ("Eraf", "Removed"),
+    "policy.trends.net": ("Netto", "Net"),
+    "policy.trends.total": ("Totaal met datum", "Total with a date"),
+    "policy.trends.when": ("Wanneer", "When"),
+    "policy.trends.planned": ("Gepland", "Planned"),
+    "policy.trends.past": ("Gebeurd", "Happened"),
+    "policy.trends.file": ("per kwartaal", "by quarter"),
+    "policy.coverage.file": ("camerabereik", "camera coverage"),
+    "policy.principles.file": ("principes", "principles"),
+    "policy.trends.legend": (
+        "Lichte balken zijn kwartalen die nog moeten komen: gepland, nog niet gebeurd. Een registratie zonder "
+        "'actief tot' telt als nog actief.",
+        "Pale bars are quarters still to come: planned, not happened yet. A registration without 'active until' "
+        "counts as still active.",
+    ),
+    "policy.col.principle": (
+        "Principe",
+        "Principle",
+    ),
+    "streamlit.skip": ("Ga naar de inhoud", "Skip to main content"),
+    "streamlit.app_pages": ("Pagina's", "App pages"),
+    "streamlit.link_heading": ("Link naar dit kopje", "Link to heading"),
+    "streamlit.show_columns": ("Kolommen tonen of verbergen", "Show/hide columns"),
+    "streamlit.search": ("Zoeken", "Search"),
+    "streamlit.fullscreen": ("Volledig scherm", "Fullscreen"),
+    "streamlit.close_fullscreen": ("Volledig scherm sluiten", "Close fullscreen"),
+    "streamlit.download_csv": ("Download als CSV", "Download as CSV"),
+    "streamlit.sidebar": ("Zijbalk", "Sidebar"),
+    "streamlit.expand_sidebar": ("Menu openen", "Expand sidebar"),
+    "streamlit.collapse_sidebar": ("Menu sluiten", "Collapse sidebar"),
+    "streamlit.help": ("Uitleg", "Help"),
+    "streamlit.help_for": ("Uitleg bij {p1}", "Help for {p1}"),
+    "streamlit.select_all": ("Alles kiezen", "Select all"),
+    "streamlit.clear_all": ("Alles wissen", "Clear all"),
+    "streamlit.clear_value": ("Wissen", "Clear value"),
+    "streamlit.no_results": ("Niets gevonden", "No results"),
+    "streamlit.open": ("Openen", "Open"),
+    "streamlit.upload": ("Kies een bestand", "Upload"),
+    "streamlit.drag_drop": ("Sleep {p1} hierheen", "Drag and drop {p1} here"),
+    "streamlit.drag_file": ("Sleep een bestand hierheen", "Drag and drop file here"),
+    "streamlit.per_file": ("Ten hoogste {p1} per bestand{p2}", "{p1} per file{p2}"),
+    "streamlit.view_less": ("Minder tonen", "View less"),
+    "streamlit.view_more": ("Nog {p1} tonen", "View {p1} more"),
+    "streamlit.copy": ("Kopiëren", "Copy to clipboard"),
+    "streamlit.copied": ("Gekopieerd", "Copied"),
+    "streamlit.close": ("Sluiten", "Close"),
+    "streamlit.remove": ("Verwijderen", "Remove"),
+    "menu.label": ("Menu", "Menu"),
+    "streamlit.file_upload": ("Bestand kiezen", "file upload"),
+    # ---- Amsterdam and the Algoritmeregister (h-amsterdam)
+    "amsterdam.line.datastream": ("Wat meet de sensor: {value}", "What the sensor measures: {value}"),
+    "amsterdam.line.goal": ("Doel: {value}", "Goal: {value}"),
+    "amsterdam.line.themes": ("Thema's: {value}", "Themes: {value}"),
+    "amsterdam.line.type": ("Soort in het Sensorenregister: {value}", "Type in the Sensorenregister: {value}"),
+    "amsterdam.line.regions": ("Gebied: {value}", "Area: {value}"),
+    "amsterdam.line.project": ("Project: {value}", "Project: {value}"),
+    "amsterdam.line.remark": ("Opmerking: {value}", "Remark: {value}"),
+    "amsterdam.line.privacy": ("Privacyverklaring: {value}", "Privacy statement: {value}"),
+    "problem.no_location": (
+        "Dit apparaat heeft geen plaats, dus het kan niet op de kaart.{hint}",
+        "This device has no location, so it cannot go on the map.{hint}",
+    ),
+    "problem.hint.no_region": (
+        " Vul de plaats in, of het gebied waar de mobiele sensor werkt.",
+        " Fill in its location, or the area where the mobile sensor works.",
+    ),
+    "problem.hint.region_unknown": (
+        " Het gebied '{value}' is geen stadsdeel dat Zichtbaar kent.",
+        " The area '{value}' is not a district Zichtbaar knows.",
+    ),
+    "problem.hint.region_not_loaded": (
+        " Het gebied '{value}' ligt niet in de geladen buurten. Laad de buurten van Amsterdam.",
+        " The area '{value}' is not in the loaded neighbourhoods. Load the neighbourhoods of Amsterdam.",
+    ),
+    "problem.unmapped_value": (
+        "'{value}' past in geen enkele waarde van '{field}'. Het staat er als 'Overig'; de tekst staat in de uitleg.",
+        "'{value}' matches no value of '{field}'. It is shown as 'Other'; the text is kept in the description.",
+    ),
+    "problem.unmapped_region": (
+        "'{value}' is geen stadsdeel dat Zichtbaar kent. De naam staat in de uitleg.",
+        "'{value}' is not a district Zichtbaar knows. The name is kept in the description.",
+    ),
+    "problem.legal_ground_unmapped": (
+        "De wettelijke grondslag '{value}' zegt niet duidelijk welke grond uit artikel 6 van de AVG het is. "
+        "De tekst staat bij 'Wet of besluit'; de grondslag is niet ingevuld.",
+        "The legal ground '{value}' does not say clearly which ground of GDPR article 6 it is. "
+        "The text is kept as the law or decision; the legal basis is not filled in.",
+    ),
+    "problem.area_from_region": (
+        "Dit apparaat heeft geen vaste plaats. Het staat op de kaart als het gebied '{value}'.",
+        "This device has no fixed location. It is shown on the map as the area '{value}'.",
+    ),
+    "problem.pages_missing": (
+        "De API telt {value} apparaten, maar deze pagina's bevatten er minder. Er ontbreken pagina's: "
+        "haal ook de volgende pagina's op (_links.next).",
+        "The API counts {value} devices, but these pages hold fewer. Pages are missing: "
+        "fetch the next pages too (_links.next).",
+    ),
+    "error.amsterdam.mixed_files": (
+        "Deze bestanden horen niet bij elkaar: {files}. Geef pagina's van de API van het Sensorenregister, "
+        "of één bulkbestand (Sensorregistratie) met het bestand 'Uw gegevens'.",
+        "These files do not belong together: {files}. Give pages of the Sensorenregister's API, "
+        "or one bulk sheet (Sensorregistratie) with the file 'Uw gegevens'.",
+    ),
+    "error.amsterdam.not_json": ("{file} is geen geldige JSON.", "{file} is not valid JSON."),
+    "error.amsterdam.not_api": (
+        "{file} is geen pagina van de API van het Sensorenregister: er staat geen lijst 'results' met apparaten in.",
+        "{file} is not a page of the Sensorenregister's API: it holds no list 'results' of devices.",
+    ),
+    "error.amsterdam.no_sheet": (
+        "Bij de bestanden zit geen blad 'Sensorregistratie' met de sensoren.",
+        "The files hold no sheet 'Sensorregistratie' with the sensors.",
+    ),
+    "error.amsterdam.sheet_columns": (
+        "{file} mist de kolommen 'Referentie' en 'Kies soort / type sensor' van het bulkbestand.",
+        "{file} lacks the bulk sheet's columns 'Referentie' and 'Kies soort / type sensor'.",
+    ),
+    "error.amsterdam.no_owner": (
+        "Bij {file} staat niet van welke organisatie de sensoren zijn. Voeg het blad 'Uw gegevens' toe, "
+        "of geef het bestand 'Uw gegevens.csv' erbij, met de naam van de organisatie.",
+        "{file} does not say which organisation owns the sensors. Add the sheet 'Uw gegevens', "
+        "or give the file 'Uw gegevens.csv' as well, with the organisation's name.",
+    ),
+    "principle.algorithms": ("In het algoritmeregister", "In the algorithm register"),
+    "principle.algorithms.rule": (
+        "Een kentekencamera, een slimme camera of een teller verwerkt persoonsgegevens, maar het algoritme staat "
+        "niet in het algoritmeregister, of de link wijst naar niets of naar een algoritme dat buiten gebruik is.",
+        "A licence-plate camera, a smart camera or a counter processes personal data, but its algorithm is not in "
+        "the algorithm register, or the link points to nothing or to an algorithm that is out of use.",
+    ),
+    "reason.no_algorithm_entry": ("Niet in het algoritmeregister", "Not in the algorithm register"),
+    "reason.algorithm_link_broken": (
+        "Algoritme niet gevonden of buiten gebruik", "Algorithm not found or out of use"),
+    "algorithm.status.in_use": ("In gebruik", "In use"),
+    "algorithm.status.in_development": ("In ontwikkeling", "In development"),
+    "algorithm.status.out_of_use": ("Buiten gebruik", "Out of use"),
+    "algorithm.status.unknown": ("Status onbekend", "Status unknown"),
+    "map.detail.algorithm.entry": ("{name} ({status})", "{name} ({status})"),
+    "map.detail.algorithm.not_found": (
+        "Dit algoritme staat niet in het algoritmeregister.", "This algorithm is not in the algorithm register."),
+    "error.algorithms.missing": ("Het bestand {file} bestaat niet.", "The file {file} does not exist."),
+    "error.algorithms.empty": ("Het bestand {file} is leeg.", "The file {file} is empty."),
+    "error.algorithms.not_csv": (
+        "{file} is geen CSV-bestand. Download de export van het algoritmeregister als CSV.",
+        "{file} is not a CSV file. Download the algorithm register's export as CSV.",
+    ),
+    "error.algorithms.columns": (
+        "{file} mist de kolommen met de naam en de code (lars) van elk algoritme.",
+        "{file} lacks the columns with each algorithm's name and code (lars).",
+    ),
+    "error.algorithms.saved_unreadable": (
+        "Het opgeslagen algoritmeregister {file} is beschadigd. Lees de export opnieuw in met "
+        "python -m geo algorithms.",
+        "The saved algorithm register {file} is damaged. Read the export again with python -m geo algorithms.",
+    ),
+    "cli.export.done": (
+        Plural("{n} registratie geschreven naar {file} ({format}).",
+               "{n} registraties geschreven naar {file} ({format})."),
+        Plural("{n} registration written to {file} ({format}).",
+               "{n} registrations written to {file} ({format})."),
+    ),
+    "cli.algorithms.read": (
+        Plural("{n} algoritme gelezen uit {file}: {in_use} in gebruik, {in_development} in ontwikkeling, "
+               "{out_of_use} buiten gebruik.",
+               "{n} algoritmes gelezen uit {file}: {in_use} in gebruik, {in_development} in ontwikkeling, "
+               "{out_of_use} buiten gebruik."),
+        Plural("{n} algorithm read from {file}: {in_use} in use, {in_development} in development, "
+               "{out_of_use} out of use.",
+               "{n} algorithms read from {file}: {in_use} in use, {in_development} in development, "
+               "{out_of_use} out of use."),
+    ),
+    "cli.algorithms.left_out": (
+        "Niet overgenomen: rijen zonder naam of code: {rows}; rijen met een code die al eerder kwam: {duplicates}.",
+        "Left out: rows without a name or code: {rows}; rows with a code that came before: {duplicates}.",
+    ),
+    "cli.algorithms.saved": ("Bewaard bij het register: {file}", "Kept with the register: {file}"),
+    "cli.algorithms.links": (
+        "Links in het register: {linked} naar een algoritme in gebruik of in ontwikkeling, {out_of_use} naar een "
+        "algoritme buiten gebruik, {not_found} naar een algoritme dat er niet in staat, {elsewhere} naar een andere "
+        "site. Zonder link, maar wel nodig: {unlinked}.",
+        "Links in the register: {linked} to an algorithm in use or in development, {out_of_use} to an algorithm "
+        "out of use, {not_found} to an algorithm it does not hold, {elsewhere} to another site. Without a link "
+        "where one is needed: {unlinked}.",
+    ),
+    "near.card.until": ("Het staat er tot en met {date}.", "It is in place until {date}."),
     # ---- store (h-store)
     "error.store.version_gone": (
         "Versie {version} van het register in '{store}' wordt niet meer bewaard.",

@@ -25,12 +25,16 @@ ERROR_CODES = frozenset({
     "missing_required", "unknown_code", "duplicate_id", "missing_geometry", "bad_coordinate", "bad_geometry",
     "outside_area", "bad_boolean", "personal_data_without_legal_basis", "legal_basis_unknown",
     "missing_privacy_statement", "bad_url", "bad_date", "period_reversed", "bad_number", "bad_row",
-    "unclosed_quote", "conflicting_location"})
+    "unclosed_quote", "conflicting_location", "no_location"})
 #: Problem codes of warnings: the row is accepted, and the problem shown beside it.
 WARNING_CODES = frozenset({
     "outside_neighbourhoods", "biometric", "legitimate_interest_public_body", "expired_but_active",
-    "no_dpia", "no_council_decision", "unknown_legal_basis_import", "missing_privacy_statement_import"})
+    "no_dpia", "no_council_decision", "unknown_legal_basis_import", "missing_privacy_statement_import",
+    "unmapped_value", "unmapped_region", "legal_ground_unmapped", "area_from_region", "pages_missing"})
 PROBLEM_CODES = ERROR_CODES | WARNING_CODES
+#: The codes only a reader of another format gives (geo.amsterdam, in RowInput.notes), never the validator itself.
+READER_CODES = frozenset({"no_location", "unmapped_value", "unmapped_region", "legal_ground_unmapped",
+                          "area_from_region", "pages_missing"})
 
 _TRUE = {"ja", "j", "yes", "y", "true", "waar", "1", "1.0"}
 _FALSE = {"nee", "n", "no", "false", "onwaar", "0", "0.0"}
@@ -52,6 +56,8 @@ _NUMBER_RANGES = {
 IMPORTED_SOURCES = {"osm", "import"}
 #: A row with both lat/lon and x/y is accepted when they lie this close (rounding, older RD formulas).
 MAX_LOCATION_GAP_M = 25.0
+#: The validator's own problems that a reader's note on the same field says better (RowInput.notes).
+_SAID_BY_NOTES = frozenset({"missing_geometry", "unknown_legal_basis_import"})
 
 
 def _outside_hint(origin: str, lon: float, lat: float) -> Msg | str:
@@ -76,6 +82,9 @@ class RowInput:
     extra_cells: bool = False
     #: Problem codes (ERROR_CODES) the reader found in this row's raw text, e.g. "unclosed_quote".
     reader_codes: tuple[str, ...] = ()
+    #: Problems a reader found while converting another format (geo.amsterdam): errors reject the row, warnings
+    #: are shown beside it; on their field they stand in for the validator's own words (_SAID_BY_NOTES).
+    notes: tuple[Problem, ...] = ()
 
 
 @dataclass
@@ -227,11 +236,18 @@ class Validator:
         err = out.errors
         warn = out.warnings
 
+        noted = {p.field for p in row.notes}
+
         def add(fld: str, code: str, value: object = "", **extra: object) -> None:
-            err.append(problem(row.row, rid, fld, code, value=value, **extra))
+            if not (code in _SAID_BY_NOTES and fld in noted):
+                err.append(problem(row.row, rid, fld, code, value=value, **extra))
 
         def note(fld: str, code: str, value: object = "", **extra: object) -> None:
-            warn.append(problem(row.row, rid, fld, code, Severity.WARNING, value=value, **extra))
+            if not (code in _SAID_BY_NOTES and fld in noted):
+                warn.append(problem(row.row, rid, fld, code, Severity.WARNING, value=value, **extra))
+
+        for p in row.notes:
+            (err if p.severity is Severity.ERROR else warn).append(p)
 
         if row.extra_cells:
             add("", "bad_row")
@@ -535,6 +551,7 @@ def field_label(name: str, lang: str) -> str:
 __all__: Sequence[str] = (
     "ERROR_CODES",
     "PROBLEM_CODES",
+    "READER_CODES",
     "WARNING_CODES",
     "RowInput",
     "RowResult",

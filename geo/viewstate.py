@@ -22,6 +22,9 @@ from geo.text import known_lang
 
 #: Every page's language.
 LANG = "lang"
+#: Where the public dashboard lives, for links printed on paper (QR codes) and in feeds.
+PUBLIC_URL_ENV = "ZICHTBAAR_PUBLIC_URL"
+DEFAULT_PUBLIC_URL = "http://localhost:8501"
 
 #: The base maps, the first being the default.
 BASE_MAPS = ("brt", "osm", "none")
@@ -483,3 +486,35 @@ def format_policy(state: PolicyState) -> dict[str, str | list[str]]:
     if state.section != POLICY_SECTIONS[0]:
         out[SECTION] = state.section
     return out
+
+
+# ---------------------------------------------------------------- links that leave the app (paper, feeds)
+
+
+def public_base(base: str | None = None) -> str:
+    """The public dashboard's address: `base`, else $ZICHTBAAR_PUBLIC_URL, else http://localhost:8501; no
+    trailing slash. Only an http(s) address is taken.
+
+    >>> public_base("https://zichtbaar.example/"), public_base("javascript:alert(1)")
+    ('https://zichtbaar.example', 'http://localhost:8501')
+    """
+    import os
+
+    from geo.links import is_http_url
+
+    for candidate in (base, os.environ.get(PUBLIC_URL_ENV)):
+        if candidate and is_http_url(candidate):
+            return candidate.strip().rstrip("/")
+    return DEFAULT_PUBLIC_URL
+
+
+def public_url(path: str, params: Mapping[str, str], base: str | None = None) -> str:
+    """The full address of a page of the dashboard with `params`, every value URL-encoded.
+
+    >>> public_url("buurt", {"code": "BU 1&2/3"}, "https://z.example")
+    'https://z.example/buurt?code=BU%201%262%2F3'
+    """
+    from urllib.parse import quote, urlencode
+
+    query = urlencode(dict(params), quote_via=quote, safe="")
+    return f"{public_base(base)}/{path}" + (f"?{query}" if query else "")

@@ -4,12 +4,14 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.errors import UserFacingError
+from geo.export import localized
 from geo.mapping import area_fragments, build_map, fit_view, legend_html, point_fragments, registrations_group
 from geo.mapping import registrations_payload as payload
 from geo.readers import read_register
 from ui.assets import ASSETS_URL
 from ui.i18n import current_lang, fmt_number, t
 from ui.loaders import dataset, map_layers
+from ui.widgets import downloads
 
 #: Larger uploads are refused before a byte is read (the browser refuses them too).
 MAX_UPLOAD_MB = 10
@@ -62,7 +64,18 @@ if not report.rejected and not report.warnings:
 else:
     st.markdown(f"#### {t('check.problems')}")
     st.caption(t("check.rows_hint"))
-    st.dataframe(report.problem_table(lang), hide_index=True, width="stretch", key="check.problems")
+    table = report.problem_table(lang)
+    st.dataframe(localized(table, lang, plain=(t("check.col.row"),)), hide_index=True, width="stretch",
+                 key="check.problems")
+    owners = report.problem_owners()
+    downloads(table, t("check.file", name=upload.name), key="check.all",
+              sheets={t("check.all_owners"): table} | {o or t("check.no_owner"): report.problem_table(lang, o)
+                                                         for o in owners})
+    owner = st.selectbox(t("check.per_owner"), owners, index=None, key="check.owner",
+                         format_func=lambda o: o or t("check.no_owner", lang), placeholder=t("check.per_owner.pick"))
+    if owner is not None:
+        downloads(report.problem_table(lang, owner), t("check.file", name=owner or t("check.no_owner")),
+                  key="check.one")
 
 st.markdown(f"#### {t('check.preview')}")
 accepted = report.accepted

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from geo.export import localized
 from geo.principles import FLAG_REASONS, flag_frame
 from geo.summary import type_counts
 from ui.i18n import current_lang, fmt_date, fmt_number, t
@@ -27,7 +28,7 @@ cols[3].metric(t("home.neighbourhoods"), fmt_number(len(data.neighbourhoods)))
 left, right = st.columns(2)
 with left:
     st.markdown(f"#### {t('home.by_type')}")
-    st.dataframe(type_counts(reg, lang), hide_index=True, width="stretch")
+    st.dataframe(localized(type_counts(reg, lang), lang), hide_index=True, width="stretch")
 with right:
     st.markdown(f"#### {t('home.flags')}")
     st.caption(t("home.flags.help"))

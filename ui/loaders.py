@@ -2,29 +2,65 @@
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import os
 
 import numpy as np
 import pandas as pd
 import streamlit as st
 
+from geo.algorithms import AlgorithmRegister, AlgorithmsError, algorithms_path, load_algorithms, with_links
 from geo.dataset import Dataset, load_files
 from geo.filters import FilterIndex
-from geo.store import VersionUnavailable, current_version, ensure_demo_store, read_store
+from geo.store import VersionUnavailable, current_version, ensure_demo_store, read_store, store_path
 from geo.summary import NeighbourhoodSummary
 from geo.viewstate import Spot
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _from_store(path: str, version: int) -> Dataset:
-    """One Dataset per store version: a newer import is picked up on the next page run, no restart.
+def _from_store(path: str, version: int, algorithms: tuple[str, int] = ("", 0)) -> Dataset:
+    """One Dataset per store version and saved algorithm register: a newer import (or a newer
+    `python -m geo algorithms`) is picked up on the next page run, no restart.
 
     It reads the version it is cached under, so a newer import in between cannot slip in under the old number.
     """
     try:
-        return read_store(path, version=version)
+        data = read_store(path, version=version)
     except VersionUnavailable:  # dropped already: many imports in a row
-        return read_store(path)
+        data = read_store(path)
+    register = _algorithms(*algorithms)
+    if register is None:
+        return data
+    # The principles check reads how each algorithm link resolves (geo.algorithms.LINK_COLUMN).
+    return dataclasses.replace(data, registrations=with_links(data.registrations, register))
+
+
+def _algorithms_key(store: object) -> tuple[str, int]:
+    """(path, modification time) of the algorithm register saved beside the store; 0 when there is none."""
+    path = algorithms_path(str(store))
+    try:
+        return str(path), path.stat().st_mtime_ns
+    except OSError:
+        return str(path), 0
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _algorithms(path: str, mtime: int) -> AlgorithmRegister | None:
+    if not path or not mtime:
+        return None
+    try:
+        return load_algorithms(path)
+    except AlgorithmsError:  # a damaged file: the app shows the register without it; the CLI says what is wrong
+        logging.getLogger(__name__).warning("The saved algorithm register %s cannot be read.", path)
+        return None
+
+
+def algorithm_register() -> AlgorithmRegister | None:
+    """The algorithm register saved beside the store (`python -m geo algorithms`), or None (also for files)."""
+    if os.environ.get("ZICHTBAAR_REGISTER") and os.environ.get("ZICHTBAAR_NEIGHBOURHOODS"):
+        return None
+    return _algorithms(*_algorithms_key(store_path()))
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -42,7 +78,7 @@ def dataset() -> Dataset:
     if reg and nb:
         return _from_files(reg, nb)
     path = ensure_demo_store()
-    return _from_store(str(path), current_version(path))
+    return _from_store(str(path), current_version(path), _algorithms_key(path))
 
 
 def _version_key(data: Dataset) -> tuple[object, ...]:

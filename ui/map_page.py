@@ -30,7 +30,7 @@ from ui import state, styles
 from ui.assets import ASSETS_URL
 from ui.filters import clear, seed
 from ui.i18n import current_lang, fmt_number, t
-from ui.loaders import map_index, map_layers
+from ui.loaders import algorithm_register, map_index, map_layers
 
 MAP_KEY = "zb_map"
 MAP_HEIGHT = 620
@@ -171,8 +171,10 @@ def detail(m: MapData, mask: np.ndarray) -> None:
             st.error(f"**{t('map.detail.flags')}:** " + " · ".join(raised), icon=":material/warning:")
         if not mask[pos]:
             st.info(t("map.detail.filtered_out"), icon=":material/filter_alt:")
+        register = algorithm_register()
+        algorithm = register.entry_for(row["algorithm_register_url"]) if register is not None else None
         st.html(styles.style(styles.DETAIL) + registration_card(
-            row.to_dict(), lang, m.nb_names.get(str(m.nb_codes.iloc[pos]), "")))
+            row.to_dict(), lang, m.nb_names.get(str(m.nb_codes.iloc[pos]), ""), algorithm))
         st.button(t("map.detail.close"), key="map_close", on_click=choose, args=(m, None, False),
                   icon=":material/close:")
     kept = np.flatnonzero(mask)

@@ -15,17 +15,19 @@ from streamlit_folium import st_folium
 from geo.coverage import coverage, coverage_table, watched_group
 from geo.dataset import Dataset
 from geo.errors import UserFacingError
+from geo.export import localized
 from geo.filters import Filters
-from geo.hotspots import CELL_SIZES_M, DEFAULT_CELL_SIZE_M, SHAPES, hotspot_group, hotspots
+from geo.hotspots import CELL_SIZES_M, DEFAULT_CELL_SIZE_M, SHAPES, hotspot_group, hotspots, places
 from geo.mapping import build_map, fit_view, legend_html, registrations_group, registrations_payload
 from geo.principles import UNCHECKED_AFTER_YEARS, principle_counts, shortfall_table
 from geo.schema import DEFAULT_RANGE_M
 from geo.text import percent
-from geo.trends import added_per_quarter
+from geo.trends import changes_per_quarter
 from ui import state
 from ui.assets import ASSETS_URL
 from ui.i18n import current_lang, fmt_number, t
 from ui.loaders import map_layers
+from ui.widgets import downloads
 
 MAP_HEIGHT = 520
 
@@ -42,7 +44,12 @@ def principles(data: Dataset, registrations: pd.DataFrame, filters: Filters) -> 
     lang = current_lang()
     st.subheader(t("policy.principles.title"))
     st.write(t("policy.principles.intro"))
-    for row in principle_counts(registrations):
+    counts = principle_counts(registrations)
+    tables = {t(f"principle.{row.code}"): shortfall_table(registrations, row.code, lang) for row in counts if row.count}
+    if tables:
+        downloads(pd.concat([tab.assign(**{t("policy.col.principle"): name}) for name, tab in tables.items()]),
+                  t("policy.principles.file"), key="policy.principles", sheets=tables)
+    for row in counts:
         with st.container(border=True):
             words, count = st.columns([4, 1], vertical_alignment="center")
             words.markdown(f"**{t(f'principle.{row.code}')}**  \n{t(f'principle.{row.code}.rule')}")
@@ -54,7 +61,7 @@ def principles(data: Dataset, registrations: pd.DataFrame, filters: Filters) -> 
             st.page_link(state.MAP, label=t("policy.principles.show.all", n=row.count), icon=":material/map:",
                          query_params=state.map_link(replace(filters, flag=(row.code,))))
             with st.expander(t("policy.principles.which", n=row.count)):
-                table = shortfall_table(registrations, row.code, lang)
+                table = tables[t(f"principle.{row.code}")].copy()
                 map_column = t("policy.principles.col.map")
                 ids = table[t("policy.col.id")]
                 table.insert(0, map_column, [state.map_href(selected=i) for i in ids])
@@ -94,6 +101,14 @@ def hotspots_section(data: Dataset, registrations: pd.DataFrame, filters: Filter
     st.markdown(f":red-background[:material/crop_square: {t('policy.hotspots.hot')}]  "
                 f":blue-background[:material/crop_square: {t('policy.hotspots.cold')}]")
     st.caption(t("policy.hotspots.method", alpha=fmt_number(result.alpha, digits=2)))
+    st.markdown(f"#### {t('policy.hotspots.places')}")
+    found = places(result, data.neighbourhoods, lang)
+    if found.empty:
+        st.caption(t("policy.hotspots.places.none"))
+    else:
+        st.dataframe(localized(found, lang, plain=(t("policy.hotspots.col.lat"), t("policy.hotspots.col.lon"))),
+                     hide_index=True, width="stretch", key="policy.hotspots.places")
+        downloads(found, t("policy.hotspots.file"), key="policy.hotspots")
 
 
 def coverage_section(data: Dataset, registrations: pd.DataFrame, filters: Filters) -> None:
@@ -122,40 +137,59 @@ def coverage_section(data: Dataset, registrations: pd.DataFrame, filters: Filter
     _draw_map(data, "policy.coverage.map", [
         watched_group(cov, name=t("policy.coverage.layer"), tooltip=t("policy.coverage.tooltip"),
                       fmt_share=lambda share: percent(share, lang)),
+        # Every camera on its own with its view cone, at every zoom: what they watch is the point of this map.
         registrations_group(registrations_payload(points, areas, np.asarray(is_camera)), assets=ASSETS_URL,
-                            lang=lang),
+                            lang=lang, cluster=False, cones_always=True),
     ], legend=legend_html(lang, reg[is_camera]))
-    share = t("policy.coverage.col.share")
-    st.dataframe(coverage_table(cov, lang), hide_index=True, width="stretch", key="policy.coverage.table",
-                 column_config={share: st.column_config.ProgressColumn(min_value=0.0, max_value=100.0,
-                                                                       format="%.1f %%")})
+    table = coverage_table(cov, lang)
+    st.dataframe(localized(table, lang, percent=(t("policy.coverage.col.share"),)), hide_index=True, width="stretch",
+                 key="policy.coverage.table")
+    downloads(table, t("policy.coverage.file"), key="policy.coverage")
 
 
 def trends(data: Dataset, registrations: pd.DataFrame, filters: Filters) -> None:
     lang = current_lang()
     st.subheader(t("policy.trends.title"))
     st.write(t("policy.trends.intro"))
-    trend = added_per_quarter(registrations)
+    trend = changes_per_quarter(registrations)
     if trend.table.empty:
         st.caption(t("policy.trends.empty"))
         return
     quarter, count, kind = t("policy.trends.quarter"), t("policy.trends.count"), t("policy.trends.type")
-    st.vega_lite_chart(trend.chart_frame(lang), {
-        "height": 300,
+    when = t("policy.trends.when")
+    labels, colours = trend.colours(lang)
+    net = trend.net_table(lang)
+    bars = {
+        "data": {"values": trend.chart_frame(lang).to_dict("records")},
         "mark": {"type": "bar", "tooltip": True},
         "encoding": {
-            "x": {"field": quarter, "type": "ordinal", "sort": None},
+            "x": {"field": quarter, "type": "ordinal", "sort": None, "title": quarter},
             "y": {"field": count, "type": "quantitative", "aggregate": "sum", "title": count},
-            # Legend below the chart in columns, so that no sensor type is cut off on a phone.
-            # tableau20: enough distinct colours for all thirteen sensor types.
-            "color": {"field": kind, "type": "nominal", "scale": {"scheme": "tableau20"},
+            # One colour per sensor type, fixed by the code list (the same in both languages); the legend under
+            # the chart in columns, so that no type is cut off on a phone.
+            "color": {"field": kind, "type": "nominal", "scale": {"domain": labels, "range": colours},
                       "legend": {"orient": "bottom", "columns": 2, "labelLimit": 130}},
+            # Quarters still to come are pale: what is planned, not what happened.
+            "opacity": {"field": when, "type": "nominal", "legend": {"orient": "bottom", "title": when},
+                        "scale": {"domain": [t("policy.trends.past"), t("policy.trends.planned")],
+                                  "range": [1, 0.4]}},
         },
-    }, width="stretch", height=520)
+    }
+    line = {
+        "data": {"values": net.to_dict("records")},
+        "mark": {"type": "line", "point": True, "color": "#1a1a1a", "tooltip": True},
+        "encoding": {"x": {"field": quarter, "type": "ordinal", "sort": None},
+                     "y": {"field": t("policy.trends.net"), "type": "quantitative"}},
+    }
+    st.vega_lite_chart({"height": 320, "layer": [bars, line]}, width="stretch", height=560)
+    st.caption(t("policy.trends.legend"))
     if trend.undated:
         st.caption(t("policy.trends.undated", n=trend.undated))
     with st.expander(t("policy.trends.table")):
-        st.dataframe(trend.wide_table(lang), width="stretch", key="policy.trends.wide")
+        st.dataframe(localized(net, lang), hide_index=True, width="stretch", key="policy.trends.net")
+        downloads(net, t("policy.trends.file"), key="policy.trends",
+                  sheets={t("policy.trends.table"): net, t("policy.trends.added"): trend.wide("added").reset_index(),
+                          t("policy.trends.removed"): trend.wide("removed").reset_index()})
 
 
 SECTIONS = {"principles": principles, "hotspots": hotspots_section, "coverage": coverage_section, "trends": trends}

@@ -17,6 +17,8 @@ label:has(input[type="checkbox"]:focus-visible), label:has(input[type="radio"]:f
 [data-testid="stDataFrame"]:focus-within { outline: 3px solid #01689B; outline-offset: -1px; }
 /* A table's or chart's toolbar shows on hover only; show it too while one of its buttons has the focus. */
 [data-testid="stElementToolbar"]:focus-within { opacity: 1 !important; }
+/* The component that puts Streamlit's own words in the page's language draws nothing (ui/chrome). */
+[data-testid="stElementContainer"]:has(iframe[title$="zb_chrome"]) { display: none; }
 """
 
 #: One registration as a definition list (geo.mapping.registration_card) under its name.
@@ -89,3 +91,15 @@ button kbd { opacity: 1 !important; color: inherit !important; background: trans
 def style(*blocks: str) -> str:
     """The blocks as one <style> element, for st.html."""
     return "<style>" + "".join(blocks) + "</style>"
+
+
+def menu_css(label: str) -> str:
+    """On a phone Streamlit folds the navigation into the sidebar behind a bare arrow: give that button a word.
+
+    `label` is the page's word for "menu"; it is the text table's, so it is quoted as CSS text."""
+    word = label.replace("\\", "\\\\").replace('"', '\\"')
+    return f"""
+[data-testid="stExpandSidebarButton"]::after {{ content: "{word}"; font-weight: 600; margin-left: .35rem;
+  font-size: 1rem; }}
+[data-testid="stExpandSidebarButton"] {{ min-height: 44px; min-width: 44px; padding: 0 .6rem; width: auto; }}
+"""

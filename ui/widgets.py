@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.dataset import Dataset
+from geo.export import table_csv, table_xlsx
 from geo.facts import Facts, map_mask
 from geo.mapping import build_map, fit_view, legend_html, outline_layer, registrations_group, registrations_payload
 from ui import state, styles
@@ -79,3 +80,18 @@ def legend_list(heading: str, rows: list[tuple[str, str]]) -> None:
         f"</span><span>{escape(label_text)}</span></li>" for colour, label_text in rows)
     st.html(f"<div class='zb-legend' role='group' aria-label='{escape(heading)}'><strong>{escape(heading)}</strong>"
             f"<ul style='list-style:none;padding:0;margin:.3rem 0'>{items}</ul></div>")
+
+
+def downloads(table: pd.DataFrame, name: str, *, key: str, sheets: dict[str, pd.DataFrame] | None = None) -> None:
+    """A table as CSV and as Excel, to send on (text that looks like a formula stays text: geo.export).
+
+    `name` becomes the file name; `sheets` gives the workbook several sheets instead of the one table.
+    """
+    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in name).strip("-") or "zichtbaar"
+    left, right = st.columns(2)
+    left.download_button(t("download.csv"), data=lambda: table_csv(table), file_name=f"{safe}.csv", mime="text/csv",
+                         icon=":material/download:", key=f"{key}.csv", on_click="ignore", width="stretch")
+    right.download_button(t("download.xlsx"), data=lambda: table_xlsx(sheets or {name: table}),
+                          file_name=f"{safe}.xlsx", key=f"{key}.xlsx", on_click="ignore", width="stretch",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          icon=":material/download:")

@@ -1,4 +1,4 @@
-"""AppTest fixtures.
+"""AppTest fixtures and the one way the tests open a page.
 
 AppTest resets `PagesManager.uses_pages_directory` before every run, and because this project has a
 `pages/` folder, Streamlit then takes the legacy pages-directory path: from the second run on it executes
@@ -9,8 +9,34 @@ below gives AppTest the real server's behaviour.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pytest
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import PROJECT_DIR
+
+APP = str(PROJECT_DIR / "dashboard.py")
+
+
+def open_page(path: str | None, /, *, lang: str | None = "nl", timeout: float = 120,
+              start: Mapping[str, str] | None = None, **query: str | list[str]) -> AppTest:
+    """The app run on the start page, then switched to the page script `path` (e.g. "pages/kaart.py") and run.
+
+    `lang` (None: no language in the URL) and the `start` parameters are in the URL from the first run on,
+    as when a visitor opens a link; `query` is added to the URL after the switch, before the page's run.
+    With `path` None the app stays on the start page: one run, with everything in the URL.
+    """
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    if lang is not None:
+        at.query_params["lang"] = lang
+    at.query_params.update(start or {})
+    if path is not None:
+        at.run()
+        at.switch_page(path)
+    at.query_params.update(query)
+    return at.run()
 
 
 @pytest.fixture(autouse=True)

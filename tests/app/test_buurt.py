@@ -13,10 +13,9 @@ from geo.dataset import load_demo
 from geo.facts import neighbourhood_facts
 from geo.schema import DEMO_NEIGHBOURHOODS
 from geo.text import number as format_value
-from tests.conftest import PROJECT_DIR
+from tests.app.conftest import open_page
 from tests.fixtures.hostile import IMG, SCRIPT, write_hostile_register
 
-APP = str(PROJECT_DIR / "dashboard.py")
 CENTRUM = "BU99990001"
 
 
@@ -25,13 +24,8 @@ def centrum():
     return neighbourhood_facts(load_demo(), CENTRUM)
 
 
-def open_buurt(**query: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page("pages/buurt.py")
-    return at.run()
+def open_buurt(lang: str, **query: str) -> AppTest:
+    return open_page("pages/buurt.py", lang=lang, start=query)
 
 
 def html_text(at: AppTest) -> str:
@@ -102,7 +96,7 @@ def test_table_lists_every_registration_in_the_neighbourhood() -> None:
 
 def test_map_shows_the_neighbourhood_and_its_registrations_only() -> None:
     at = open_buurt(code=CENTRUM, lang="nl")
-    (component,) = at.get("component_instance")
+    (component,) = [c for c in at.get("component_instance") if c.proto.component_name.endswith("st_folium")]
     args = json.loads(component.proto.json_args)
     layer = args["feature_group"]
     # The compact layer holds each registration of the neighbourhood once as a point and each area once more.

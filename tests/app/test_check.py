@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.app.conftest import open_page
 from tests.conftest import PROJECT_DIR
 
-APP = str(PROJECT_DIR / "dashboard.py")
 HEADER = "id;name;sensor_type;purpose;data_types;personal_data;owner;description;lat;lon\n"
 GOOD = "L1;Luchtmeter Markt;air;environment;environmental;nee;Gemeente Voorbeeldstad;Meet fijnstof.;52,47;5,55\n"
 # Row 3: an unknown sensor type; row 4: a location far outside the Netherlands.
@@ -16,11 +16,7 @@ BROKEN = HEADER + GOOD + ("L2;Meter Plein;toaster;environment;environmental;nee;
 
 
 def check_page(lang: str = "nl") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    at.run()
-    at.switch_page("pages/controle.py")
-    return at.run()
+    return open_page("pages/controle.py", lang=lang)
 
 
 def upload(at: AppTest, name: str, content: bytes, mime: str = "text/csv") -> AppTest:
@@ -50,7 +46,7 @@ def test_a_file_with_broken_rows_shows_its_report_with_row_numbers() -> None:
     assert not at.exception
     assert metrics(at) == {"Rijen": "3", "Goedgekeurd": "1", "Afgewezen rijen": "2", "Waarschuwingen": "0"}
     table = problems(at)
-    assert list(table.columns) == ["Soort", "Rij", "Kenmerk", "Veld", "Code", "Uitleg"]
+    assert list(table.columns) == ["Soort", "Rij", "Kenmerk", "Eigenaar", "Veld", "Code", "Uitleg"]
     assert set(table["Rij"]) == {3, 4}
     assert set(table["Kenmerk"]) == {"L2", "L3"}
     by_row = table.set_index("Rij")
@@ -63,7 +59,7 @@ def test_a_file_with_broken_rows_shows_its_report_with_row_numbers() -> None:
 def test_the_report_table_is_in_the_session_language() -> None:
     at = upload(check_page("en"), "register.csv", BROKEN.encode())
     table = problems(at)
-    assert list(table.columns) == ["Kind", "Row", "Reference", "Field", "Code", "Explanation"]
+    assert list(table.columns) == ["Kind", "Row", "Reference", "Owner", "Field", "Code", "Explanation"]
     assert set(table["Kind"]) == {"Rejected"}
     assert metrics(at)["Rejected rows"] == "2"
 

@@ -5,16 +5,12 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import PROJECT_DIR
-
-APP = str(PROJECT_DIR / "dashboard.py")
+from tests.app.conftest import open_page
 
 
-def run_app(**query: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in query.items():
-        at.query_params[k] = v
-    return at.run()
+def run_app(lang: str | None = None) -> AppTest:
+    """The start page; without `lang` the URL has no language."""
+    return open_page(None, lang=lang)
 
 
 def all_text(at: AppTest) -> str:

@@ -13,9 +13,8 @@ from streamlit.testing.v1 import AppTest
 from geo.dataset import Dataset
 from geo.filters import Filters, apply
 from geo.join import assign_neighbourhood
-from tests.conftest import PROJECT_DIR
+from tests.app.conftest import open_page
 
-APP = str(PROJECT_DIR / "dashboard.py")
 PAYLOAD = re.compile(r"L\.zbRegistrations\(\s*(\{.*?\}),\s*\{", re.DOTALL)
 
 
@@ -27,13 +26,7 @@ def data() -> Dataset:
 
 
 def map_page(lang: str = "nl", **query: str | list[str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params["lang"] = lang
-    at.run()
-    at.switch_page("pages/kaart.py")
-    for k, v in query.items():
-        at.query_params[k] = v
-    return at.run()
+    return open_page("pages/kaart.py", lang=lang, **query)
 
 
 def map_args(at: AppTest) -> dict:
@@ -293,6 +286,22 @@ def test_detail_escapes_text_and_links_only_http(data: Dataset, monkeypatch: pyt
     assert 'href="javascript' not in html
 
 
+def test_detail_names_the_linked_algorithm_and_its_status(data: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    from geo.algorithms import AlgorithmEntry, AlgorithmRegister
+
+    url = "https://algoritmes.overheid.nl/nl/algoritme/scanauto/12345678"
+    register = AlgorithmRegister((AlgorithmEntry("12345678", "Scanauto <parkeren>", status="out_of_use",
+                                                 status_text="Buiten gebruik"),))
+    reg = data.registrations.copy()
+    reg.loc[reg.index[0], "algorithm_register_url"] = url
+    patched = Dataset(reg, data.neighbourhoods, data.municipality, data.is_demo, data.updated, data.source)
+    monkeypatch.setattr("ui.loaders.dataset", lambda: patched)
+    monkeypatch.setattr("ui.map_page.algorithm_register", lambda: register)
+    at = map_page("en", sel=str(reg["id"].iloc[0]))
+    html = "\n".join(h.value for h in at.get("html"))
+    assert "Scanauto &lt;parkeren&gt; (Out of use)" in html
+
+
 # --- the table and downloads ---
 
 def test_table_tab_shows_the_filtered_set_with_downloads(data: Dataset) -> None:
@@ -339,7 +348,7 @@ def test_principles_filter_is_a_sidebar_filter_with_counts(data: Dataset) -> Non
     assert box.label == "Falls short of principle"
     assert box.options == [f"{name} ({row.count:,})" for name, row in zip(
         ["No biometrics", "Careful use of data", "Democratic decision-making", "Regular evaluation",
-         "Explaining to residents"], principle_counts(data.registrations), strict=True)]
+         "Explaining to residents", "In the algorithm register"], principle_counts(data.registrations), strict=True)]
     box.set_value(["biometrics", "communication"]).run()
     assert shown_ids(at) == expected_ids(data, Filters(flag=("biometrics", "communication")))
     assert url(at, "f_flag") == ["biometrics,communication"]

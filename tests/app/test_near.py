@@ -12,23 +12,16 @@ from streamlit.testing.v1 import AppTest
 
 from geo.geocode import ENV_URL
 from geo.nearby import Spot, nearby, spot_view
-from tests.conftest import PROJECT_DIR
+from tests.app.conftest import open_page
 from tests.unit.test_geocode import PLACES, GeocoderStandIn, free_port
 
-APP = str(PROJECT_DIR / "dashboard.py")
 #: A spot in the demo city's centre with a scan car's area, cameras and many sensors around it.
 CENTRE = {"lat": "52.47", "lon": "5.55"}
 CARD_ID = re.compile(r'<article class="zb-card[^"]*" data-id="([^"]+)"')
 
 
 def near_page(lang: str = "nl", **query: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    at.run()
-    at.switch_page("pages/hier.py")
-    for k, v in query.items():
-        at.query_params[k] = v
-    return at.run()
+    return open_page("pages/hier.py", lang=lang, **query)
 
 
 def card_ids(at: AppTest) -> list[str]:

@@ -9,18 +9,11 @@ from streamlit.testing.v1 import AppTest
 
 from geo.choropleth import PALETTES
 from geo.dataset import load_demo
-from tests.conftest import PROJECT_DIR
-
-APP = str(PROJECT_DIR / "dashboard.py")
+from tests.app.conftest import open_page
 
 
-def open_overview(**query: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page("pages/buurten.py")
-    return at.run()
+def open_overview(lang: str, **query: str) -> AppTest:
+    return open_page("pages/buurten.py", lang=lang, start=query)
 
 
 def click(at: AppTest, feature: dict) -> AppTest:
@@ -36,7 +29,7 @@ def legend(at: AppTest) -> str:
 
 def choropleth(at: AppTest) -> dict:
     """The FeatureCollection the map draws, read back from the layer's script."""
-    (component,) = at.get("component_instance")
+    (component,) = [c for c in at.get("component_instance") if c.proto.component_name.endswith("st_folium")]
     script = json.loads(component.proto.json_args)["feature_group"]
     start = script.index("L.geoJSON(") + len("L.geoJSON(")
     return json.JSONDecoder().raw_decode(script[start:].lstrip())[0]

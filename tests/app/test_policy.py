@@ -8,18 +8,14 @@ from streamlit.testing.v1 import AppTest
 from geo.principles import PRINCIPLES
 from geo.text import TEXT
 from geo.text import text as words
+from tests.app.conftest import open_page
 from tests.conftest import PROJECT_DIR
 
-APP = str(PROJECT_DIR / "dashboard.py")
 SECTIONS = ("principles", "hotspots", "coverage", "trends")
 
 
 def policy_page(lang: str = "nl", section: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    at.run()
-    at.switch_page("pages/beleid.py")
-    at.run()
+    at = open_page("pages/beleid.py", lang=lang)
     if section:
         at.button_group(key="policy.section").set_value(section)
         at.run()
@@ -176,13 +172,8 @@ def test_each_principle_count_links_to_the_map_filtered_to_those_registrations()
 
 
 def test_filters_from_the_map_narrow_the_page() -> None:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = "en"
-    at.query_params["f_sensor_type"] = "camera"
-    at.run()
-    at.switch_page("pages/beleid.py")
-    at.query_params["f_sensor_type"] = "camera"
-    at.run()
+    # In the URL from the first run on (the filters live in the session) and again on the policy page.
+    at = open_page("pages/beleid.py", lang="en", start={"f_sensor_type": "camera"}, f_sensor_type="camera")
     cameras = int((demo().registrations["sensor_type"] == "camera").sum())
     assert not at.exception
     assert f"{cameras} of the" in text(at)
@@ -217,7 +208,9 @@ def test_trends_chart_the_registrations_per_quarter() -> None:
     charts = at.get("vega_lite_chart")
     assert len(charts) == 1
     table = at.dataframe[0].value
-    assert table.to_numpy().sum() == demo().registrations["active_from"].notna().sum()
+    assert table["Added"].sum() == demo().registrations["active_from"].notna().sum()
+    assert (table["Net"] == table["Added"] - table["Removed"]).all()
+    assert "Planned" in set(table["When"])
 
 
 @pytest.mark.parametrize("key", [f"principle.{p.code}" for p in PRINCIPLES]

@@ -6,19 +6,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.dataset import load_demo
-from tests.conftest import PROJECT_DIR
+from tests.app.conftest import open_page
 
-APP = str(PROJECT_DIR / "dashboard.py")
 CODES = load_demo().neighbourhoods["code"].astype(str).tolist()
 
 
-def present(**query: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page("pages/presentatie.py")
-    return at.run()
+def present(lang: str, **query: str) -> AppTest:
+    return open_page("pages/presentatie.py", lang=lang, start=query)
 
 
 def html(at: AppTest) -> str:
@@ -113,5 +107,5 @@ def test_unknown_code_says_so_and_links_back(lang: str, message: str) -> None:
 
 def test_map_of_the_neighbourhood_is_shown() -> None:
     at = present(code=CODES[0], lang="nl")
-    (component,) = at.get("component_instance")
+    (component,) = [c for c in at.get("component_instance") if c.proto.component_name.endswith("st_folium")]
     assert "#253494" in component.proto.json_args

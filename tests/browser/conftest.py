@@ -31,11 +31,19 @@ PNG1 = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 
 
-
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def healthy(base: str) -> bool:
+    """Whether the Streamlit server at `base` answers its health endpoint."""
+    try:
+        with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+            return r.status == 200
+    except OSError:
+        return False
 
 
 @contextmanager
@@ -51,17 +59,14 @@ def streamlit_server(env: dict[str, str] | None = None, timeout: float = 90,
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout
-        while True:  # poll the health endpoint rather than sleeping a fixed time
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                raise RuntimeError(f"streamlit did not start:\n{log.read()[-3000:]}")
-            time.sleep(0.2)
+        while not healthy(base):
+            try:  # between two polls of the health endpoint, wake at once if the server exits
+                proc.wait(0.2)
+            except subprocess.TimeoutExpired:
+                if time.monotonic() < deadline:
+                    continue
+            log.seek(0)
+            raise RuntimeError(f"streamlit did not start:\n{log.read()[-3000:]}")
         yield base
     finally:
         proc.terminate()
@@ -163,14 +168,47 @@ def phone(browser) -> Iterator[Visit]:
 def wait_for_app(page, timeout: float = 60_000) -> None:
     """Wait until Streamlit has finished running the script (no running indicator, main block present)."""
     page.wait_for_selector("[data-testid='stMain']", timeout=timeout)
+    # ... and the page speaks its own language: ui/chrome has set <html lang> and put Streamlit's words in it.
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && document.querySelectorAll('[data-testid=\"stMarkdownContainer\"]').length > 0",
+        " && document.querySelectorAll('[data-testid=\"stMarkdownContainer\"]').length > 0"
+        " && document.documentElement.lang === (new URLSearchParams(location.search).get('lang') || 'nl')",
         timeout=timeout)
 
 
 #: The st_folium map's frame.
 MAP_FRAME = "iframe[title*='st_folium']"
+#: One document (the page or a frame in it) has drawn: its frames and images have loaded (or failed: an
+#: image's error handler has run then), its charts have their canvas, and a map with the registrations
+#: layer has drawn it (window.zbDrawn, set by zb_map.js). A map's frame gets its map after it loaded.
+DRAWN = """() => {
+  if (document.readyState !== 'complete' || ![...document.images].every(i => i.complete)) return false;
+  for (const f of document.querySelectorAll('iframe')) {
+    const d = f.contentDocument;
+    if (!d) continue;  // another origin: not ours to wait for
+    if (d.readyState !== 'complete' || (f.getAttribute('src') && d.URL === 'about:blank')) return false;
+  }
+  if (location.pathname.includes('st_folium') && !window.map_div) return false;
+  if (window.map_div) {
+    if (!window.map_div._loaded) return false;
+    let layer = false;
+    window.map_div.eachLayer(l => { layer = layer || (L.ZbRegistrations && l instanceof L.ZbRegistrations); });
+    if (layer && window.zbDrawn === undefined) return false;
+  }
+  return [...document.querySelectorAll("[data-testid='stVegaLiteChart']")].every(c => c.querySelector('canvas, svg'));
+}"""
+#: Two animation frames later: what changed before this is painted.
+PAINTED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"
+
+
+def wait_for_drawn(page, timeout: float = 60_000) -> None:
+    """Wait until the app has run and the page and every frame in it have drawn (DRAWN), then painted."""
+    wait_for_app(page, timeout)
+    page.wait_for_function(DRAWN, timeout=timeout)  # the page's own frames have loaded: page.frames is complete
+    for frame in page.frames:
+        if not frame.is_detached():
+            frame.wait_for_function(DRAWN, timeout=timeout, polling=100)  # a hidden frame gets no animation frames
+    page.evaluate(PAINTED)  # on the page, for the same reason
 
 
 def map_frame(page):

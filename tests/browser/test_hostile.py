@@ -9,19 +9,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
 
 from geo.schema import DEMO_NEIGHBOURHOODS
-from tests.browser.conftest import exceptions, open_page, open_start_page, streamlit_server, wait_for_app
+from tests.browser.conftest import (
+    exceptions,
+    open_page,
+    open_start_page,
+    streamlit_server,
+    wait_for_app,
+    wait_for_drawn,
+)
 from tests.fixtures.hostile import EXPECTED, write_hostile_register
 
-SHARED_LOOK = Path(__file__).resolve().parents[3] / "shared" / "tools" / "look.py"
-
-# Renders every popup and tooltip of every Leaflet layer into the document (look.py does the same).
-RENDER_POPUPS = """async () => {
+# Renders every popup and tooltip of every Leaflet layer into the document, as ../shared/tools/look.py does
+# (a copy: the test does not need ../shared; it then waits for what that HTML loads rather than a fixed time).
+RENDER_POPUPS = """() => {
   if (typeof L === 'undefined') return 0;
   const maps = Object.keys(window).map(k => { try { return window[k]; } catch (e) { return null; } })
                  .filter(v => v instanceof L.Map);
@@ -43,7 +48,6 @@ RENDER_POPUPS = """async () => {
       sink.appendChild(d); n++; } catch (e) {} });
   };
   maps.forEach(m => m.eachLayer(l => visit(l, [])));
-  await new Promise(r => setTimeout(r, 500));
   return n;
 }"""
 
@@ -100,10 +104,9 @@ def test_no_payload_runs_and_nothing_leaves_localhost(browser, hostile_app, path
     try:
         sep = "&" if "?" in path else "?"
         page.goto(f"{hostile_app}{path}{sep}lang=nl&base=none")
-        wait_for_app(page)
-        page.wait_for_timeout(2000)  # maps drawn
+        wait_for_drawn(page)
         render_all_popups(page)
-        page.wait_for_timeout(500)
+        wait_for_drawn(page)  # what the popups' HTML loads (images, frames) has loaded or failed, handlers run
         assert fired(page) == []
         assert exceptions(page) == []
         # The map page with the "no tiles" base map asks nothing outside localhost at all; the other

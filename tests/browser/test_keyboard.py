@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from PIL import Image, ImageChops
 
-from tests.browser.conftest import exceptions, map_frame, wait_for_app
+from tests.browser.conftest import PAINTED, exceptions, map_frame, wait_for_app, wait_for_drawn
 
 pytestmark = pytest.mark.browser
 
@@ -38,6 +38,27 @@ BLUR = """() => { let el = document.activeElement;
   while (el && el.tagName === 'IFRAME') el = el.contentDocument.activeElement;
   window.__zbBlurred = el; el.blur(); }"""
 REFOCUS = "() => window.__zbBlurred.focus()"
+# Nothing moves any more: no CSS transition or finite animation runs in the page or its frames, and the focused
+# element (or the one just blurred) is where it was one animation frame ago. Polled once a frame.
+STILL = """() => {
+  const docs = [document];
+  for (const f of document.querySelectorAll('iframe')) {
+    try { if (f.contentDocument) docs.push(f.contentDocument); } catch (e) {}
+  }
+  const moving = docs.flatMap(d => d.getAnimations()).some(
+    a => a.playState === 'running' && a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+  let doc = document, el = doc.activeElement, x = 0, y = 0;
+  while (el && el.tagName === 'IFRAME') {
+    const r = el.getBoundingClientRect(); x += r.left; y += r.top;
+    try { doc = el.contentDocument; el = doc.activeElement; } catch (e) { break; }
+  }
+  if ((!el || el === doc.body) && window.__zbBlurred) el = window.__zbBlurred;
+  const r = el ? el.getBoundingClientRect() : {left: 0, top: 0, width: 0, height: 0};
+  const box = [x + r.left, y + r.top, r.width, r.height].join();
+  const still = !moving && window.__zbBox === box;
+  window.__zbBox = box;
+  return still;
+}"""
 
 
 def query(page) -> dict[str, list[str]]:
@@ -49,7 +70,7 @@ def tab_to(page, wanted: Callable[[dict], bool], what: str, limit: int = 150, ke
     stops = []
     for _ in range(limit):
         page.keyboard.press(key)
-        page.wait_for_timeout(40)
+        page.evaluate(PAINTED)
         now = page.evaluate(ACTIVE)
         if wanted(now):
             return now
@@ -64,24 +85,21 @@ def named(name: str | re.Pattern, role: str | None = None, frame: bool | None = 
     return match
 
 
-def focus_ring_pixels(page, wait: int = 400) -> int:
-    """How many pixels around the focused element change when it loses the focus (0: focus not visible).
-
-    Measured twice when the first time shows nothing: on a busy machine a screenshot can come before the
-    browser has painted the focus; a focus that is really invisible shows nothing both times.
-    """
-    first = _focus_ring_pixels(page, wait)
-    return first if first > RING else max(first, _focus_ring_pixels(page, 3 * wait))
-
-
 #: More changed pixels than this: a visible focus (a text caret alone changes about 20; a ring, hundreds).
 RING = 40
-PAINTED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"
 
 
-def _focus_ring_pixels(page, wait: int) -> int:
-    page.wait_for_timeout(wait)  # focus transitions; the page scrolling the element into view
+def settle(page) -> None:
+    """Wait until the focus has finished changing: its transitions have ended, the page has stopped scrolling
+    the focused element into view (STILL), and that is painted."""
+    page.evaluate("() => { window.__zbBox = null; }")
+    page.wait_for_function(STILL)
     page.evaluate(PAINTED)
+
+
+def focus_ring_pixels(page) -> int:
+    """How many pixels around the focused element change when it loses the focus (0: focus not visible)."""
+    settle(page)
     el = page.evaluate(ACTIVE)
     x, y, w, h = el["box"]
     size = page.viewport_size
@@ -91,8 +109,7 @@ def _focus_ring_pixels(page, wait: int) -> int:
             "height": min(size["height"], y + h + 8) - top}
     focused = Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB")
     page.evaluate(BLUR)
-    page.wait_for_timeout(wait)
-    page.evaluate(PAINTED)
+    settle(page)
     blurred = Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB")
     page.evaluate(REFOCUS)
     page.evaluate(PAINTED)
@@ -129,7 +146,7 @@ def test_tab_reaches_filters_switch_map_and_list_in_order_with_visible_focus(map
     # The skip link takes the focus past every icon, to the list of registrations beside the map.
     tab_to(page, named("Sla de kaart over", frame=True), "the skip link again", key="Shift+Tab")
     page.keyboard.press("Enter")
-    page.wait_for_timeout(200)
+    page.wait_for_function(f"() => ({ACTIVE})().name !== 'Sla de kaart over'")  # the focus has moved on
     after = page.evaluate(ACTIVE)
     assert not after["frame"]
     assert after["name"] == "Kies een registratie" and after["role"] == "combobox"
@@ -231,8 +248,7 @@ def test_tab_goes_round_every_page_and_every_stop_shows_its_focus(app_url, visit
     page = visit.page
     sep = "&" if "?" in path else "?"
     page.goto(f"{app_url}{path}{sep}lang=nl&base=none")
-    wait_for_app(page, timeout=90_000)
-    page.wait_for_timeout(1500)  # maps and charts drawn
+    wait_for_drawn(page, timeout=90_000)  # maps and charts drawn
     seen: list[str] = []
     kinds: dict[str, int] = {}
     for _ in range(250):
@@ -244,7 +260,7 @@ def test_tab_goes_round_every_page_and_every_stop_shows_its_focus(app_url, visit
         seen.append(where)
         kind = f"{el['tag']}|{el['role']}|{el['testid']}|{'frame' if el['frame'] else 'page'}"
         if kind not in kinds and el["tag"] != "BODY":
-            kinds[kind] = focus_ring_pixels(page, wait=120)
+            kinds[kind] = focus_ring_pixels(page)
     else:
         raise AssertionError(f"Tab never came round on {path}; last stops: {seen[-15:]}")
     assert len(seen) > 3

@@ -14,6 +14,12 @@ from tests.browser.conftest import MAP_FRAME, exceptions, map_frame, wait_for_ap
 pytestmark = pytest.mark.browser
 
 COUNT = re.compile(r"([\d.]+) van ([\d.]+) registraties")
+#: In the map's frame: the page address holds the map's view (zb_map.js writes it as lat, lon, z).
+IN_STEP = """() => {
+  const q = new URL(window.parent.location.href).searchParams, c = map_div.getCenter();
+  return q.get('lat') === c.lat.toFixed(6) && q.get('lon') === c.lng.toFixed(6)
+         && q.get('z') === String(map_div.getZoom());
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +116,8 @@ def test_shared_link_reproduces_filters_selection_and_view(map_url, visit, brows
     reg_id = click_an_icon(page, frame)
     page.wait_for_function(f"() => new URLSearchParams(location.search).get('sel') === {reg_id!r}")
     wait_for_app(page)
-    page.wait_for_timeout(1200)  # the address is kept in step with the map once a second
+    # The rerun rewrote the address; the map puts its view back in it (once a second).
+    map_frame(page).wait_for_function(IN_STEP)
     shared = query(page)
     assert shared["f_sensor_type"] == ["camera"]
     lat, lon, zoom = float(shared["lat"][0]), float(shared["lon"][0]), int(shared["z"][0])

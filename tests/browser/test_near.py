@@ -12,7 +12,7 @@ import pytest
 from geo.geocode import ENV_URL
 from geo.nearby import nearby
 from geo.viewstate import Spot
-from tests.browser.conftest import Visit, exceptions, open_page, streamlit_server, wait_for_app
+from tests.browser.conftest import Visit, exceptions, open_page, streamlit_server, wait_for_app, wait_for_drawn
 from tests.unit.test_geocode import GeocoderStandIn
 
 pytestmark = pytest.mark.browser
@@ -270,7 +270,7 @@ def test_hostile_register_text_runs_nothing_shows_literally_and_fits_the_phone(h
     open_near(visit, f"{url}/hier?lang=nl&lat={target.y:.5f}&lon={target.x:.5f}&r=500")
     page.locator(CARDS).first.wait_for()
     page.frame_locator("iframe[title='streamlit_folium.st_folium']").locator(".leaflet-marker-icon").first.wait_for()
-    page.wait_for_timeout(1500)
+    wait_for_drawn(page)
     assert page.evaluate(f"() => {XSS_MARKER}") is None
     for frame in page.frames:
         assert frame.evaluate(f"() => typeof {XSS_MARKER}") == "undefined"

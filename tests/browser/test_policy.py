@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import Visit, exceptions, map_frame, wait_for_app
+from tests.browser.conftest import Visit, exceptions, map_frame, wait_for_app, wait_for_drawn
 from tests.fixtures.hostile import XSS_MARKER, hostile_csv_text
 
 pytestmark = pytest.mark.browser
@@ -62,7 +62,7 @@ def test_a_section_with_a_map_draws_it_with_leaflet_from_the_app(app_url, visit,
 def test_the_trends_section_shows_its_chart(app_url, visit):
     page = open_policy(visit, app_url, "en")
     page.get_by_role("radio", name="By quarter", exact=True).click()
-    page.get_by_text("What was added, and when?").wait_for()
+    page.get_by_text("What was added and what went, per quarter?").wait_for()
     page.locator("[data-testid='stVegaLiteChart']").wait_for(timeout=60_000)
     assert exceptions(page) == []
     assert visit.outside == []
@@ -113,7 +113,7 @@ def test_a_hostile_upload_runs_no_script(app_url, visit):
     upload(page, "hostile.csv", hostile_csv_text().encode())
     page.get_by_text("Uitkomst voor hostile.csv").wait_for(timeout=60_000)
     page.locator("[data-testid='stDataFrame']").wait_for()
-    page.wait_for_timeout(3000)
+    wait_for_drawn(page)
     for frame in page.frames:
         assert frame.evaluate(f"() => typeof {XSS_MARKER}") == "undefined"
     assert exceptions(page) == []
@@ -136,7 +136,7 @@ def test_a_principle_count_opens_the_map_filtered_to_those_registrations(app_url
                            timeout=60_000)
     wait_for_app(page)
     main = page.locator("[data-testid='stMain']")
-    main.get_by_text("U ziet alleen registraties die niet voldoen aan").wait_for()
+    main.get_by_text("U ziet alleen registraties die niet voldoen aan").wait_for(timeout=90_000)
     assert re.search(rf"\b{row.count} van [\d.]+ registraties", main.inner_text())
     map_frame(page).wait_for_function(f"() => window.zbDrawn.n === {row.count}", timeout=60_000)
     sidebar = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']")

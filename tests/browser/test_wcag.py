@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import exceptions, wait_for_app
+from tests.browser.conftest import exceptions, wait_for_drawn
 
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -33,9 +33,7 @@ RUN_AXE = """async () => {
 
 
 def settle(page) -> None:
-    wait_for_app(page)
-    page.wait_for_timeout(1500)  # let the map frame and charts finish drawing before auditing
-    wait_for_app(page)
+    wait_for_drawn(page)  # the map frame and charts have finished drawing before the audit
 
 
 def violations(page) -> list[dict]:

@@ -165,6 +165,7 @@ def full_reg(reg: pd.DataFrame) -> pd.DataFrame:
         council_decision=["", "", "Raadsbesluit 2025-3", "", ""],
         last_checked=pd.to_datetime(["2026-01-01", "2026-01-01", "2026-01-01", None, "2026-01-01"]),
         description=["Toezicht", "", "Milieuzone", "Vulgraad", "Drukte"],
+        algorithm_register_url=["", "", "https://algoritmes.overheid.nl/nl/algoritme/milieuzone/1", "", ""],
     )
 
 
@@ -174,6 +175,7 @@ def full_reg(reg: pd.DataFrame) -> pd.DataFrame:
     (("democratic",), ["CAM-1"]),
     (("evaluation",), ["WIFI-5"]),
     (("communication",), ["AIR-2"]),
+    (("algorithms",), ["WIFI-5"]),
     (("biometrics", "communication"), ["CAM-1", "AIR-2"]),
 ])
 def test_principles_filter_keeps_the_registrations_that_fall_short(full_reg, flag, ids) -> None:

@@ -14,15 +14,14 @@ from shapely.geometry import LineString, Point, box
 from geo.join import assign_neighbourhood, join, join_positions, to_rd
 from geo.schema import RD_NEW, WGS84
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
-REALDATA = PROJECT_DIR.parent / "shared" / "realdata"
-AMSTERDAM = REALDATA / "amsterdam_buurten_gebieden_api.geojson"
+# In ../shared/realdata (the `realdata` fixture).
+AMSTERDAM = "amsterdam_buurten_gebieden_api.geojson"
 
 
 @pytest.fixture(scope="module")
-def amsterdam() -> gpd.GeoDataFrame:
+def amsterdam(realdata: Path) -> gpd.GeoDataFrame:
     """The 518 buurten as geo.neighbourhoods will deliver them: code, name, population, geometry."""
-    raw = gpd.read_file(AMSTERDAM)
+    raw = gpd.read_file(realdata / AMSTERDAM)
     return gpd.GeoDataFrame(
         {"code": raw["cbsCode"], "name": raw["naam"], "population": pd.array([pd.NA] * len(raw), "Int64")},
         geometry=raw.geometry, crs=raw.crs,

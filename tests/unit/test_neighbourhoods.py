@@ -18,31 +18,23 @@ from geo.neighbourhoods import (
     normalise_neighbourhoods,
     read_neighbourhoods,
 )
-from geo.schema import PROJECT_DIR, RD_NEW
+from geo.schema import RD_NEW
 
-REALDATA = PROJECT_DIR.parent / "shared" / "realdata"
-ERMELO_GPKG = REALDATA / "ermelo_cbs_buurten_2021_rd.gpkg"
-ERMELO_GEOJSON = REALDATA / "ermelo_cbs_buurten_2021_wgs84.geojson"
-AMSTERDAM = REALDATA / "amsterdam_buurten_gebieden_api.geojson"
-AMSTERDAM_WIJKEN_NAMES_ONLY = REALDATA / "amsterdam_wijken_names_only.geojson"
-
-needs_realdata = pytest.mark.skipif(
-    not REALDATA.is_dir(), reason="shared/realdata is not next to the project"
-)
+# Files in ../shared/realdata (the `realdata` fixture).
+ERMELO_GPKG = "ermelo_cbs_buurten_2021_rd.gpkg"
+ERMELO_GEOJSON = "ermelo_cbs_buurten_2021_wgs84.geojson"
+AMSTERDAM = "amsterdam_buurten_gebieden_api.geojson"
+AMSTERDAM_WIJKEN_NAMES_ONLY = "amsterdam_wijken_names_only.geojson"
 
 
 @pytest.fixture(scope="module")
-def ermelo() -> gpd.GeoDataFrame:
-    if not ERMELO_GPKG.is_file():
-        pytest.skip("shared/realdata is not next to the project")
-    return read_neighbourhoods(ERMELO_GPKG).set_index("code", drop=False)
+def ermelo(realdata: Path) -> gpd.GeoDataFrame:
+    return read_neighbourhoods(realdata / ERMELO_GPKG).set_index("code", drop=False)
 
 
 @pytest.fixture(scope="module")
-def amsterdam() -> gpd.GeoDataFrame:
-    if not AMSTERDAM.is_file():
-        pytest.skip("shared/realdata is not next to the project")
-    return read_neighbourhoods(AMSTERDAM)
+def amsterdam(realdata: Path) -> gpd.GeoDataFrame:
+    return read_neighbourhoods(realdata / AMSTERDAM)
 
 
 def write_geojson(path: Path, features: list[dict], crs: str | None = None) -> Path:
@@ -122,24 +114,21 @@ def test_no_population_is_negative(ermelo):
 # --- Ermelo, the same buurten as WGS84 GeoJSON ------------------------------------------------------
 
 
-@needs_realdata
-def test_ermelo_geojson_has_the_same_codes_as_the_gpkg(ermelo):
-    geojson = read_neighbourhoods(ERMELO_GEOJSON)
+def test_ermelo_geojson_has_the_same_codes_as_the_gpkg(ermelo, realdata):
+    geojson = read_neighbourhoods(realdata / ERMELO_GEOJSON)
     assert sorted(geojson["code"]) == sorted(ermelo["code"])
 
 
-@needs_realdata
-def test_ermelo_geojson_geometries_are_within_metres_of_the_gpkg(ermelo):
-    geojson = read_neighbourhoods(ERMELO_GEOJSON).set_index("code").to_crs(RD_NEW)
+def test_ermelo_geojson_geometries_are_within_metres_of_the_gpkg(ermelo, realdata):
+    geojson = read_neighbourhoods(realdata / ERMELO_GEOJSON).set_index("code").to_crs(RD_NEW)
     gpkg = ermelo.set_index("code", drop=True).to_crs(RD_NEW)
     for code, geometry in geojson.geometry.items():
         # The GeoJSON was converted with the ~1 m RD polynomial, not a datum-exact transformation.
         assert geometry.hausdorff_distance(gpkg.geometry[code]) < 5, code
 
 
-@needs_realdata
-def test_ermelo_geojson_population_comes_from_mannen_and_vrouwen(ermelo):
-    geojson = read_neighbourhoods(ERMELO_GEOJSON).set_index("code")
+def test_ermelo_geojson_population_comes_from_mannen_and_vrouwen(ermelo, realdata):
+    geojson = read_neighbourhoods(realdata / ERMELO_GEOJSON).set_index("code")
     assert geojson.loc["BU02330000", "population"] == 10790
     assert geojson.loc["BU02339997", "population"] is pd.NA
 
@@ -216,10 +205,9 @@ def test_missing_file_raises_read_error(tmp_path):
     assert_bilingual(info.value)
 
 
-@needs_realdata
-def test_file_without_code_column_raises_read_error():
+def test_file_without_code_column_raises_read_error(realdata):
     with pytest.raises(NeighbourhoodReadError) as info:
-        read_neighbourhoods(AMSTERDAM_WIJKEN_NAMES_ONLY)
+        read_neighbourhoods(realdata / AMSTERDAM_WIJKEN_NAMES_ONLY)
     assert_bilingual(info.value)
     assert "code" in info.value.message("en")
 

@@ -18,25 +18,21 @@ from geo.osm import (
     read_osm,
     write_register_csv,
 )
-from geo.schema import FIELD_BY_NAME, PROJECT_DIR
+from geo.schema import FIELD_BY_NAME
 
-REALDATA = PROJECT_DIR.parent / "shared" / "realdata"
-OVERPASS = REALDATA / "osm_surveillance_switzerland_2023_overpass.json"
-GEOJSON = REALDATA / "osm_surveillance_switzerland_2023.geojson"
-
-
-@pytest.fixture(scope="module")
-def overpass() -> OsmResult:
-    if not OVERPASS.is_file():
-        pytest.skip("shared/realdata is not next to the project")
-    return read_osm(OVERPASS)
+# Files in ../shared/realdata (the `realdata` fixture).
+OVERPASS = "osm_surveillance_switzerland_2023_overpass.json"
+GEOJSON = "osm_surveillance_switzerland_2023.geojson"
 
 
 @pytest.fixture(scope="module")
-def geojson() -> OsmResult:
-    if not GEOJSON.is_file():
-        pytest.skip("shared/realdata is not next to the project")
-    return read_osm(GEOJSON)
+def overpass(realdata: Path) -> OsmResult:
+    return read_osm(realdata / OVERPASS)
+
+
+@pytest.fixture(scope="module")
+def geojson(realdata: Path) -> OsmResult:
+    return read_osm(realdata / GEOJSON)
 
 
 @pytest.fixture(scope="module")
@@ -45,10 +41,8 @@ def by_id(overpass) -> dict[str, dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def raw_elements() -> list[dict]:
-    if not OVERPASS.is_file():
-        pytest.skip("shared/realdata is not next to the project")
-    return json.loads(OVERPASS.read_text(encoding="utf-8"))
+def raw_elements(realdata: Path) -> list[dict]:
+    return json.loads((realdata / OVERPASS).read_text(encoding="utf-8"))
 
 
 def node(node_id: int = 1, **tags: str) -> dict:

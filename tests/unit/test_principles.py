@@ -29,6 +29,8 @@ def clean(**changes: object) -> dict[str, object]:
         "dpia": "https://gemeente.example/dpia", "biometric": False, "council_decision": "Raadsbesluit 2024-12",
         "status": "active", "active_until": pd.NaT, "last_checked": pd.Timestamp("2026-01-10"),
         "description": "Deze camera kijkt naar de markt, voor de veiligheid.",
+        "data_types": "images_identifiable",
+        "algorithm_register_url": "https://algoritmes.overheid.nl/nl/algoritme/cameratoezicht-markt/12345678",
     }
     row.update(changes)
     return row
@@ -118,6 +120,17 @@ def test_an_inactive_entry_needs_no_evaluation() -> None:
 @pytest.mark.parametrize("description", ["", "   "])
 def test_an_entry_without_description_falls_short_of_communication(description: str) -> None:
     assert failing(description=description) == {"communication"}
+
+
+@pytest.mark.parametrize(("sensor_type", "data_types"), [("anpr", "licence_plates"), ("camera", "counts"),
+                                                        ("wifi_bluetooth", "device_ids")])
+def test_an_algorithmic_sensor_without_an_algorithm_entry_falls_short_of_algorithms(sensor_type, data_types) -> None:
+    assert failing(sensor_type=sensor_type, data_types=data_types, algorithm_register_url="",
+                   council_decision="Raadsbesluit 2024-12") == {"algorithms"}
+
+
+def test_a_plain_camera_needs_no_algorithm_entry() -> None:
+    assert failing(algorithm_register_url="") == set()
 
 
 def test_one_entry_can_fall_short_of_several_principles() -> None:

@@ -21,9 +21,8 @@ from shapely.geometry import Point, Polygon, box
 from geo import readers
 from geo.errors import RegisterReadError, UserFacingError
 from geo.readers import Report, decode_text, detect_format, empty_register, read_register, sniff_delimiter
-from geo.schema import COLUMNS, FIELDS, PROJECT_DIR, Kind
+from geo.schema import COLUMNS, FIELDS, Kind
 
-REALDATA = PROJECT_DIR.parent / "shared" / "realdata"
 TODAY = date(2025, 6, 1)
 TO_RD = Transformer.from_crs("EPSG:4326", "EPSG:28992", always_xy=True)
 
@@ -469,16 +468,14 @@ def test_decode_text(encoding):
 # --- real data ------------------------------------------------------------------------------------------
 
 
-SWISS_OVERPASS = REALDATA / "osm_surveillance_switzerland_2023_overpass.json"
+SWISS_OVERPASS = "osm_surveillance_switzerland_2023_overpass.json"  # in ../shared/realdata
 
 
 @pytest.fixture(scope="module")
-def swiss_register(tmp_path_factory) -> Path:
+def swiss_register(tmp_path_factory, realdata: Path) -> Path:
     osm = pytest.importorskip("geo.osm")
-    if not SWISS_OVERPASS.exists():
-        pytest.skip("the shared real data is not present")
     out = tmp_path_factory.mktemp("osm") / "swiss_register.csv"
-    result = osm.read_osm(SWISS_OVERPASS)
+    result = osm.read_osm(realdata / SWISS_OVERPASS)
     osm.write_register_csv(getattr(result, "rows", result), out)
     return out
 

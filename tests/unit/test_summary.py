@@ -25,10 +25,9 @@ from geo.summary import (
     summary_to_json,
 )
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
-REALDATA = PROJECT_DIR.parent / "shared" / "realdata"
-AMSTERDAM = REALDATA / "amsterdam_buurten_gebieden_api.geojson"
-ERMELO = REALDATA / "ermelo_cbs_buurten_2021_rd.gpkg"
+# Files in ../shared/realdata (the `realdata` fixture).
+AMSTERDAM = "amsterdam_buurten_gebieden_api.geojson"
+ERMELO = "ermelo_cbs_buurten_2021_rd.gpkg"
 TODAY = date(2025, 6, 1)
 JSON_KEYS = {"code", "name", "population", "area_km2", "total", "per_km2", "per_1000_residents",
              "personal_data", "by_sensor_type", "by_purpose", "by_data_type", "by_legal_basis", "flags",
@@ -74,8 +73,8 @@ def by_code(summaries: list[NeighbourhoodSummary]) -> dict[str | None, Neighbour
 
 
 @pytest.fixture(scope="module")
-def amsterdam() -> gpd.GeoDataFrame:
-    raw = gpd.read_file(AMSTERDAM)
+def amsterdam(realdata: Path) -> gpd.GeoDataFrame:
+    raw = gpd.read_file(realdata / AMSTERDAM)
     return gpd.GeoDataFrame(
         {"code": raw["cbsCode"], "name": raw["naam"], "population": pd.array([pd.NA] * len(raw), "Int64")},
         geometry=raw.geometry, crs=raw.crs,
@@ -83,9 +82,9 @@ def amsterdam() -> gpd.GeoDataFrame:
 
 
 @pytest.fixture(scope="module")
-def ermelo() -> gpd.GeoDataFrame:
+def ermelo(realdata: Path) -> gpd.GeoDataFrame:
     """Ermelo's 17 CBS buurten: population = mannen + vrouwen, CBS's -99999999 read as unknown."""
-    raw = gpd.read_file(ERMELO)
+    raw = gpd.read_file(realdata / ERMELO)
     population = (raw["mannen"] + raw["vrouwen"]).where((raw["mannen"] >= 0) & (raw["vrouwen"] >= 0))
     return gpd.GeoDataFrame(
         {"code": raw["buurtcode"], "name": raw["buurtnaam"], "population": population.astype("Int64")},

@@ -26,6 +26,7 @@ from geo.schema import FIELDS, Problem, Required, Severity
 from geo.validate import (
     ERROR_CODES,
     PROBLEM_CODES,
+    READER_CODES,
     WARNING_CODES,
     RowInput,
     Validator,
@@ -601,9 +602,10 @@ def test_every_row_of_the_hostile_register_is_accepted_or_rejected(tmp_path, del
 
 
 def test_hostile_register_breaks_every_rule_and_draws_every_warning():
-    assert {code for _, _, code in EXPECTED.rejected} == ERROR_CODES
+    # The codes of other formats' readers are drawn by their fixtures (tests/unit/test_amsterdam.py).
+    assert {code for _, _, code in EXPECTED.rejected} == ERROR_CODES - READER_CODES
     # A neighbourhood warning needs neighbourhoods; the hostile register is checked without them.
-    assert {code for _, _, code in EXPECTED.warnings} == WARNING_CODES - {"outside_neighbourhoods"}
+    assert {code for _, _, code in EXPECTED.warnings} == WARNING_CODES - {"outside_neighbourhoods"} - READER_CODES
 
 
 _cell = st.one_of(

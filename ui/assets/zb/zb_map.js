@@ -171,7 +171,7 @@
 
     _clusterMarker: function (c) {
       var n = c.properties.point_count, size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 42 : 48;
-      var label = this.options.clusterTitle.replace("{n}", n.toLocaleString("nl-NL"));
+      var label = this.options.clusterTitle.replace("{n}", n.toLocaleString(this.options.locale || "nl-NL"));
       var m = L.marker([c.geometry.coordinates[1], c.geometry.coordinates[0]], {
         icon: L.divIcon({
           className: "zb-cluster", iconSize: [size, size],
