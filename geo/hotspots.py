@@ -401,10 +401,12 @@ def _cell_style(feature: dict) -> dict[str, object]:
     return style
 
 
-def places(result: Hotspots, neighbourhoods: gpd.GeoDataFrame, lang: str) -> pd.DataFrame:
+def places(result: Hotspots, neighbourhoods: gpd.GeoDataFrame, lang: str,
+           neighbourhoods_rd: np.ndarray | None = None) -> pd.DataFrame:
     """The hot and cold spots as a list staff can send on: where each cell lies (the neighbourhood holding its
     centre, and the centre's latitude and longitude), how many registrations it holds, its z-score; hot spots
-    first, strongest first. Headings and words in `lang`.
+    first, strongest first. Headings and words in `lang`; `neighbourhoods_rd` the neighbourhoods in RD New
+    (geo.join.to_rd), aligned, when the caller keeps them.
 
     >>> from shapely.geometry import box
     >>> reg = gpd.GeoDataFrame(geometry=gpd.points_from_xy([10.0] * 12 + [900.0], [10.0] * 12 + [900.0]),
@@ -419,7 +421,7 @@ def places(result: Hotspots, neighbourhoods: gpd.GeoDataFrame, lang: str) -> pd.
     centres = np.asarray(cells.geometry.centroid.array) if len(cells) else np.empty(0, dtype=object)
     names = [""] * len(cells)
     if len(cells) and len(neighbourhoods):
-        polygons = to_rd(neighbourhoods)
+        polygons = to_rd(neighbourhoods) if neighbourhoods_rd is None else np.asarray(neighbourhoods_rd)
         nb_names = neighbourhoods["name"].astype(str).to_numpy() if "name" in neighbourhoods \
             else neighbourhoods["code"].astype(str).to_numpy()
         for k, centre in enumerate(centres):

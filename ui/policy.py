@@ -102,7 +102,7 @@ def hotspots_section(data: Dataset, registrations: pd.DataFrame, filters: Filter
                 f":blue-background[:material/crop_square: {t('policy.hotspots.cold')}]")
     st.caption(t("policy.hotspots.method", alpha=fmt_number(result.alpha, digits=2)))
     st.markdown(f"#### {t('policy.hotspots.places')}")
-    found = places(result, data.neighbourhoods, lang)
+    found = places(result, data.neighbourhoods, lang, data.neighbourhoods_rd)
     if found.empty:
         st.caption(t("policy.hotspots.places.none"))
     else:

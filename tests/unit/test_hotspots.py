@@ -17,6 +17,7 @@ from geo.hotspots import (
     grid,
     hex_cell,
     hotspots,
+    places,
 )
 from geo.schema import RD_NEW, WGS84
 
@@ -216,3 +217,5 @@ def test_rd_geometries_worked_out_elsewhere_give_the_same_hotspots() -> None:
     expected = hotspots(reg, data.neighbourhoods)
     assert given.cells.drop(columns="geometry").equals(expected.cells.drop(columns="geometry"))
     assert (given.hot, given.cold, given.outside) == (expected.hot, expected.cold, expected.outside)
+    assert places(given, data.neighbourhoods, "nl", data.neighbourhoods_rd).equals(
+        places(expected, data.neighbourhoods, "nl"))
