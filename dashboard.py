@@ -13,7 +13,7 @@ from ui.widgets import language_switch, page_css
 HERE = Path(__file__).parent
 
 st.set_page_config(page_title="Zichtbaar", page_icon=str(HERE / "ui" / "favicon.png"), layout="wide",
-                   initial_sidebar_state="auto")
+                   initial_sidebar_state="collapsed")
 state.init_lang()
 
 # Page files are named after their URL path: Streamlit's legacy pages/ mode (see ui/__init__.py)
@@ -32,8 +32,7 @@ page = st.navigation(pages, position="top")
 page_css()
 chrome(state.lang(), menu_css(t("menu.label")))
 
-head, switch = st.columns([2, 1], vertical_alignment="center")  # room for both language names beside a sidebar
-with switch:
+with st.container(key="lang-switch"):  # in the top bar, beside the navigation (ui.styles.FOCUS)
     language_switch()
 state.write_lang()
 page.run()

@@ -29,7 +29,7 @@ from geo.codes import GDPR_ARTICLE, PURPOSES, SENSOR_TYPES, label
 from geo.cones import ranges, views
 from geo.links import is_http_url, looks_like_url, safe_href
 from geo.schema import LIST_SEPARATOR, WGS84
-from geo.text import LOCALES, day, text
+from geo.text import DEFAULT_LANG, LOCALES, day, foreign, text
 from geo.viewstate import BASE_MAPS, DEFAULT_BASE, MapView
 
 #: Sensor types in payload order: the index sent for each registration.
@@ -340,6 +340,26 @@ class KeyboardHelp(JSCSSMixin):
         self.text_js = js_literal(text)
 
 
+class FrameBehaviour(JSCSSMixin):
+    """How the map's frame sits in the page (L.zbFrame in zb_map.js): filling the window below it, fitted to its
+    real size, two-finger panning on touch screens, a presenter's keys passed on to the page."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            L.zbFrame({{ this._parent.get_name() }}, {{ this.options_js }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, assets: str, options: dict) -> None:
+        super().__init__()
+        self._name = "FrameBehaviour"
+        self.default_js = [("zb_map", f"{assets}/{ZB_JS}")]
+        self.default_css = [("zb_map_css", f"{assets}/{ZB_CSS}")]
+        self.options_js = js_literal(options)
+
+
 class Legend(MacroElement):
     """The legend as a collapsible box in the map's corner; its HTML is built here with every label escaped."""
 
@@ -460,8 +480,9 @@ def fit_view(bounds: tuple[float, float, float, float], width_px: int = 900, hei
 
 
 def build_map(*, assets: str, lang: str, view: MapView, base: str = DEFAULT_BASE, outlines: dict | None = None,
-              legend: str = "", height: int = 600, bases: tuple[str, ...] = BASE_MAPS,
-              url_sync: bool = True) -> folium.Map:
+              legend: str = "", height: int = 600, bases: tuple[str, ...] = BASE_MAPS, url_sync: bool = True,
+              fill: bool = False, fit: tuple[float, float, float, float] | None = None,
+              keys: tuple[str, ...] = (), cards: bool = False, phone_share: float | None = None) -> folium.Map:
     """The base map: tiles (or none), neighbourhood borders, legend, fullscreen, layer control, URL sync.
 
     It holds no registrations (they come as `registrations_group`, updated in place) and is cheap to build.
@@ -476,9 +497,17 @@ def build_map(*, assets: str, lang: str, view: MapView, base: str = DEFAULT_BASE
     legend : legend_html(...).
     bases : the base maps offered, a subset of BASE_MAPS (a page that promises only PDOK leaves OSM out).
     url_sync : keep the map's centre, zoom and base map in the page address (the map page's `lat`, `lon`, `z`).
+    fill : the map fills the window below where it starts (the map page); on a phone only `phone_share` of the
+        window's height when given (a map with a list under it).
+    fit : WGS84 bounds (minx, miny, maxx, maxy) to fit on the map's real size when the address names no view.
+    keys : keys that go to the page even when the map has the focus (a presenter's clicker).
+    cards : the page lists registrations as cards (geo.nearby_text.card_html): a click on an icon brings its card
+        into view, a card's "show on the map" button shows its icon.
+
+    On a touch screen one finger scrolls the page and two move the map, with a hint saying so.
     """
     m = LocalMap(assets, location=[view.lat, view.lon], zoom_start=view.zoom, tiles=None, max_zoom=MAX_ZOOM,
-                 min_zoom=6, control_scale=True, height=height, prefer_canvas=False)
+                 min_zoom=6, control_scale=False, height=height, prefer_canvas=False)
     base = base if base in bases else bases[0]
     for code in bases:
         name = text(f"map.base.{code}", lang)
@@ -500,6 +529,15 @@ def build_map(*, assets: str, lang: str, view: MapView, base: str = DEFAULT_BASE
     if url_sync:
         UrlSync({text(f"map.base.{c}", lang): c for c in bases}, assets).add_to(m)
     KeyboardHelp(text("map.skip", lang), assets).add_to(m)
+    behaviour: dict[str, object] = {"fill": fill, "touchHint": text("map.touch", lang), "keys": list(keys),
+                                    "scale": True}
+    if cards:
+        behaviour["cards"] = {"selector": ".zb-card"}
+    if phone_share:
+        behaviour["phoneShare"] = phone_share
+    if fit is not None and all(math.isfinite(v) for v in fit):
+        behaviour["fit"] = [[fit[1], fit[0]], [fit[3], fit[2]]]
+    FrameBehaviour(assets, behaviour).add_to(m)
     return m
 
 
@@ -562,6 +600,51 @@ def id_from_tooltip(text: object) -> str | None:
 
 #: Between the type and the id in a shape's tooltip (zb_map.js writes it the same way).
 TOOLTIP_SEPARATOR = " \u00b7 "
+
+
+def registration_summary(record: Mapping[str, object], lang: str, register_lang: str = DEFAULT_LANG) -> str:
+    """What a resident wants to know first about one registration, as HTML: its status as a tag, what it is,
+    why it is there, who is responsible, and whether it processes personal data (on what basis, in plain
+    words). Every register text escaped, and marked in the register's language when the page is in another.
+
+    >>> html_ = registration_summary({"name": "Cam", "sensor_type": "camera", "status": "inactive",
+    ...     "purpose": "safety", "owner": "<b>Gemeente</b>", "personal_data": True, "legal_basis": "public_task"}, "en")
+    >>> "No longer active" in html_, "&lt;b&gt;" in html_, 'lang="nl"' in html_, "a public task" in html_
+    (True, True, True, True)
+    """
+    esc = html.escape
+
+    def value(name: str) -> str:
+        v = record.get(name)
+        if v is None or (isinstance(v, float) and math.isnan(v)):
+            return ""
+        return str(v).strip()
+
+    def register(v: str) -> str:
+        return foreign(esc(v), lang, register_lang)
+
+    status = value("status") or "active"
+    tag = (f'<span class="zb-tag zb-tag-{esc(status)}">{esc(text(f"map.summary.status.{status}", lang))}</span>'
+           if status in ("active", "planned", "inactive") else "")
+    kind = esc(label("sensor_type", value("sensor_type"), lang))
+    rows = [("what", kind + (f"<br>{register(value('description'))}" if value("description") else "")),
+            ("why", esc(", ".join(label("purpose", c, lang) for c in value("purpose").split(LIST_SEPARATOR) if c))),
+            ("owner", register(value("owner")))]
+    if bool(record.get("personal_data")):
+        basis = value("legal_basis")
+        personal = esc(text("map.summary.personal.yes", lang))
+        if basis in GDPR_ARTICLE:
+            personal += " " + esc(text(f"map.summary.basis.{basis}", lang))
+        else:
+            personal += " " + esc(text("map.summary.basis.missing", lang))
+        if bool(record.get("biometric")):
+            personal += f" <strong>{esc(text('map.detail.biometric', lang))}</strong>"
+    else:
+        personal = esc(text("map.summary.personal.no", lang))
+    rows.append(("personal", personal))
+    unknown = f'<span class="zb-detail-unknown">{esc(text("map.detail.unknown", lang))}</span>'
+    items = "".join(f"<dt>{esc(text(f'map.summary.{k}', lang))}</dt><dd>{v or unknown}</dd>" for k, v in rows)
+    return f'<p class="zb-tags">{tag} <span>{kind}</span></p><dl class="zb-detail zb-summary-list">{items}</dl>'
 
 
 def registration_card(record: Mapping[str, object], lang: str, neighbourhood: str = "",

@@ -146,8 +146,10 @@ def card_html(c: Card) -> str:
     if safe_href(c.privacy_statement_url):
         links.append(f'<a href="{esc(safe_href(c.privacy_statement_url))}" target="_blank" rel="noopener">'
                      f"{esc(text('near.card.privacy', c.lang))}</a>")
-    if links:
-        parts.append(f'<p class="zb-links">{"".join(links)}</p>')
+    # The map (zb_map.js, L.zbCards) shows this registration when the button is pressed.
+    links.append(f'<button type="button" class="zb-show" data-zb-show="{esc(c.id)}">'
+                 f"{esc(text('near.card.show', c.lang))}</button>")
+    parts.append(f'<p class="zb-links">{"".join(links)}</p>')
     looks = " zb-looks" if c.callout else ""
     return f'<article class="zb-card{looks}" data-id="{esc(c.id)}">{"".join(parts)}</article>'
 
@@ -217,29 +219,33 @@ def _flag(value: object) -> bool:
     return bool(value) and value is not pd.NA and not (isinstance(value, float) and math.isnan(value))
 
 
-def summary_text(summary: NearbySummary, lang: str) -> str:
-    """The sentence on top of the list, with the right plurals.
+#: The sentence on top names this many kinds; more are summed up as "n others".
+_KINDS_NAMED = 3
 
-    >>> s = NearbySummary(250, {"camera": 3, "air": 2, "wifi_bluetooth": 1}, 6, 4, 0, 0, 1, 0)
-    >>> print(summary_text(s, "nl").replace("\\xa0", " "))  # doctest: +NORMALIZE_WHITESPACE
-    Binnen 250 m: 3 camera's, 2 luchtkwaliteitsensoren en 1 wifi- of bluetoothteller;
-    4 verwerken persoonsgegevens. 1 camera kijkt naar deze plek.
-    >>> print(summary_text(s, "en").replace("\\xa0", " "))  # doctest: +NORMALIZE_WHITESPACE
-    Within 250 m: 3 cameras, 2 air-quality sensors and 1 WiFi or Bluetooth counter;
-    4 process personal data. 1 camera looks at this spot.
-    >>> summary_text(NearbySummary(100, {}, 0, 0, 0, 0, 0, 0), "nl")
-    'Binnen 100\\xa0m staat niets in het register.'
+
+def summary_parts(summary: NearbySummary, lang: str) -> list[str]:
+    """The sentences on top of the list, the answer first: how many there are and of which kinds.
+
+    >>> summary_parts(NearbySummary(100, {"camera": 1}, 1, 1, 0, 0, 0, 0), "en")[1]
+    'It processes personal data.'
     """
     radius = distance(summary.radius, lang)
     parts: list[str] = []
     if summary.total == 0:
         parts.append(text("near.summary.nothing", lang, radius=radius))
     else:
-        listed = words([count_label(n, c, lang) for c, n in summary.by_sensor_type.items()], lang)
+        # The largest kinds by name, the rest summed up: one plain sentence, however busy the spot.
+        ranked = list(summary.by_sensor_type.items())
+        listed = [count_label(n, c, lang) for c, n in ranked[:_KINDS_NAMED + 1]]
+        if len(ranked) > _KINDS_NAMED + 1:
+            listed = listed[:_KINDS_NAMED] + [text("summary.what.others", lang,
+                                                   n=sum(n for _, n in ranked[_KINDS_NAMED:]))]
+        parts.append(text("near.summary.total", lang, radius=radius, n=summary.total, listed=words(listed, lang)))
         p = summary.personal_data
-        personal = (text("near.summary.personal.none", lang) if p == 0
-                    else text("near.summary.personal.some", lang, n=p))
-        parts.append(text("near.summary.listed", lang, radius=radius, listed=listed, personal=personal))
+        parts.append(text("summary.personal.single.yes" if p else "summary.personal.single.no", lang)
+                     if summary.total == 1 else text("summary.personal.none", lang) if p == 0
+                     else text("summary.personal.all", lang, n=p) if p == summary.total
+                     else text("summary.personal.some", lang, n=p))
         if summary.planned:
             parts.append(text("near.summary.planned", lang, n=summary.planned))
     if summary.looking_here:
@@ -249,6 +255,22 @@ def summary_text(summary: NearbySummary, lang: str) -> str:
             parts.append(text("near.summary.farther", lang, n=summary.looking_farther, radius=radius))
     if summary.inactive:
         parts.append(text("near.summary.inactive", lang, n=summary.inactive))
-    return " ".join(parts)
+    return parts
+
+
+def summary_text(summary: NearbySummary, lang: str) -> str:
+    """The sentences on top of the list as one paragraph, with the right plurals.
+
+    >>> s = NearbySummary(250, {"camera": 3, "air": 2, "wifi_bluetooth": 1}, 6, 4, 0, 0, 1, 0)
+    >>> print(summary_text(s, "nl").replace("\\xa0", " "))  # doctest: +NORMALIZE_WHITESPACE
+    Binnen 250 m staan 6 sensoren en camera's: 3 camera's, 2 luchtkwaliteitsensoren en 1 wifi- of bluetoothteller.
+    4 daarvan verwerken persoonsgegevens. 1 camera kijkt naar deze plek.
+    >>> print(summary_text(s, "en").replace("\\xa0", " "))  # doctest: +NORMALIZE_WHITESPACE
+    Within 250 m there are 6 sensors and cameras: 3 cameras, 2 air-quality sensors and 1 WiFi or Bluetooth counter.
+    4 of them process personal data. 1 camera looks at this spot.
+    >>> summary_text(NearbySummary(100, {}, 0, 0, 0, 0, 0, 0), "nl")
+    'Binnen 100\\xa0m staat niets in het register.'
+    """
+    return " ".join(summary_parts(summary, lang))
 
 

@@ -228,6 +228,18 @@ def lower_first(label_text: str) -> str:
     return label_text[:1].lower() + label_text[1:]
 
 
+def foreign(html_text: str, lang: str, source_lang: str) -> str:
+    """HTML of text written in `source_lang` (register text: Dutch), marked as such on a page in another `lang`,
+    so that a screen reader reads it in its own language (WCAG 3.1.2).
+
+    >>> foreign("Camera Markt", "en", "nl"), foreign("Camera Markt", "nl", "nl")
+    ('<span lang="nl">Camera Markt</span>', 'Camera Markt')
+    """
+    if not html_text or known_lang(lang) == source_lang:
+        return html_text
+    return f'<span lang="{source_lang}">{html_text}</span>'
+
+
 def placeholders(form: str | Plural) -> set[str]:
     """The placeholder names of a form (all forms of a Plural).
 
@@ -1499,10 +1511,6 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "Binnen {radius} staat niets in het register.",
         "Nothing in the register within {radius}.",
     ),
-    "near.summary.listed": ("Binnen {radius}: {listed}; {personal}.", "Within {radius}: {listed}; {personal}."),
-    "near.summary.personal.none": ("geen ervan verwerkt persoonsgegevens", "none of them process personal data"),
-    "near.summary.personal.some": (Plural("{n} verwerkt persoonsgegevens", "{n} verwerken persoonsgegevens"),
-                                   Plural("{n} processes personal data", "{n} process personal data")),
     "near.summary.planned": (
         Plural("{n} daarvan is gepland en meet nog niet.", "{n} daarvan zijn gepland en meten nog niet."),
         Plural("{n} of them is planned and not measuring yet.", "{n} of them are planned and not measuring yet."),
@@ -1737,6 +1745,65 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "where one is needed: {unlinked}.",
     ),
     "near.card.until": ("Het staat er tot en met {date}.", "It is in place until {date}."),
+    "map.touch": ("Gebruik twee vingers om de kaart te bewegen", "Use two fingers to move the map"),
+    "map.summary.status.active": ("Actief", "Active"),
+    "map.summary.status.planned": ("Gepland: meet nog niet", "Planned: not measuring yet"),
+    "map.summary.status.inactive": ("Niet meer actief", "No longer active"),
+    "map.summary.what": ("Wat is het?", "What is it?"),
+    "map.summary.why": ("Waarvoor?", "What for?"),
+    "map.summary.owner": ("Wie is verantwoordelijk?", "Who is responsible?"),
+    "map.summary.personal": ("Gegevens over mensen?", "Data about people?"),
+    "map.summary.personal.yes": ("Ja, het verwerkt gegevens over mensen.", "Yes, it processes data about people."),
+    "map.summary.personal.no": (
+        "Nee, het verwerkt geen gegevens over mensen.",
+        "No, it processes no data about people.",
+    ),
+    "map.summary.basis.missing": (
+        "Waarom dat mag, staat niet in het register.",
+        "Why that is allowed is not in the register.",
+    ),
+    "map.summary.basis.consent": (
+        "Dat mag, want de mensen hebben er zelf toestemming voor gegeven.",
+        "That is allowed because the people themselves agreed to it (consent).",
+    ),
+    "map.summary.basis.contract": (
+        "Dat mag, want het is nodig voor een overeenkomst met de mensen zelf.",
+        "That is allowed because it is needed for a contract with the people themselves.",
+    ),
+    "map.summary.basis.legal_obligation": (
+        "Dat mag, want een wet verplicht het (wettelijke verplichting).",
+        "That is allowed because a law requires it (legal obligation).",
+    ),
+    "map.summary.basis.vital_interests": (
+        "Dat mag, want het is nodig om iemands leven of gezondheid te beschermen (vitaal belang).",
+        "That is allowed because it is needed to protect someone's life or health (vital interests).",
+    ),
+    "map.summary.basis.public_task": (
+        "Dat mag, want het is een publieke taak: de overheid doet het voor een taak die de wet haar geeft.",
+        "That is allowed because it is a public task: the government does it for a task the law gives it.",
+    ),
+    "map.summary.basis.legitimate_interest": (
+        "Dat mag volgens de eigenaar, want die heeft er een eigen, gerechtvaardigd belang bij.",
+        "The owner says that is allowed because it has a legitimate interest of its own.",
+    ),
+    "map.detail.more": ("Meer over deze registratie", "More about this registration"),
+    "demo.banner.short": ("**Voorbeeld** met verzonnen gegevens", "**Example** with made-up data"),
+    "map.count.help": ("Klik op een icoon voor de gegevens.", "Click an icon for its details."),
+    "filters.button": ("Filters", "Filters"),
+    "near.summary.total": (
+        Plural("Binnen {radius} staat {n} sensor of camera: {listed}.",
+               "Binnen {radius} staan {n} sensoren en camera's: {listed}."),
+        Plural("Within {radius} there is {n} sensor or camera: {listed}.",
+               "Within {radius} there are {n} sensors and cameras: {listed}."),
+    ),
+    "near.card.show": ("Toon op de kaart", "Show on the map"),
+    "near.other_place": ("Een andere plek kiezen", "Choose another place"),
+    "near.legend": (
+        "Wat ziet u op de kaart? De blauwe cirkel is de afstand die u koos, de zwarte stip de plek. Een rode "
+        "taartpunt is wat een camera ziet.",
+        "What is on the map? The blue circle is the distance you chose, the black dot the spot. A red slice is what "
+        "a camera sees.",
+    ),
     # ---- store (h-store)
     "error.store.version_gone": (
         "Versie {version} van het register in '{store}' wordt niet meer bewaard.",

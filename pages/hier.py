@@ -5,7 +5,7 @@ import html
 import streamlit as st
 
 from geo.nearby import neighbourhood_at, summarise_nearby
-from geo.nearby_text import card, card_html, summary_text
+from geo.nearby_text import card, card_html, summary_parts
 from geo.viewstate import RADII
 from ui import near_page as near
 from ui import state, styles
@@ -18,54 +18,74 @@ lang = current_lang()
 data = dataset()
 spot, radius = near.where()
 found = nearby(data, spot, radius) if spot else None
+more: list[str] = []
+
+
+def place_search() -> None:
+    """The ways to a place: an address or postcode, the device's location, or (below) a tap on the map."""
+    with st.form("near.search", clear_on_submit=False, border=False, enter_to_submit=True):
+        st.text_input(t("near.search.label"), key=near.QUERY, placeholder=t("near.search.placeholder"),
+                      max_chars=120, autocomplete="street-address")
+        st.form_submit_button(t("near.search.button"), on_click=near.on_search, icon=":material/search:",
+                              width="stretch")
+    geolocation_button(near.LOCATE, label=t("near.locate.label"), busy=t("near.locate.busy"),
+                       denied=t("near.locate.denied"), unavailable=t("near.locate.unavailable"),
+                       timeout=t("near.locate.timeout"), unsupported=t("near.locate.unsupported"), lang=lang)
+    if st.session_state.get(near.SUGGESTIONS):
+        st.caption(t("near.search.others"))
+        for place_id, label in st.session_state[near.SUGGESTIONS]:
+            st.button(near.md_literal(label), key=f"near.pick.{place_id}", on_click=near.on_pick, args=(place_id,),
+                      width="stretch")
+
 
 st.html(styles.style(styles.NEAR, styles.CARDS))
 st.title(t("nav.near"))
-demo_banner(data)
-if spot is None:
-    st.write(t("near.intro"))
-else:
-    # The answer first: a shared link opens on what is measured there.
-    # The label comes from the geocoder and the name from the neighbourhood file: both shown literally.
-    if st.session_state.get(near.LABEL):
-        st.text(t("near.place", place=st.session_state[near.LABEL]))
-    st.html(f'<p class="zb-summary">{html.escape(summary_text(summarise_nearby(found, radius), lang))}</p>')
-    st.caption(t("near.share"))
-    at = neighbourhood_at(data.neighbourhoods, spot)
-    if at:
-        with st.container(key="near-neighbourhood"):
-            st.page_link(state.BUURT, label=t("near.neighbourhood", name=near.md_literal(at[1])),
-                         icon=":material/arrow_forward:", query_params=state.buurt_link(at[0]), width="stretch")
-
-with st.form("near.search", clear_on_submit=False, border=False, enter_to_submit=True):
-    st.text_input(t("near.search.label"), key=near.QUERY, placeholder=t("near.search.placeholder"),
-                  max_chars=120, autocomplete="street-address")
-    st.form_submit_button(t("near.search.button"), on_click=near.on_search, icon=":material/search:", width="stretch")
-geolocation_button(near.LOCATE, label=t("near.locate.label"), busy=t("near.locate.busy"),
-                   denied=t("near.locate.denied"), unavailable=t("near.locate.unavailable"),
-                   timeout=t("near.locate.timeout"), unsupported=t("near.locate.unsupported"), lang=lang)
 notice = near.notice()
 if notice:
     st.warning(notice, icon=":material/info:")
-if st.session_state.get(near.SUGGESTIONS):
-    st.caption(t("near.search.others"))
-    for place_id, label in st.session_state[near.SUGGESTIONS]:
-        st.button(near.md_literal(label), key=f"near.pick.{place_id}", on_click=near.on_pick, args=(place_id,),
-                  width="stretch")
-
-st.segmented_control(t("near.radius"), options=list(RADII), key=near.RADIUS, required=True,
-                     format_func=lambda r: t("near.radius.option", lang, r=r), on_change=near.on_radius)
 if spot is None:
-    st.info(t("near.pick"), icon=":material/touch_app:")
-st.caption(t("near.map.hint"))
-near.draw_map(data, spot, radius, found)
+    st.write(t("near.intro"))
+    demo_banner(data, short=True)
+    place_search()
+else:
+    # The answer first: what is measured here, in one sentence; then the map and the cards side by side.
+    # The label comes from the geocoder and the name from the neighbourhood file: both shown literally.
+    demo_banner(data, short=True)
+    if st.session_state.get(near.LABEL):
+        st.text(t("near.place", place=st.session_state[near.LABEL]))
+    answer, *more = summary_parts(summarise_nearby(found, radius), lang)
+    st.html(f'<p class="zb-summary">{html.escape(answer)}</p>')
 
-if found is not None and len(found):
-    st.subheader(t("near.list"), anchor=False)
-    shown = st.session_state.get(near.SHOWN, near.PAGE)
-    st.html("".join(card_html(card(row, lang)) for _, row in found.head(shown).iterrows()))
-    if len(found) > shown:
-        st.button(t("near.more", shown=shown, total=len(found)), key="near.more", on_click=near.on_more,
-                  width="stretch")
+radius_col, other_col = st.columns([1, 1], vertical_alignment="bottom")
+radius_col.segmented_control(t("near.radius"), options=list(RADII), key=near.RADIUS, required=True,
+                             format_func=lambda r: t("near.radius.option", lang, r=r), on_change=near.on_radius)
+if spot is not None:
+    with other_col.expander(t("near.other_place"), icon=":material/edit_location_alt:"):
+        place_search()
+map_col, list_col = st.columns([3, 2], gap="medium")
+with map_col:
+    with st.container(key="near-map"):
+        near.draw_map(data, spot, radius, found)
+    st.caption(t("near.map.hint") if spot is None else t("near.legend"))
+with list_col:
+    if spot is None:
+        st.info(t("near.pick"), icon=":material/touch_app:")
+    elif more:
+        st.html(f'<p class="zb-summary-more">{html.escape(" ".join(more))}</p>')
+    if spot is not None and len(found):
+        st.subheader(t("near.list"), anchor=False)
+        shown = st.session_state.get(near.SHOWN, near.PAGE)
+        with st.container(key="near-cards"):
+            st.html("".join(card_html(card(row, lang)) for _, row in found.head(shown).iterrows()))
+            if len(found) > shown:
+                st.button(t("near.more", shown=shown, total=len(found)), key="near.more", on_click=near.on_more,
+                          width="stretch")
+    if spot is not None:
+        at = neighbourhood_at(data.neighbourhoods, spot)
+        if at:
+            with st.container(key="near-neighbourhood"):
+                st.page_link(state.BUURT, label=t("near.neighbourhood", name=near.md_literal(at[1])),
+                             icon=":material/arrow_forward:", query_params=state.buurt_link(at[0]), width="stretch")
+        st.caption(t("near.share"))
 
 st.caption(t("near.privacy"))

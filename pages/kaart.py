@@ -3,9 +3,9 @@
 import streamlit as st
 
 from geo.filters import apply
-from ui import map_page, state
+from ui import map_page, state, styles
 from ui.filters import current, sidebar
-from ui.i18n import fmt_number, t
+from ui.i18n import t
 from ui.loaders import dataset
 from ui.widgets import demo_banner
 
@@ -18,26 +18,27 @@ filters = current()
 mask = apply(data.registrations, filters, index=m.index)
 map_page.follow_neighbourhoods(m, filters)
 
+st.html(styles.style(styles.MAP, styles.filters_css(t("filters.button"))))
 st.title(t("map.title"))
-demo_banner(data)
 shown = int(mask.sum())
 if shown:
-    st.markdown(t("map.count", shown=fmt_number(shown), total=fmt_number(len(data.registrations))))
+    st.markdown(t("map.count", shown=shown, total=len(data.registrations)) + " · " + t("map.count.help"))
 else:
     st.warning(t("map.count.none"), icon=":material/filter_alt_off:")
+demo_banner(data, short=True)
 map_page.flag_notice(filters)
 
 tab_map, tab_table = st.tabs([t("map.tab.map"), t("map.tab.table")], key="map_tab", on_change="rerun")
 with tab_map:
-    map_col, detail_col = st.columns([2, 1], gap="medium")
-    with map_col:
+    with st.container(key="map-frame"):
         map_page.draw_map(m, mask)
-        st.caption(t("map.intro") + " " + t("map.caption"))
-    with detail_col:
-        map_page.detail(m, mask)
+    map_page.detail(m, mask)
+    st.caption(t("map.intro") + " " + t("map.caption"))
 with tab_table:
     if tab_table.open:
         map_page.table(m, mask)
 
+with st.sidebar:
+    map_page.choose_list(m, mask)
 sidebar(m.index, m.nb_names, data.registrations, mask)
 state.write_map(filters, st.session_state[map_page.SEL])

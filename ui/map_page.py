@@ -11,7 +11,6 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.codes import label
 from geo.dataset import Dataset
 from geo.export import display_table, to_csv, to_geojson
 from geo.filters import Filters
@@ -21,15 +20,18 @@ from geo.mapping import (
     id_from_tooltip,
     legend_html,
     registration_card,
+    registration_summary,
     registrations_group,
     registrations_payload,
 )
 from geo.principles import FLAG_REASONS, flag_frame
+from geo.text import DEFAULT_LANG as REGISTER_LANG
+from geo.text import foreign
 from geo.viewstate import MapView
 from ui import state, styles
 from ui.assets import ASSETS_URL
 from ui.filters import clear, seed
-from ui.i18n import current_lang, fmt_number, t
+from ui.i18n import current_lang, t
 from ui.loaders import algorithm_register, map_index, map_layers
 
 MAP_KEY = "zb_map"
@@ -131,8 +133,13 @@ def draw_map(m: MapData, mask: np.ndarray) -> None:
     """The map with the registrations in `mask`; a click on one of them chooses it."""
     ss = st.session_state
     lang = current_lang()
+    reg = m.data.registrations
+    bounds = tuple(reg.total_bounds) if len(reg) else tuple(m.data.neighbourhoods.total_bounds)
+    # The map fills the window under the page's slim header and is fitted to that real size (on a first visit
+    # without a view or a choice in the address).
     base_map = build_map(assets=ASSETS_URL, lang=lang, view=ss[VIEW0], base=ss[BASE], outlines=m.outlines,
-                         legend=legend_html(lang, m.data.registrations), height=MAP_HEIGHT)
+                         legend=legend_html(lang, reg), height=MAP_HEIGHT, fill=True,
+                         fit=None if ss.get(SEL) else bounds)
     group = registrations_group(registrations_payload(m.points, m.areas, mask), assets=ASSETS_URL, lang=lang)
     goto = ss.get(GOTO)
     value = st_folium(
@@ -148,23 +155,23 @@ def draw_map(m: MapData, mask: np.ndarray) -> None:
         clicked = id_from_tooltip(click[1]) if click[0] else None
         if clicked is not None and m.position_of(clicked) is not None:
             choose(m, clicked, centre=False)
-            st.toast(t("map.detail.toast"), icon=":material/info:")
 
 
 def detail(m: MapData, mask: np.ndarray) -> None:
-    """The chosen registration's details, and the keyboard's way to them: a list of the registrations shown."""
+    """The chosen registration, over the map: a side panel on a screen, a sheet from the bottom on a phone. It leads
+    with what a resident wants to know (name, status, what, why, who, personal data); the rest is behind "more"."""
     ss = st.session_state
     lang = current_lang()
-    reg = m.data.registrations
-    st.subheader(t("map.detail.heading"), anchor=False)
     pos = m.position_of(ss[SEL])
     if pos is None:
-        st.caption(t("map.detail.empty"))
-    else:
-        row = reg.iloc[pos]
-        st.html(styles.style(styles.DETAIL) + f'<h3 class="zb-title">{html.escape(str(row["name"]))}</h3>'
-                f'<p class="zb-subtitle">{html.escape(label("sensor_type", str(row["sensor_type"]), lang))}'
-                f" \u00b7 {html.escape(str(row['id']))}</p>")
+        return
+    reg = m.data.registrations
+    row = reg.iloc[pos]
+    with st.container(key="map-detail"):
+        head, close = st.columns([5, 2], vertical_alignment="top")
+        head.html(f'<h2 class="zb-title">{foreign(html.escape(str(row["name"])), lang, REGISTER_LANG)}</h2>')
+        close.button(t("map.detail.close"), key="map_close", on_click=choose, args=(m, None, False),
+                     icon=":material/close:", width="stretch")
         flags = flag_frame(reg.iloc[[pos]]).iloc[0]
         raised = [t(f"reason.{r}") for r in FLAG_REASONS if bool(flags[r])]
         if raised:
@@ -173,15 +180,21 @@ def detail(m: MapData, mask: np.ndarray) -> None:
             st.info(t("map.detail.filtered_out"), icon=":material/filter_alt:")
         register = algorithm_register()
         algorithm = register.entry_for(row["algorithm_register_url"]) if register is not None else None
-        st.html(styles.style(styles.DETAIL) + registration_card(
-            row.to_dict(), lang, m.nb_names.get(str(m.nb_codes.iloc[pos]), ""), algorithm))
-        st.button(t("map.detail.close"), key="map_close", on_click=choose, args=(m, None, False),
-                  icon=":material/close:")
+        st.html(styles.style(styles.DETAIL) + registration_summary(row.to_dict(), lang))
+        with st.expander(t("map.detail.more")):
+            st.html(styles.style(styles.DETAIL) + registration_card(
+                row.to_dict(), lang, m.nb_names.get(str(m.nb_codes.iloc[pos]), ""), algorithm))
+
+
+def choose_list(m: MapData, mask: np.ndarray) -> None:
+    """The keyboard's and the list reader's way to a registration: the registrations shown, by name."""
+    ss = st.session_state
     kept = np.flatnonzero(mask)
     listed = kept[:CHOOSE_MAX]
+    pos = m.position_of(ss[SEL])
     if pos is not None and pos not in set(listed.tolist()):
         listed = np.append(listed, pos)
-    names = reg["name"].astype(str).to_numpy()
+    names = m.data.registrations["name"].astype(str).to_numpy()
     options = m.ids[listed].tolist()
     name_of = dict(zip(options, names[listed].tolist(), strict=True))
     ss[CHOOSE] = ss[SEL] if ss[SEL] in name_of else None
@@ -189,7 +202,7 @@ def detail(m: MapData, mask: np.ndarray) -> None:
                  on_change=lambda: choose(m, st.session_state.get(CHOOSE), centre=True),
                  format_func=lambda i: f"{name_of.get(i, i)} ({i})", placeholder=t("map.detail.choose.placeholder"))
     if len(kept) > CHOOSE_MAX:
-        st.caption(t("map.detail.choose.limited", n=fmt_number(CHOOSE_MAX)))
+        st.caption(t("map.detail.choose.limited", n=CHOOSE_MAX))
 
 
 def table(m: MapData, mask: np.ndarray) -> None:

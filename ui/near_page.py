@@ -135,13 +135,16 @@ def draw_map(data: Dataset, spot: Spot | None, radius: int, found) -> None:
     # written into the address bar: there, the spot has its own names.
     home = fit_view(tuple(data.neighbourhoods.total_bounds), 360, MAP_HEIGHT)
     base_map = build_map(assets=ASSETS_URL, lang=lang, view=home, height=MAP_HEIGHT, bases=BASES, url_sync=False,
-                         legend=legend_html(lang, found if found is not None else data.registrations))
+                         legend=legend_html(lang, found if found is not None else data.registrations), fill=True,
+                         phone_share=0.5, cards=True)
     layers, view = [], home
     if spot is not None:
         points, areas, _ = map_layers(data)
         mask = np.zeros(len(data.registrations), dtype=bool)
         mask[data.registrations.index.get_indexer(found.index)] = True
-        layers = [registrations_group(registrations_payload(points, areas, mask), assets=ASSETS_URL, lang=lang),
+        # Within the circle every registration is its own icon, never a numbered group.
+        layers = [registrations_group(registrations_payload(points, areas, mask), assets=ASSETS_URL, lang=lang,
+                                      cluster=False),
                   spot_group(spot, radius, looking_views(found))]
         view = spot_view(spot, radius, 360, MAP_HEIGHT)
     st_folium(base_map, key=MAP, height=MAP_HEIGHT, use_container_width=True, returned_objects=["last_clicked"],

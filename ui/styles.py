@@ -17,6 +17,21 @@ label:has(input[type="checkbox"]:focus-visible), label:has(input[type="radio"]:f
 [data-testid="stDataFrame"]:focus-within { outline: 3px solid #01689B; outline-offset: -1px; }
 /* A table's or chart's toolbar shows on hover only; show it too while one of its buttons has the focus. */
 [data-testid="stElementToolbar"]:focus-within { opacity: 1 !important; }
+/* Less empty space above the page's title, and titles that leave room for the answer on a phone. */
+[data-testid="stMainBlockContainer"] { padding-top: 4rem; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 2.1rem; }
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding-top: 3.6rem; }
+  [data-testid="stMainBlockContainer"] h1 { font-size: 1.55rem; line-height: 1.25; }
+}
+/* The short demo notice: one line. */
+.st-key-demo-short [data-testid="stAlertContainer"] { padding: 0.3rem 0.75rem; }
+.st-key-demo-short p { font-size: 0.92rem; }
+/* The language switch sits in the top bar, at its right end, on every page. */
+.st-key-lang-switch { position: fixed; top: 0.55rem; right: 1rem; z-index: 999992; width: auto !important; }
+.st-key-lang-switch button { min-height: 40px; }
+/* A map that fills the window below it: its frame takes the height zb_map.js works out (L.zbFrame). */
+iframe.zb-fill { height: var(--zb-fill) !important; }
 /* The component that puts Streamlit's own words in the page's language draws nothing (ui/chrome). */
 [data-testid="stElementContainer"]:has(iframe[title$="zb_chrome"]) { display: none; }
 """
@@ -33,6 +48,35 @@ dl.zb-detail.zb-detail { margin: 0; padding: 0; font-size: 0.95rem; }
 .zb-subtitle.zb-subtitle { margin: 0; color: #333; }
 """
 
+#: The map page: a slim header, the map filling the window, the filters in a panel over it (a drawer on a phone), the
+#: chosen registration in a panel over the map's right side (a sheet from the bottom on a phone).
+MAP = """
+[data-testid="stMainBlockContainer"] { padding-top: 3.6rem; padding-bottom: 0.5rem; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 1.7rem; padding: 0.2rem 0; }
+.st-key-map-detail {
+  position: fixed; z-index: 1000; background: #fff; color: #1a1a1a; overflow-y: auto; gap: 0.5rem;
+  box-shadow: 0 6px 28px rgba(0, 0, 0, 0.3); padding: 0.8rem 1.1rem 1rem;
+}
+.st-key-map-detail .zb-title { font-size: 1.3rem; line-height: 1.3; margin: 0.2rem 0 0; overflow-wrap: anywhere; }
+.zb-tags { margin: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+.zb-tag { display: inline-block; padding: 0.15rem 0.6rem; border-radius: 999px; font-weight: 700; font-size: 0.9rem;
+  border: 2px solid currentColor; }
+.zb-tag-active { color: #1b5e20; background: #e8f5e9; }
+.zb-tag-planned { color: #0d47a1; background: #e3f2fd; }
+.zb-tag-inactive { color: #424242; background: #eeeeee; }
+@media (min-width: 641px) {
+  .st-key-map-detail { top: 7.2rem; right: 1.5rem; width: min(430px, 40vw); max-height: calc(100vh - 8.5rem);
+    border-radius: 12px; }
+  /* The filters open over the map instead of pushing it aside. */
+  [data-testid="stSidebar"] { position: fixed !important; left: 0; top: 0; height: 100vh; z-index: 999991;
+    box-shadow: 4px 0 28px rgba(0, 0, 0, 0.25); }
+}
+@media (max-width: 640px) {
+  .st-key-map-detail { left: 0; right: 0; bottom: 0; max-height: 62vh; border-radius: 16px 16px 0 0; }
+  [data-testid="stMainBlockContainer"] h1 { font-size: 1.35rem; }
+}
+"""
+
 #: Near-me's cards (geo.nearby_text.card_html): wide enough links to tap on a phone, long words wrapped.
 CARDS = """
 .zb-card { border: 1px solid rgba(128, 128, 128, 0.35); border-radius: 10px; padding: 12px 14px; margin: 0 0 4px;
@@ -47,7 +91,12 @@ CARDS = """
                        border: 1px solid rgba(1, 104, 155, 0.45); border-radius: 8px; color: #01689B;
                        text-decoration: none; max-width: 100%; }
 .zb-card.zb-looks { border: 2px solid #01689B; }
-.zb-summary { font-size: 1.15rem; font-weight: 600; line-height: 1.4; margin: 0; overflow-wrap: anywhere; }
+.zb-card .zb-show { min-height: 44px; padding: 0 12px; border-radius: 8px; border: 1px solid rgba(1, 104, 155, 0.45);
+                    background: #fff; color: #01689B; font: inherit; cursor: pointer; }
+.zb-card .zb-show:focus-visible { outline: 3px solid #01689B; outline-offset: 2px; }
+.zb-card.zb-card-active { border: 3px solid #ffbf00; box-shadow: 0 0 0 2px #1a1a1a; }
+.zb-summary { font-size: 1.2rem; font-weight: 700; line-height: 1.4; margin: 0; overflow-wrap: anywhere; }
+.zb-summary-more { font-size: 1rem; line-height: 1.45; margin: 0.3rem 0 0; overflow-wrap: anywhere; }
 """
 
 #: Near-me's own controls: tap targets of at least 44 px on a phone (WCAG 2.5.5), scoped by widget key.
@@ -91,6 +140,12 @@ button kbd { opacity: 1 !important; color: inherit !important; background: trans
 def style(*blocks: str) -> str:
     """The blocks as one <style> element, for st.html."""
     return "<style>" + "".join(blocks) + "</style>"
+
+
+def filters_css(label: str) -> str:
+    """On a screen wider than a phone the sidebar holds only the map's filters: its button says so."""
+    word = label.replace("\\", "\\\\").replace('"', '\\"')
+    return f"""@media (min-width: 641px) {{ [data-testid="stExpandSidebarButton"]::after {{ content: "{word}"; }} }}"""
 
 
 def menu_css(label: str) -> str:

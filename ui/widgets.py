@@ -31,9 +31,12 @@ def language_switch() -> None:
     )
 
 
-def demo_banner(data: Dataset) -> None:
-    """Every page that shows demo data says that it is fictional."""
-    if data.is_demo:
+def demo_banner(data: Dataset, short: bool = False) -> None:
+    """Every page that shows demo data says that it is fictional (in one line where space is short)."""
+    if data.is_demo and short:
+        with st.container(key="demo-short"):
+            st.info(t("demo.banner.short"), icon=":material/info:")
+    elif data.is_demo:
         st.info(t("demo.banner"), icon=":material/info:")
 
 

@@ -85,7 +85,7 @@ def test_a_shared_link_lists_the_registrations_nearest_first() -> None:
     at = near_page(**CENTRE, r="250")
     assert not at.exception
     assert card_ids(at) == expected_ids(52.47, 5.55, 250)[:20]
-    assert "Binnen 250 m:" in text(at)
+    assert "Binnen 250 m staan" in text(at)
 
 
 @pytest.mark.parametrize("radius", [100, 500])
@@ -114,7 +114,7 @@ def test_a_link_to_a_place_abroad_shows_no_list() -> None:
 def test_the_cards_are_in_english_on_an_english_link() -> None:
     at = near_page("en", **CENTRE, r="100")
     body = text(at)
-    assert "Within 100 m:" in body
+    assert "Within 100 m there" in body
     assert "Licence-plate camera of Gemeente Voorbeeldstad, at this spot." in body
     assert "This spot lies in the area where this sensor works." in body
 
@@ -174,7 +174,7 @@ def test_changing_the_radius_changes_the_list_and_the_link() -> None:
     at.button_group(key="near.radius").set_value(100).run()
     assert not at.exception
     assert at.query_params["r"] == "100"
-    assert "Binnen 100 m:" in text(at)
+    assert "Binnen 100 m sta" in text(at)
     assert card_ids(at) == expected_ids(52.47, 5.55, 100)[:20]
 
 

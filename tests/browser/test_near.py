@@ -105,7 +105,7 @@ def test_a_shared_link_lists_the_right_registrations_nearest_first(near_url: str
     open_near(visit, near_url + SHARED)
     page = visit.page
     wait_for_list(page, expected(52.47, 5.55, 250))
-    assert page.locator(".zb-summary").inner_text().replace("\xa0", " ").startswith("Binnen 250 m:")
+    assert page.locator(".zb-summary").inner_text().replace("\xa0", " ").startswith("Binnen 250 m staan")
     distances = [int(m) for m in re.findall(r", (\d+)\sm\.", " ".join(page.locator(CARDS).all_inner_texts()))]
     assert len(distances) >= 15
     assert distances == sorted(distances)
@@ -149,7 +149,7 @@ def test_a_smaller_radius_lists_fewer_and_updates_the_link(near_url: str, visit:
     page.get_by_text("100 m", exact=True).first.click()
     page.wait_for_function("() => location.search.includes('r=100')")
     wait_for_list(page, expected(52.47, 5.55, 100))
-    assert page.locator(".zb-summary").inner_text().replace("\xa0", " ").startswith("Binnen 100 m:")
+    assert page.locator(".zb-summary").inner_text().replace("\xa0", " ").startswith("Binnen 100 m sta")
 
 
 # ---------------------------------------------------------------- a tap on the map

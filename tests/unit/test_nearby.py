@@ -449,16 +449,23 @@ def test_a_retention_that_is_not_a_duration_gets_its_own_sentence() -> None:
 
 @pytest.mark.parametrize(("counts", "personal", "lang", "expected"), [
     ({"camera": 3, "air": 2, "wifi_bluetooth": 1}, 4, "nl",
-     "Binnen 250 m: 3 camera's, 2 luchtkwaliteitsensoren en 1 wifi- of bluetoothteller; 4 verwerken persoonsgegevens."),
+     "Binnen 250 m staan 6 sensoren en camera's: 3 camera's, 2 luchtkwaliteitsensoren en 1 wifi- of bluetoothteller. "
+     "4 daarvan verwerken persoonsgegevens."),
     ({"camera": 3, "air": 2, "wifi_bluetooth": 1}, 4, "en",
-     "Within 250 m: 3 cameras, 2 air-quality sensors and 1 WiFi or Bluetooth counter; 4 process personal data."),
-    ({"camera": 1}, 1, "nl", "Binnen 250 m: 1 camera; 1 verwerkt persoonsgegevens."),
-    ({"camera": 1}, 1, "en", "Within 250 m: 1 camera; 1 processes personal data."),
-    ({"sound": 2}, 0, "nl", "Binnen 250 m: 2 geluidsensoren; geen ervan verwerkt persoonsgegevens."),
-    ({"anpr": 2, "other": 1}, 0, "en", "Within 250 m: 2 licence-plate cameras and 1 other sensor; "
-                                       "none of them process personal data."),
-    ({"fill_level": 1200}, 0, "nl", "Binnen 250 m: 1.200 vulgraadsensoren; geen ervan verwerkt persoonsgegevens."),
-], ids=["issue_nl", "issue_en", "one_nl", "one_en", "none_personal", "other_en", "thousands"])
+     "Within 250 m there are 6 sensors and cameras: 3 cameras, 2 air-quality sensors and 1 WiFi or Bluetooth counter. "
+     "4 of them process personal data."),
+    ({"camera": 1}, 1, "nl", "Binnen 250 m staat 1 sensor of camera: 1 camera. Die verwerkt persoonsgegevens."),
+    ({"camera": 1}, 1, "en", "Within 250 m there is 1 sensor or camera: 1 camera. It processes personal data."),
+    ({"sound": 2}, 0, "nl", "Binnen 250 m staan 2 sensoren en camera's: 2 geluidsensoren. "
+                            "Geen daarvan verwerkt persoonsgegevens."),
+    ({"anpr": 2, "other": 1}, 0, "en", "Within 250 m there are 3 sensors and cameras: 2 licence-plate cameras and "
+                                       "1 other sensor. None of them process personal data."),
+    ({"fill_level": 1200}, 0, "nl", "Binnen 250 m staan 1.200 sensoren en camera's: 1.200 vulgraadsensoren. "
+                                    "Geen daarvan verwerkt persoonsgegevens."),
+    ({"camera": 5, "air": 4, "sound": 3, "water": 2, "energy": 1}, 15, "en",
+     "Within 250 m there are 15 sensors and cameras: 5 cameras, 4 air-quality sensors, 3 sound sensors and 3 others. "
+     "All 15 process personal data."),
+], ids=["issue_nl", "issue_en", "one_nl", "one_en", "none_personal", "other_en", "thousands", "grouped"])
 def test_the_summary_counts_with_the_right_plurals(counts: dict, personal: int, lang: str, expected: str) -> None:
     summary = NearbySummary(250, counts, sum(counts.values()), personal, 0, 0, 0, 0)
     assert plain(summary_text(summary, lang)) == expected

@@ -137,7 +137,10 @@
       layer.bindTooltip(esc(this._label(t, id)), {direction: "top", sticky: false});
       layer.zbId = id;
       var self = this;
-      layer.on("click", function () { self._select(id); });
+      layer.on("click", function () {
+        self._select(id);
+        if (self._onPicked) self._onPicked(id);
+      });
     },
 
     _icon: function (t, u, selected) {
@@ -271,6 +274,55 @@
     return new L.ZbRegistrations(data, options);
   };
 
+  /* Cards beside the map (near-me): a click on an icon brings its card into view and marks it; a card's
+   * "show on the map" button centres the map on its icon and chooses it. Both without a rerun of the app. */
+  L.zbCards = function (map, options) {
+    var doc = null;
+    try { doc = window.parent.document; } catch (e) { return; }
+    var selector = options.selector || ".zb-card";
+
+    function mark(id) {
+      var cards = doc.querySelectorAll(selector);
+      var found = null;
+      for (var i = 0; i < cards.length; i++) {
+        var on = cards[i].getAttribute("data-id") === id;
+        cards[i].classList.toggle("zb-card-active", on);
+        if (on) found = cards[i];
+      }
+      return found;
+    }
+
+    map.on("click", function () { mark(null); });
+    // The layer tells us about a click on an icon (its _select); follow it to the card.
+    L.ZbRegistrations.prototype._onPicked = function (id) {
+      var card = mark(id);
+      if (card) card.scrollIntoView({behavior: "smooth", block: "nearest"});
+    };
+
+    // One listener on the page, replaced when the map is drawn again.
+    var win = window.parent;
+    if (win.__zbCardClick) doc.removeEventListener("click", win.__zbCardClick, true);
+    win.__zbCardClick = function (e) {
+      var button = e.target && e.target.closest ? e.target.closest("[data-zb-show]") : null;
+      if (!button) return;
+      e.preventDefault();
+      var id = button.getAttribute("data-zb-show");
+      var layer = current.layer;
+      if (!layer || !layer._data) return;
+      var pts = layer._data.p;
+      for (var i = 0; i < pts.length; i++) {
+        if (pts[i][4] === id) {
+          map.setView([pts[i][0], pts[i][1]], Math.max(map.getZoom(), options.zoom || 17));
+          layer._select(id);
+          mark(id);
+          try { window.frameElement.scrollIntoView({behavior: "smooth", block: "nearest"}); } catch (err) { /* */ }
+          return;
+        }
+      }
+    };
+    doc.addEventListener("click", win.__zbCardClick, true);
+  };
+
   /* Keeps lat, lon, z and base in the page address as the visitor pans, zooms and picks a base map,
    * without a rerun of the app; and picks up the selected registration (sel) that Python wrote there.
    * Python rewrites the address whenever a filter changes, so the view is written again every second. */
@@ -382,5 +434,98 @@
       return box;
     };
     return control.addTo(map);
+  };
+})();
+
+/* How the map's frame sits in the page: filling the window below what comes before it, fitted to the real size,
+ * moved with two fingers on a touch screen, and passing a presenter's keys on to the page. */
+(function () {
+  "use strict";
+
+  function frameAndPage() {
+    try {
+      return {frame: window.frameElement, win: window.parent, doc: window.parent.document};
+    } catch (e) {
+      return {frame: null, win: null, doc: null};
+    }
+  }
+
+  L.zbFrame = function (map, options) {
+    var host = frameAndPage(), container = map.getContainer();
+    // Whether the address names a view, read before anything here moves the map (L.zbUrlSync then writes one).
+    var asked = null;
+    try { asked = new URL(host.win.location.href).searchParams.has("lat"); } catch (e) { asked = false; }
+
+    // Fill: the frame takes the window's height below its own top; the map takes the frame's.
+    function size() {
+      if (options.fill && host.frame && host.win) {
+        var top = host.frame.getBoundingClientRect().top + host.win.scrollY;
+        var wanted = Math.max(options.minHeight || 320, host.win.innerHeight - top - (options.bottom || 8));
+        // On a phone a map that shares the page with a list takes part of the window, not all of it.
+        if (options.phoneShare && host.win.innerWidth < 641) {
+          wanted = Math.max(options.minHeight || 280, Math.round(host.win.innerHeight * options.phoneShare));
+        }
+        host.frame.classList.add("zb-fill");
+        host.frame.style.setProperty("--zb-fill", wanted + "px");
+        container.style.height = wanted + "px";
+      }
+      map.invalidateSize({pan: false});
+    }
+    if (options.fill) {
+      size();
+      if (host.win) host.win.addEventListener("resize", size);
+      window.addEventListener("resize", function () { map.invalidateSize({pan: false}); });
+    }
+
+    // Fitted to the size the map really has, unless the address already says where to look; once more when the
+    // frame has its final size, as long as the visitor has not moved the map.
+    if (options.fit) {
+      var moved = false;
+      if (!asked) {
+        var fit = function () {
+          if (moved) return;
+          size();
+          map.fitBounds(options.fit, {animate: false, maxZoom: options.fitMaxZoom || 17});
+        };
+        fit();
+        setTimeout(fit, 0);
+        setTimeout(fit, 400);
+        map.once("dragstart zoomstart", function (e) { if (e && e.originalEvent) moved = true; });
+        map.on("mousedown touchstart keydown", function () { moved = true; });
+      }
+    }
+    if (options.scale) L.control.scale({imperial: false, position: "bottomleft"}).addTo(map);
+    if (options.cards) L.zbCards(map, options.cards);
+
+    // Touch: one finger scrolls the page past the map, two fingers move and zoom it.
+    if (options.touchHint && (L.Browser.touch || L.Browser.mobile)) {
+      map.dragging.disable();
+      var hint = L.DomUtil.create("div", "zb-touch-hint", container);
+      hint.textContent = options.touchHint;
+      hint.setAttribute("aria-hidden", "true");
+      var timer = null;
+      L.DomEvent.on(container, "touchmove", function (e) {
+        if (e.touches && e.touches.length === 1) {
+          L.DomUtil.addClass(hint, "zb-show");
+          clearTimeout(timer);
+          timer = setTimeout(function () { L.DomUtil.removeClass(hint, "zb-show"); }, 1200);
+        } else {
+          L.DomUtil.removeClass(hint, "zb-show");
+        }
+      });
+    }
+
+    // Keys a presenter's clicker sends reach the page, whatever has the focus (a click in the map gives it).
+    if (options.keys && host.doc) {
+      window.addEventListener("keydown", function (e) {
+        if (options.keys.indexOf(e.key) < 0) return;
+        e.preventDefault();
+        var copy = new KeyboardEvent("keydown", {key: e.key, code: e.code, keyCode: e.keyCode, which: e.which,
+                                                 bubbles: true, cancelable: true});
+        (host.doc.activeElement && host.doc.activeElement !== host.frame ? host.doc.activeElement : host.doc.body)
+          .dispatchEvent(copy);
+      }, true);
+    }
+    return map;
   };
 })();
