@@ -30,7 +30,10 @@ pages = [
 ]
 page = st.navigation(pages, position="top")
 page_css()
-chrome(state.lang(), menu_css(t("menu.label")))
+# The sidebar's button: on the map page it opens the filters (on a phone the menu too), elsewhere the menu.
+on_map = page.url_path == "kaart"
+chrome(state.lang(), menu_css(t("filters.button" if on_map else "menu.label")),
+       opens=t("filters.open" if on_map else "menu.open"))
 
 with st.container(key="lang-switch"):  # in the top bar, beside the navigation (ui.styles.FOCUS)
     language_switch()

@@ -644,7 +644,9 @@ def registration_summary(record: Mapping[str, object], lang: str, register_lang:
     rows.append(("personal", personal))
     unknown = f'<span class="zb-detail-unknown">{esc(text("map.detail.unknown", lang))}</span>'
     items = "".join(f"<dt>{esc(text(f'map.summary.{k}', lang))}</dt><dd>{v or unknown}</dd>" for k, v in rows)
-    return f'<p class="zb-tags">{tag} <span>{kind}</span></p><dl class="zb-detail zb-summary-list">{items}</dl>'
+    reference = f" \u00b7 {register(value('id'))}" if value("id") else ""
+    return (f'<p class="zb-tags">{tag} <span>{kind}{reference}</span></p>'
+            f'<dl class="zb-detail zb-summary-list">{items}</dl>')
 
 
 def registration_card(record: Mapping[str, object], lang: str, neighbourhood: str = "",

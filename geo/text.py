@@ -1821,4 +1821,6 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "The number of versions to keep (--keep or ZICHTBAAR_KEEP_VERSIONS) must be a whole number of 1 or more, "
         "not '{value}'.",
     ),
+    "filters.open": ("Filters openen", "Open the filters"),
+    "menu.open": ("Menu openen", "Open the menu"),
 }

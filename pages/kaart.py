@@ -18,7 +18,7 @@ filters = current()
 mask = apply(data.registrations, filters, index=m.index)
 map_page.follow_neighbourhoods(m, filters)
 
-st.html(styles.style(styles.MAP, styles.filters_css(t("filters.button"))))
+st.html(styles.style(styles.MAP))
 st.title(t("map.title"))
 shown = int(mask.sum())
 if shown:
@@ -34,11 +34,10 @@ with tab_map:
         map_page.draw_map(m, mask)
     map_page.detail(m, mask)
     st.caption(t("map.intro") + " " + t("map.caption"))
+    map_page.choose_list(m, mask)
 with tab_table:
     if tab_table.open:
         map_page.table(m, mask)
 
-with st.sidebar:
-    map_page.choose_list(m, mask)
 sidebar(m.index, m.nb_names, data.registrations, mask)
 state.write_map(filters, st.session_state[map_page.SEL])

@@ -27,6 +27,18 @@ label:has(input[type="checkbox"]:focus-visible), label:has(input[type="radio"]:f
 /* The short demo notice: one line. */
 .st-key-demo-short [data-testid="stAlertContainer"] { padding: 0.3rem 0.75rem; }
 .st-key-demo-short p { font-size: 0.92rem; }
+/* Touch targets of at least 44 by 44 px (WCAG 2.5.5): buttons, tabs, fold-outs, page links, list boxes. */
+[data-testid="stExpander"] summary { min-height: 44px; display: flex; align-items: center; }
+@media (max-width: 640px) {
+  button, [role="tab"], [data-testid="stPageLink"] a, [data-baseweb="select"] > div,
+  [data-testid="stTextInputRootElement"], [data-testid="stFileUploaderDropzone"] button { min-height: 44px; }
+  [role="tab"] { padding: 0 0.6rem; }
+  [data-testid="stCheckbox"] label { min-height: 44px; align-items: center; }
+}
+/* A closed sidebar is out of sight: out of reach of the keyboard too (Streamlit only slides it away). */
+body:has([data-testid="stExpandSidebarButton"][aria-expanded="false"]) [data-testid="stSidebar"],
+body:has([data-testid="stExpandSidebarButton"][aria-expanded="false"]) [data-testid="stSidebar"] * {
+  visibility: hidden !important; }
 /* The language switch sits in the top bar, at its right end, on every page. */
 .st-key-lang-switch { position: fixed; top: 0.55rem; right: 1rem; z-index: 999992; width: auto !important; }
 .st-key-lang-switch button { min-height: 40px; }
@@ -68,8 +80,8 @@ MAP = """
   .st-key-map-detail { top: 7.2rem; right: 1.5rem; width: min(430px, 40vw); max-height: calc(100vh - 8.5rem);
     border-radius: 12px; }
   /* The filters open over the map instead of pushing it aside. */
-  [data-testid="stSidebar"] { position: fixed !important; left: 0; top: 0; height: 100vh; z-index: 999991;
-    box-shadow: 4px 0 28px rgba(0, 0, 0, 0.25); }
+  [data-testid="stSidebar"] { position: fixed !important; left: 0; top: 0; height: 100vh !important;
+    max-height: 100vh; z-index: 999991; box-shadow: 4px 0 28px rgba(0, 0, 0, 0.25); }
 }
 @media (max-width: 640px) {
   .st-key-map-detail { left: 0; right: 0; bottom: 0; max-height: 62vh; border-radius: 16px 16px 0 0; }
@@ -140,12 +152,6 @@ button kbd { opacity: 1 !important; color: inherit !important; background: trans
 def style(*blocks: str) -> str:
     """The blocks as one <style> element, for st.html."""
     return "<style>" + "".join(blocks) + "</style>"
-
-
-def filters_css(label: str) -> str:
-    """On a screen wider than a phone the sidebar holds only the map's filters: its button says so."""
-    word = label.replace("\\", "\\\\").replace('"', '\\"')
-    return f"""@media (min-width: 641px) {{ [data-testid="stExpandSidebarButton"]::after {{ content: "{word}"; }} }}"""
 
 
 def menu_css(label: str) -> str:

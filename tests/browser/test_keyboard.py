@@ -128,8 +128,19 @@ def map_page(app_url, visit):
     assert visit.errors == []
 
 
+def open_filters_by_keyboard(page) -> None:
+    """The filters' panel opens with its button, from the keyboard."""
+    tab_to(page, named("Filters openen", frame=False), "the filters button")
+    assert focus_ring_pixels(page) > RING, "no visible focus on the filters button"
+    page.keyboard.press("Enter")
+    page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first.wait_for()
+    # The opened panel takes the focus, so that Tab goes through its filters.
+    page.wait_for_function("() => !!document.activeElement.closest(\"[data-testid='stSidebar']\")")
+
+
 def test_tab_reaches_filters_switch_map_and_list_in_order_with_visible_focus(map_page):
     page = map_page
+    open_filters_by_keyboard(page)
     stops = [
         ("the search box", named("Zoeken", frame=False)),
         ("the sensor-type filter", named("Soort sensor", "combobox")),
@@ -143,7 +154,7 @@ def test_tab_reaches_filters_switch_map_and_list_in_order_with_visible_focus(map
     for what, wanted in stops:
         tab_to(page, wanted, what)
         assert focus_ring_pixels(page) > RING, f"no visible focus on {what}"
-    # The skip link takes the focus past every icon, to the list of registrations beside the map.
+    # The skip link takes the focus past every icon, to the list of registrations under the map.
     tab_to(page, named("Sla de kaart over", frame=True), "the skip link again", key="Shift+Tab")
     page.keyboard.press("Enter")
     page.wait_for_function(f"() => ({ACTIVE})().name !== 'Sla de kaart over'")  # the focus has moved on
@@ -151,6 +162,20 @@ def test_tab_reaches_filters_switch_map_and_list_in_order_with_visible_focus(map
     assert not after["frame"]
     assert after["name"] == "Kies een registratie" and after["role"] == "combobox"
     assert focus_ring_pixels(page) > RING
+
+
+def test_a_closed_filter_panel_is_out_of_the_keyboards_way(map_page):
+    """Closed, the panel's filters take no focus: Tab goes from the top bar to the page, never off screen."""
+    page = map_page
+    off_screen = []
+
+    def at_the_tabs(el: dict) -> bool:
+        if el["box"] and el["box"][0] + el["box"][2] <= 0:
+            off_screen.append(el["name"])
+        return named("Kaart", "tab")(el)
+
+    tab_to(page, at_the_tabs, "the map/table tabs")
+    assert off_screen == []
 
 
 def test_no_keyboard_trap_tab_goes_through_the_map_and_out_again(map_page):
@@ -171,6 +196,7 @@ def test_no_keyboard_trap_tab_goes_through_the_map_and_out_again(map_page):
 
 def test_a_filter_works_from_the_keyboard(map_page):
     page = map_page
+    open_filters_by_keyboard(page)
     tab_to(page, named("Soort sensor", "combobox"), "the sensor-type filter")
     page.keyboard.type("Camera")
     # The first option is "choose all matches" (camera and licence-plate camera); the next is Camera itself.
@@ -195,9 +221,9 @@ def test_the_list_opens_a_detail_and_its_close_button_works_from_the_keyboard(ma
     page.wait_for_function("() => new URLSearchParams(location.search).has('sel')")
     wait_for_app(page)
     chosen = query(page)["sel"][0]
-    main = page.locator("[data-testid='stMain']")
-    main.get_by_text("Waarvoor?").wait_for()
-    assert chosen in main.inner_text()
+    panel = page.locator(".st-key-map-detail")
+    panel.get_by_text("Waarvoor?").first.wait_for()
+    assert chosen in panel.inner_text()
     # The detail sits above the list: back up to its close button.
     tab_to(page, lambda e: e["tag"] == "BUTTON" and e["name"].endswith("Sluiten"), "the detail's close button",
            key="Shift+Tab")
@@ -205,7 +231,7 @@ def test_the_list_opens_a_detail_and_its_close_button_works_from_the_keyboard(ma
     page.keyboard.press("Enter")
     page.wait_for_function("() => !new URLSearchParams(location.search).has('sel')")
     wait_for_app(page)
-    assert "Waarvoor?" not in main.inner_text()
+    assert page.locator(".st-key-map-detail").count() == 0
 
 
 def test_an_icon_on_the_map_opens_its_detail_with_enter(map_page):
@@ -215,9 +241,9 @@ def test_an_icon_on_the_map_opens_its_detail_with_enter(map_page):
     page.keyboard.press("Enter")
     page.wait_for_function(f"() => new URLSearchParams(location.search).get('sel') === {reg_id!r}")
     wait_for_app(page)
-    main = page.locator("[data-testid='stMain']")
-    main.get_by_text("Waarvoor?").wait_for()
-    assert reg_id in main.inner_text()
+    panel = page.locator(".st-key-map-detail")
+    panel.get_by_text("Waarvoor?").first.wait_for()
+    assert reg_id in panel.inner_text()
     # The icon kept the focus (marked as chosen, not replaced), so Tab goes on from there.
     assert page.evaluate(ACTIVE)["name"].endswith(reg_id)
 

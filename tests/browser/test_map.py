@@ -44,12 +44,20 @@ def click_an_icon(page, frame) -> str:
         const box = document.querySelector('.leaflet-container').getBoundingClientRect();
         const icon = [...document.querySelectorAll('.zb-marker')].find(el => {
             const r = el.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
-            return x > box.left + 80 && x < box.right - 80 && y > box.top + 80 && y < box.bottom - 120;
+            const inside = x > box.left + 80 && x < box.right - 80 && y > box.top + 80 && y < box.bottom - 120;
+            const top = inside && document.elementFromPoint(x, y);  // not under the legend or another shape
+            return top && el.contains(top);
         });
         return icon && icon.getAttribute('aria-label');
     }""")
     page.frame_locator(MAP_FRAME).locator(f'.zb-marker[aria-label="{label}"]').click()
     return label.split(" \u00b7 ", 1)[1]
+
+
+def open_filters(page) -> None:
+    """The filters are in a panel over the map, closed at first: open it as a visitor would."""
+    page.locator("[data-testid='stExpandSidebarButton']").click()
+    page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first.wait_for()
 
 
 def test_map_draws_and_asks_nothing_outside_with_no_tiles(map_url, visit):
@@ -77,6 +85,7 @@ def test_filter_change_redraws_the_map_and_updates_the_url(map_url, visit):
     wait_for_app(page)
     frame = map_frame(page)
     before = frame.evaluate("() => window.zbDrawn.n")
+    open_filters(page)
     box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(has_text="Soort sensor")
     box.locator("input").click()
     page.get_by_role("option", name=re.compile(r"^Camera \(")).click()
@@ -97,9 +106,9 @@ def test_clicking_an_icon_opens_its_detail(map_url, visit):
     reg_id = click_an_icon(page, map_frame(page))
     page.wait_for_function(f"() => new URLSearchParams(location.search).get('sel') === {reg_id!r}")
     wait_for_app(page)
-    main = page.locator("[data-testid='stMain']")
-    main.get_by_text("Waarvoor?").wait_for()
-    assert reg_id in main.inner_text()
+    panel = page.locator(".st-key-map-detail")
+    panel.get_by_text("Waarvoor?").first.wait_for()
+    assert reg_id in panel.inner_text()
     assert exceptions(page) == []
     assert visit.errors == []
 
@@ -134,9 +143,10 @@ def test_shared_link_reproduces_filters_selection_and_view(map_url, visit, brows
         assert view[2] == zoom
         assert abs(view[0] - lat) < 1e-5
         assert abs(view[1] - lon) < 1e-5
-        main = page2.locator("[data-testid='stMain']")
-        main.get_by_text("Waarvoor?").wait_for()
-        assert reg_id in main.inner_text()
+        panel = page2.locator(".st-key-map-detail")
+        panel.get_by_text("Waarvoor?").first.wait_for()
+        assert reg_id in panel.inner_text()
+        open_filters(page2)
         sidebar = page2.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']")
         assert re.search(r"Camera \(\d+\)", sidebar.filter(has_text="Soort sensor").inner_text())
     finally:

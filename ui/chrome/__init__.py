@@ -25,10 +25,15 @@ PATTERNS = (
 )
 
 
-def chrome(lang: str, css: str = "") -> None:
-    """Translate Streamlit's own texts on this page into `lang`, set the page's language, and add `css`."""
+def chrome(lang: str, css: str = "", opens: str | None = None) -> None:
+    """Translate Streamlit's own texts on this page into `lang`, set the page's language, and add `css`.
+
+    `opens` names what the sidebar's button opens here (its visible label must be part of its name).
+    """
     english = LANGS.index("en")
     exact = [(TEXT[k][english], text(k, lang)) for k in TEXT
              if k.startswith("streamlit.") and k not in {p[0] for p in PATTERNS}]
+    if opens:
+        exact.append((TEXT["streamlit.expand_sidebar"][english], opens))
     patterns = [(regex, text(key, lang, **{f"p{i}": f"{{{i}}}" for i in (1, 2)})) for key, regex in PATTERNS]
     _component(key="zb_chrome", default=None, lang=lang, exact=exact, patterns=patterns, css=css)

@@ -469,7 +469,10 @@
         host.frame.style.setProperty("--zb-fill", wanted + "px");
         container.style.height = wanted + "px";
       }
+      // Keep the centre where it was (a shared link's lat and lon), not the top-left corner.
+      var centre = map.getCenter(), zoom = map.getZoom();
       map.invalidateSize({pan: false});
+      map.setView(centre, zoom, {animate: false});
     }
     if (options.fill) {
       size();
