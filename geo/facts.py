@@ -19,7 +19,7 @@ from geo.errors import UserFacingError
 from geo.join import join
 from geo.principles import FLAG_REASONS, flag_frame
 from geo.schema import split_codes
-from geo.summary import NeighbourhoodSummary, city_summary, summarise
+from geo.summary import NeighbourhoodSummary, city_summary, flag_sentences, summarise
 from geo.text import text
 
 
@@ -59,6 +59,11 @@ class Facts:
     @property
     def name(self) -> str:
         return self.summary.name
+
+    def flag_sentences(self, lang: str) -> list[str]:
+        """What does not fit the principles, in the sentences that end the summary's paragraph."""
+        biometric = self.registrations.loc[self.flags["biometric"].to_numpy(), "sensor_type"].astype(str)
+        return flag_sentences(self.summary.flags, biometric.value_counts().to_dict(), lang)
 
     @property
     def flagged(self) -> pd.DataFrame:

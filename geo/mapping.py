@@ -482,7 +482,8 @@ def fit_view(bounds: tuple[float, float, float, float], width_px: int = 900, hei
 def build_map(*, assets: str, lang: str, view: MapView, base: str = DEFAULT_BASE, outlines: dict | None = None,
               legend: str = "", height: int = 600, bases: tuple[str, ...] = BASE_MAPS, url_sync: bool = True,
               fill: bool = False, fit: tuple[float, float, float, float] | None = None,
-              keys: tuple[str, ...] = (), cards: bool = False, phone_share: float | None = None) -> folium.Map:
+              keys: tuple[str, ...] = (), cards: bool = False, phone_share: float | None = None,
+              bottom: int = 8, zoom_snap: float = 1) -> folium.Map:
     """The base map: tiles (or none), neighbourhood borders, legend, fullscreen, layer control, URL sync.
 
     It holds no registrations (they come as `registrations_group`, updated in place) and is cheap to build.
@@ -499,6 +500,8 @@ def build_map(*, assets: str, lang: str, view: MapView, base: str = DEFAULT_BASE
     url_sync : keep the map's centre, zoom and base map in the page address (the map page's `lat`, `lon`, `z`).
     fill : the map fills the window below where it starts (the map page); on a phone only `phone_share` of the
         window's height when given (a map with a list under it).
+    bottom : with `fill`, the pixels left free below the map (for what the page puts under it).
+    zoom_snap : the zoom's steps; a fraction lets a fitted area fill the map (see `outline_layer`).
     fit : WGS84 bounds (minx, miny, maxx, maxy) to fit on the map's real size when the address names no view.
     keys : keys that go to the page even when the map has the focus (a presenter's clicker).
     cards : the page lists registrations as cards (geo.nearby_text.card_html): a click on an icon brings its card
@@ -507,7 +510,7 @@ def build_map(*, assets: str, lang: str, view: MapView, base: str = DEFAULT_BASE
     On a touch screen one finger scrolls the page and two move the map, with a hint saying so.
     """
     m = LocalMap(assets, location=[view.lat, view.lon], zoom_start=view.zoom, tiles=None, max_zoom=MAX_ZOOM,
-                 min_zoom=6, control_scale=False, height=height, prefer_canvas=False)
+                 min_zoom=6, control_scale=False, height=height, prefer_canvas=False, zoom_snap=zoom_snap)
     base = base if base in bases else bases[0]
     for code in bases:
         name = text(f"map.base.{code}", lang)
@@ -530,7 +533,7 @@ def build_map(*, assets: str, lang: str, view: MapView, base: str = DEFAULT_BASE
         UrlSync({text(f"map.base.{c}", lang): c for c in bases}, assets).add_to(m)
     KeyboardHelp(text("map.skip", lang), assets).add_to(m)
     behaviour: dict[str, object] = {"fill": fill, "touchHint": text("map.touch", lang), "keys": list(keys),
-                                    "scale": True}
+                                    "scale": True, "bottom": bottom}
     if cards:
         behaviour["cards"] = {"selector": ".zb-card"}
     if phone_share:
@@ -756,16 +759,22 @@ def registration_card(record: Mapping[str, object], lang: str, neighbourhood: st
     return f'<dl class="zb-detail">{items}</dl>'
 
 
-def outline_layer(area: BaseGeometry) -> folium.GeoJson:
+def outline_layer(area: BaseGeometry) -> folium.FeatureGroup:
     """The neighbourhood's outline for the web map: the same dark blue as on the sheet, a light fill.
 
+    The map fits itself to the outline on its real size whenever the group is added (zbFit, see L.zbFrame),
+    so a page that swaps it for the next neighbourhood's moves the same map instead of drawing a new one.
     Only the geometry travels (no properties), so no register text reaches the map this way.
 
     >>> from shapely.geometry import box
-    >>> outline_layer(box(5.5, 52.4, 5.51, 52.41)).data["properties"]
-    {}
+    >>> outline = next(iter(outline_layer(box(5.5, 52.4, 5.51, 52.41))._children.values()))
+    >>> outline.options["zb_fit"], outline.data["properties"]
+    (True, {})
     """
+    # The mark sits on the GeoJSON layer: Leaflet's L.featureGroup takes no options.
+    group = folium.FeatureGroup(name="outline", control=False)
     shape = json.loads(shapely.to_geojson(shapely.set_precision(area, 1e-6)))
-    return folium.GeoJson({"type": "Feature", "properties": {}, "geometry": shape}, interactive=False,
-                          control=False, style={"color": OUTLINE_COLOUR, "weight": 4, "opacity": 0.95,
-                                                "fillColor": OUTLINE_FILL, "fillOpacity": 0.25})
+    folium.GeoJson({"type": "Feature", "properties": {}, "geometry": shape}, interactive=False,
+                   control=False, zb_fit=True, style={"color": OUTLINE_COLOUR, "weight": 4, "opacity": 0.95,
+                                         "fillColor": OUTLINE_FILL, "fillOpacity": 0.25}).add_to(group)
+    return group

@@ -356,7 +356,7 @@ def _describe(f: dict, lang: str, city_per_km2: float | None, biometric_types: d
             sentences.append(text("summary.density", lang, density=density))
     if f["per_1000_residents"] is not None:
         sentences.append(text("summary.per_1000", lang, per=number(f["per_1000_residents"], lang)))
-    sentences.extend(_flag_sentences(f["flags"], biometric_types, lang))
+    sentences.extend(flag_sentences(f["flags"], biometric_types, lang))
     return " ".join(sentences)
 
 
@@ -383,7 +383,11 @@ def _personal(n: int, total: int, lang: str) -> str:
     return text("summary.personal.some", lang, n=n)
 
 
-def _flag_sentences(flags: dict[str, int], biometric_types: dict[str, int], lang: str) -> list[str]:
+def flag_sentences(flags: dict[str, int], biometric_types: dict[str, int], lang: str) -> list[str]:
+    """The sentences on what does not fit the principles (the end of a summary's paragraph).
+
+    flags : a summary's `flags`; biometric_types : sensor type -> how many of the biometric ones.
+    """
     sentences = []
     n = flags["biometric"]
     if n:

@@ -5,12 +5,14 @@ from html import escape
 import streamlit as st
 
 from geo.facts import neighbourhood_facts, step_code
+from geo.presentation import figures_html, side_html
 from ui import state, styles
-from ui.i18n import current_lang, fmt_number, t
+from ui.i18n import current_lang, t
 from ui.loaders import dataset, neighbourhood_tables
 from ui.widgets import neighbourhood_map
 
-MAP_KEY, MAP_HEIGHT = "present.map", 730
+# The map fills the screen down to the buttons (the height is its least) and fits itself to the neighbourhood.
+MAP_KEY, MAP_HEIGHT = "present.map", 420
 
 # Page-scoped: this CSS exists only while this page runs.
 st.html(styles.style(styles.PRESENT))
@@ -37,30 +39,18 @@ if asked.code is None and (asked.asked or not order):
 code = asked.code or order[0]  # no code at all: start at the first neighbourhood
 
 facts = neighbourhood_facts(data, code, summaries=summaries, city=city, members=members)
-s = facts.summary
-figures = [
-    (fmt_number(s.total), t("present.registrations"), None),
-    (fmt_number(s.personal_data), t("present.personal"), None),
-    (fmt_number(s.per_km2, digits=None), t("present.per_km2"), fmt_number(city.per_km2, digits=None)),
-    (fmt_number(s.per_1000_residents, digits=None), t("present.per_1000"),
-     fmt_number(city.per_1000_residents, digits=None)),
-]
-figure_html = "".join(
-    f"<div class='zb-figure'><div class='zb-n'>{escape(n)}</div><div class='zb-what'>{escape(what)}</div>"
-    + (f"<div class='zb-city'>{escape(t('present.city', value=c))}</div>" if c else "") + "</div>"
-    for n, what, c in figures)
 subtitle = data.municipality + " · " if data.municipality else ""
-demo = f"<span class='zb-demo'>{escape(t('demo.banner').replace('**', ''))}</span>" if data.is_demo else ""
+demo = f"<span class='zb-demo'>{escape(t('demo.banner.short').replace('**', ''))}</span>" if data.is_demo else ""
 # Register text is escaped HTML: shown exactly as written, never as markup.
-st.html(f"<div class='zb-present'><h1>{escape(facts.name)}</h1>"
+st.html(f"<div class='zb-present zb-head'><h1>{escape(facts.name)}</h1>"
         f"<p class='zb-sub'>{escape(subtitle + code)} {demo}</p></div>")
 
+st.html(figures_html(facts, lang))
 left, right = st.columns([11, 9], gap="large")
 with left:
-    neighbourhood_map(data, facts, key=MAP_KEY, height=MAP_HEIGHT, width_px=1000)
+    neighbourhood_map(data, facts, key=MAP_KEY, height=MAP_HEIGHT, width_px=1000, presenting=True)
 with right:
-    st.html(f"<div class='zb-present'><div class='zb-figures'>{figure_html}</div>"
-            f"<p class='zb-text'>{escape(s.text(lang))}</p></div>")
+    st.html(side_html(facts, lang))
 
 nav = st.columns([1, 1, 1, 1], vertical_alignment="center")
 nav[0].button(t("present.prev"), icon=":material/arrow_back:", on_click=go, args=(-1,), key="present.prev",

@@ -126,26 +126,59 @@ PRESENT = """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"] {
   display: none !important; }
-[data-testid="stMainBlockContainer"] { padding: 1.2rem 2.5rem 1rem !important; max-width: 100% !important; }
+[data-testid="stMainBlockContainer"] { padding: 1rem 2.5rem .5rem !important; max-width: 100% !important; }
 /* Keyboard-shortcut hints inside the buttons: full contrast against the button (WCAG 1.4.3). */
 button kbd { opacity: 1 !important; color: inherit !important; background: transparent !important;
   border-color: currentColor !important; }
 [data-testid="stMain"] { background: #ffffff; color: #000000; }
-[data-testid="stMainBlockContainer"] > div > div > [data-testid="stHorizontalBlock"]:first-of-type:has(
-  [data-testid="stButtonGroup"]) { display: none !important; }
-.zb-present h1 { font-size: 4.2rem; line-height: 1.05; margin: 0 0 .2rem; color: #000; font-weight: 800; }
-.zb-present .zb-sub { font-size: 1.7rem; color: #222; margin: 0; }
-.zb-present .zb-text { font-size: 1.75rem; line-height: 1.35; color: #000; margin: 1.4rem 0 0; }
-.zb-figures { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem 2.5rem; margin-top: .5rem; }
-.zb-figure .zb-n { font-size: 5.2rem; font-weight: 800; line-height: 1; color: #08306b; }
-.zb-figure .zb-what { font-size: 1.8rem; color: #000; }
-.zb-figure .zb-city { font-size: 1.5rem; color: #333; }
-.zb-demo { font-size: 1.1rem; margin-left: 1rem; background: #fff3cd; border: 2px solid #8a6d00;
+/* The language is the link's: a hall sees one language, and the switch would cover the title. */
+.st-key-lang-switch { display: none !important; }
+/* Sized by the screen's height: 1280×720 and 1920×1080 both show everything without scrolling. */
+.zb-present h1 { font-size: clamp(2.2rem, 7.5vh, 4.6rem); line-height: 1.05; margin: 0; color: #000;
+  font-weight: 800; }
+.zb-head { display: flex; align-items: baseline; gap: 1.5rem; flex-wrap: wrap; }
+.zb-present .zb-sub { font-size: clamp(1.1rem, 2.8vh, 1.7rem); color: #222; margin: 0; }
+.zb-figures { display: grid; grid-template-columns: repeat(4, 1fr); gap: 1vh 2rem; }
+.zb-figure .zb-n { font-size: clamp(2.4rem, 8vh, 5.4rem); font-weight: 800; line-height: 1; color: #08306b; }
+.zb-figure .zb-what { font-size: clamp(1.05rem, 2.9vh, 1.8rem); line-height: 1.2; color: #000; }
+.zb-figure .zb-city { font-size: clamp(.95rem, 2.4vh, 1.5rem); color: #333; }
+.zb-present h2 { font-size: clamp(1rem, 2.6vh, 1.6rem); margin: 1.6vh 0 .4vh; padding: 0; color: #000;
+  font-weight: 700; }
+.zb-legend ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: 1fr 1fr;
+  gap: .3vh 1.5rem; }
+.zb-legend li { display: flex; align-items: center; gap: .6rem; font-size: clamp(.95rem, 2.5vh, 1.55rem);
+  line-height: 1.2; margin: 0; color: #000; }
+.zb-legend li svg { width: clamp(1.3rem, 3.4vh, 2.1rem); height: clamp(1.3rem, 3.4vh, 2.1rem); flex: none; }
+.zb-legend .zb-swatch { width: clamp(1rem, 2.8vh, 1.7rem); height: clamp(1rem, 2.8vh, 1.7rem); flex: none;
+  border-radius: 4px; border: 1px solid #1a1a1a; }
+.zb-legend .zb-count { font-weight: 800; min-width: 2.2em; text-align: right; }
+.zb-legend ul.zb-chips { display: flex; flex-wrap: wrap; gap: .3vh 1.4rem; }
+.zb-legend .zb-chips li { gap: .4rem; }
+.zb-legend .zb-chips .zb-count { min-width: 0; }
+.zb-flags { border-left: .5rem solid #b3261e; padding: .2vh 0 .2vh 1rem; margin-bottom: 1vh; }
+.zb-side h2:first-child, .zb-flags h2 { margin-top: 0; }
+.zb-flags ul { margin: 0; padding: 0; list-style: none; }
+.zb-flags li { font-size: clamp(1rem, 2.7vh, 1.6rem); line-height: 1.3; color: #000; margin: 0; }
+.zb-demo { font-size: clamp(.95rem, 2.2vh, 1.2rem); margin-left: .5rem; background: #fff3cd; border: 2px solid #8a6d00;
   padding: .3rem .8rem; display: inline-block; }
 [data-testid="stBaseButton-secondary"], [data-testid="stBaseButton-primary"] {
-  font-size: 1.6rem !important; min-height: 3.6rem; padding: .4rem 1.6rem !important; }
-[data-testid="stBaseButton-secondary"] p, [data-testid="stBaseButton-primary"] p { font-size: 1.6rem !important; }
-.zb-position { font-size: 1.6rem; text-align: center; color: #000; }
+  font-size: 1.4rem !important; min-height: 3rem; padding: .3rem 1.4rem !important; }
+[data-testid="stBaseButton-secondary"] p, [data-testid="stBaseButton-primary"] p { font-size: 1.4rem !important; }
+.zb-position { font-size: 1.4rem; text-align: center; color: #000; margin: 0; }
+/* A small projector (1280×720, 1366×768): tighter lines, so that the legend fits beside the map. */
+@media (max-height: 820px) {
+  .zb-figure .zb-n { font-size: 7vh; }
+  .zb-figure .zb-city { display: inline; margin-left: .2rem; }
+  .zb-figure .zb-what { display: inline; }
+  .zb-figure .zb-what + .zb-city::before { content: "· "; }
+  .zb-legend li, .zb-flags li { font-size: max(.9rem, 2.3vh); line-height: 1.15; }
+  .zb-legend li svg { width: 1.2rem; height: 1.2rem; }
+  .zb-legend .zb-swatch { width: 1rem; height: 1rem; }
+  .zb-present h2 { font-size: max(1rem, 2.4vh); margin: .8vh 0 .3vh; }
+  .zb-legend ul { gap: 0 1rem; }
+}
+/* A redraw must not dim the hall's screen. */
+[data-stale="true"] { opacity: 1 !important; }
 """
 
 

@@ -40,18 +40,31 @@ def demo_banner(data: Dataset, short: bool = False) -> None:
         st.info(t("demo.banner"), icon=":material/info:")
 
 
-def neighbourhood_map(data: Dataset, facts: Facts, *, key: str, height: int, width_px: int) -> None:
-    """One neighbourhood's map: its outline and its registrations over the city's borders (buurt and presentation)."""
+#: Presenting, the map leaves this many pixels below it for the buttons and the keys' caption.
+PRESENT_BOTTOM = 120
+
+
+def neighbourhood_map(data: Dataset, facts: Facts, *, key: str, height: int, width_px: int,
+                      presenting: bool = False) -> None:
+    """One neighbourhood's map: its outline and its registrations over the city's borders (buurt and presentation).
+
+    The base map is the same for every neighbourhood (the city), so that moving to the next one moves the map in
+    place instead of loading a new one: the hall never sees an empty frame. When `presenting`, every registration
+    is its own icon (no numbered groups), the legend stands beside the map in large type, the map fills the
+    screen above the buttons, and a presenter's keys work even when the map has the focus.
+    The map fits itself to the neighbourhood on its real size (geo.mapping.outline_layer).
+    """
     lang = current_lang()
     points, areas, outlines = map_layers(data)
-    base_map = build_map(assets=ASSETS_URL, lang=lang, outlines=outlines, legend=legend_html(lang, facts.registrations),
-                         height=height, view=fit_view(facts.area.bounds, width_px=width_px, height_px=height,
-                                                      max_zoom=18))
-    outline_layer(facts.area).add_to(base_map)
+    city = fit_view(tuple(data.neighbourhoods.total_bounds), width_px=width_px, height_px=height)
+    base_map = build_map(assets=ASSETS_URL, lang=lang, outlines=outlines, height=height, view=city, url_sync=False,
+                         legend="" if presenting else legend_html(lang, facts.registrations), fill=presenting,
+                         bottom=PRESENT_BOTTOM if presenting else 8, keys=("PageUp", "PageDown", "Escape") if presenting else (),
+                         zoom_snap=0.25)
     group = registrations_group(registrations_payload(points, areas, map_mask(data, facts)), assets=ASSETS_URL,
-                                lang=lang)
+                                lang=lang, cluster=not presenting)
     st_folium(base_map, key=key, height=height, use_container_width=True, returned_objects=[],
-              feature_group_to_add=group)
+              feature_group_to_add=[outline_layer(facts.area), group])
 
 
 def neighbourhood_choice(data: Dataset, *, key: str) -> None:

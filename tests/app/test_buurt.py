@@ -103,7 +103,7 @@ def test_map_shows_the_neighbourhood_and_its_registrations_only() -> None:
     reg = centrum().registrations
     areas = int((reg.geom_type != "Point").sum())
     assert layer.count('"VBS-') == len(reg) + areas
-    assert "#253494" in args["script"]  # the neighbourhood's outline
+    assert "#253494" in layer and '"zbFit": true' in layer  # the outline, which the map fits itself to
     assert "unpkg.com" not in args["script"]
     assert "cdn.jsdelivr" not in args["script"]
 

@@ -230,3 +230,9 @@ def map_frame(page):
 
 def exceptions(page) -> list[str]:
     return page.locator("[data-testid='stException']").all_inner_texts()
+
+
+def open_filters(page) -> None:
+    """The filters are in a panel over the map, closed at first: open it as a visitor would."""
+    page.locator("[data-testid='stExpandSidebarButton']").click()
+    page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first.wait_for()

@@ -17,7 +17,15 @@ from geo.dataset import load_demo, load_files
 from geo.facts import neighbourhood_facts
 from geo.schema import DEMO_NEIGHBOURHOODS
 from geo.text import number as format_value
-from tests.browser.conftest import exceptions, open_page, streamlit_server, wait_for_app, wait_for_drawn
+from tests.browser.conftest import (
+    MAP_FRAME,
+    exceptions,
+    map_frame,
+    open_page,
+    streamlit_server,
+    wait_for_app,
+    wait_for_drawn,
+)
 from tests.fixtures.hostile import IMG, SCRIPT, XSS_MARKER, write_hostile_register
 
 pytestmark = pytest.mark.browser
@@ -136,6 +144,51 @@ def test_presentation_mode_hides_the_chrome_and_steps_through(app_url, projector
     page.keyboard.press("PageUp")  # a presenter's remote
     page.locator(".zb-present h1", has_text="Centrum").wait_for(timeout=60_000)
     assert exceptions(page) == []
+
+
+FITS = "() => document.querySelector('[data-testid=stMain]').scrollHeight <= innerHeight + 1"
+OUTLINE_FILLS = """() => {
+  const box = document.querySelector('.leaflet-container').getBoundingClientRect();
+  const paths = [...document.querySelectorAll('path.leaflet-interactive, .leaflet-overlay-pane path')]
+    .filter(p => p.getAttribute('stroke') === '#253494');
+  if (!paths.length) return false;
+  const o = paths[0].getBoundingClientRect();
+  return o.left >= box.left - 2 && o.right <= box.right + 2 && o.top >= box.top - 2 && o.bottom <= box.bottom + 2
+    && (o.width > 0.6 * box.width || o.height > 0.6 * box.height);
+}"""
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768)])
+def test_presentation_fits_a_small_projector_and_takes_the_keys_from_the_map(app_url, browser, size):
+    """Everything on one screen without scrolling (the figures, the map fitted to the neighbourhood, the legend with
+    counts, the buttons); after a click in the map a presenter's PageDown and PageUp still step through."""
+    visit = open_page(browser, size)
+    try:
+        page = visit.page
+        page.goto(f"{app_url}/presentatie?code={CENTRUM}&lang=nl")
+        settle(page, "Buurt 1 van")
+        wait_for_drawn(page)
+        page.wait_for_function(FITS)
+        frame = map_frame(page)
+        frame.wait_for_function(OUTLINE_FILLS)
+        legend = page.locator(".zb-legend")
+        assert "Camera" in legend.inner_text() and "Kleur: het doel" in legend.inner_text()
+        assert page.get_by_role("button", name=re.compile("Volgende")).is_visible()
+        # No map position in the address: a presentation's link names only the neighbourhood.
+        assert "lat=" not in page.url
+        box = page.locator(MAP_FRAME).bounding_box()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.keyboard.press("PageDown")
+        page.locator(".zb-present h1", has_text="Oude Haven").wait_for(timeout=60_000)
+        wait_for_app(page)
+        frame.wait_for_function(OUTLINE_FILLS)  # the same map moved to the next neighbourhood and fits it
+        page.keyboard.press("PageUp")  # the focus is still in the map
+        page.locator(".zb-present h1", has_text="Centrum").wait_for(timeout=60_000)
+        page.wait_for_function(FITS)
+        assert exceptions(page) == []
+        assert visit.errors == []
+    finally:
+        visit.page.context.close()
 
 
 def check_pdf(pdf: bytes, code: str, data, tmp_path: Path) -> str:

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import MAP_FRAME, exceptions, map_frame, wait_for_app
+from tests.browser.conftest import MAP_FRAME, exceptions, map_frame, open_filters, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -52,12 +52,6 @@ def click_an_icon(page, frame) -> str:
     }""")
     page.frame_locator(MAP_FRAME).locator(f'.zb-marker[aria-label="{label}"]').click()
     return label.split(" \u00b7 ", 1)[1]
-
-
-def open_filters(page) -> None:
-    """The filters are in a panel over the map, closed at first: open it as a visitor would."""
-    page.locator("[data-testid='stExpandSidebarButton']").click()
-    page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first.wait_for()
 
 
 def test_map_draws_and_asks_nothing_outside_with_no_tiles(map_url, visit):

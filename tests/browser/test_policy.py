@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import Visit, exceptions, map_frame, wait_for_app, wait_for_drawn
+from tests.browser.conftest import Visit, exceptions, map_frame, open_filters, wait_for_app, wait_for_drawn
 from tests.fixtures.hostile import XSS_MARKER, hostile_csv_text
 
 pytestmark = pytest.mark.browser
@@ -139,6 +139,7 @@ def test_a_principle_count_opens_the_map_filtered_to_those_registrations(app_url
     main.get_by_text("U ziet alleen registraties die niet voldoen aan").wait_for(timeout=90_000)
     assert re.search(rf"\b{row.count} van [\d.]+ registraties", main.inner_text())
     map_frame(page).wait_for_function(f"() => window.zbDrawn.n === {row.count}", timeout=60_000)
+    open_filters(page)  # the chosen principle shows in the filters panel, as a visitor opening it sees
     sidebar = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']")
     assert "Democratisch besluit" in sidebar.filter(has_text="Voldoet niet aan principe").inner_text()
     # Clearing the filter from the notice shows everything again and takes f_flag out of the address.

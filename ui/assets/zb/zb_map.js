@@ -456,6 +456,24 @@
     var asked = null;
     try { asked = new URL(host.win.location.href).searchParams.has("lat"); } catch (e) { asked = false; }
 
+    // A layer marked zbFit (a neighbourhood's outline) is fitted on the map's real size whenever it is added,
+    // also when the page swaps it for the next one, and again when the frame's size changes, until the visitor
+    // moves the map themselves.
+    var fitLayer = null, touched = false;
+    function fitToLayer() {
+      if (!fitLayer || touched || !map.hasLayer(fitLayer)) return;
+      var bounds = fitLayer.getBounds();
+      if (bounds.isValid()) map.fitBounds(bounds, {animate: false, padding: [20, 20], maxZoom: 18});
+    }
+    map.on("layeradd", function (e) {
+      if (e.layer && e.layer.options && e.layer.options.zbFit && e.layer.getBounds) {
+        fitLayer = e.layer;
+        touched = false;
+        setTimeout(fitToLayer, 0);  // after the page's own setView, in the same turn
+      }
+    });
+    map.on("mousedown touchstart wheel", function () { touched = true; });
+
     // Fill: the frame takes the window's height below its own top; the map takes the frame's.
     function size() {
       if (options.fill && host.frame && host.win) {
@@ -473,6 +491,7 @@
       var centre = map.getCenter(), zoom = map.getZoom();
       map.invalidateSize({pan: false});
       map.setView(centre, zoom, {animate: false});
+      fitToLayer();
     }
     if (options.fill) {
       size();
@@ -519,15 +538,19 @@
     }
 
     // Keys a presenter's clicker sends reach the page, whatever has the focus (a click in the map gives it).
+    // Both the press and the release: the page's shortcuts keep track of which keys are down, and a key that
+    // never comes up would spoil the next one.
     if (options.keys && host.doc) {
-      window.addEventListener("keydown", function (e) {
+      var forward = function (e) {
         if (options.keys.indexOf(e.key) < 0) return;
         e.preventDefault();
-        var copy = new KeyboardEvent("keydown", {key: e.key, code: e.code, keyCode: e.keyCode, which: e.which,
-                                                 bubbles: true, cancelable: true});
+        var copy = new KeyboardEvent(e.type, {key: e.key, code: e.code, keyCode: e.keyCode, which: e.which,
+                                              bubbles: true, cancelable: true});
         (host.doc.activeElement && host.doc.activeElement !== host.frame ? host.doc.activeElement : host.doc.body)
           .dispatchEvent(copy);
-      }, true);
+      };
+      window.addEventListener("keydown", forward, true);
+      window.addEventListener("keyup", forward, true);
     }
     return map;
   };
