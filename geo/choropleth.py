@@ -381,6 +381,7 @@ class ChoroplethLayer(MacroElement):
                     layer.on("mouseout", function () { layer.setStyle({weight: 1}); });
                 }
             }).addTo({{ this._parent.get_name() }});
+            L.zbNames({{ this.get_name() }});
         {% endmacro %}
         """
     )
@@ -414,25 +415,29 @@ def shapes(neighbourhoods: gpd.GeoDataFrame, tolerance_m: float = 2.0) -> list[d
 def choropleth_collection(summaries: Sequence[NeighbourhoodSummary], outlines: Sequence[dict | None],
                           values: Sequence[float | None], classes: Classes, measure: str,
                           lang: str) -> dict:
-    """The FeatureCollection the layer draws: per neighbourhood its code, fill colour and tooltip text.
+    """The FeatureCollection the layer draws: per neighbourhood its code, fill colour, tooltip text, and its name
+    with a point inside it for the label the map writes on it when few enough are in view.
 
-    `summaries`, `outlines` and `values` are aligned (one per neighbourhood). The tooltip is escaped.
+    `summaries`, `outlines` and `values` are aligned (one per neighbourhood). The tooltip is escaped HTML; the
+    name is plain text (the browser sets it as text, never as markup).
 
     >>> from geo.summary import NeighbourhoodSummary
     >>> s = NeighbourhoodSummary("A", "<b>Noord</b>", None, 1.0, 3, 3.0, None, 0, {}, {}, {}, {}, {}, "", "")
     >>> doc = choropleth_collection([s], [{"type": "Point", "coordinates": [5, 52]}], [3.0], classify([3.0]),
     ...                             "per_km2", "en")
     >>> doc["features"][0]["properties"]
-    {'code': 'A', 'c': '#41b6c4', 't': '&lt;b&gt;Noord&lt;/b&gt;: 3 per km²'}
+    {'code': 'A', 'c': '#41b6c4', 't': '&lt;b&gt;Noord&lt;/b&gt;: 3 per km²', 'n': '<b>Noord</b>', 'p': [52.0, 5.0]}
     """
     features = []
     for s, geometry, value in zip(summaries, outlines, values, strict=True):
         if geometry is None:
             continue
         shown = shown_value(value, measure, lang)
+        inside = shapely.point_on_surface(shapely.geometry.shape(geometry))
         features.append({"type": "Feature", "geometry": geometry,
                          "properties": {"code": s.code, "c": classes.colour(value),
-                                        "t": html.escape(f"{s.name}: {shown}")}})
+                                        "t": html.escape(f"{s.name}: {shown}"), "n": s.name,
+                                        "p": [round(inside.y, 6), round(inside.x, 6)]}})
     return {"type": "FeatureCollection", "features": features}
 
 

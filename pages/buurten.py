@@ -32,7 +32,7 @@ inside = [s for s in summaries if s.code is not None]
 outside = next((s for s in summaries if s.code is None), None)
 
 st.title(t("overview.title"))
-demo_banner(data)
+demo_banner(data, short=True)
 st.write(t("overview.intro"))
 st.page_link(state.PRESENT, label=t("overview.present"), icon=":material/slideshow:", help=t("buurt.present.help"),
              query_params=state.link())

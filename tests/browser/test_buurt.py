@@ -79,6 +79,15 @@ def test_overview_draws_the_choropleth_and_asks_nothing_outside(app_url, visit):
     frame.locator("path.leaflet-interactive").first.wait_for(timeout=60_000)
     assert frame.locator("path.leaflet-interactive").count() == len(load_demo().neighbourhoods)
     assert page.get_by_text("Legenda: Aantal registraties").count() == 1
+    # Names on the map where they fit: the largest neighbourhoods carry theirs, and no two names overlap.
+    frame.locator(".zb-nb-label", has_text="Centrum").wait_for(timeout=30_000)
+    boxes = frame.locator(".zb-nb-label span").evaluate_all(
+        "els => els.filter(e => getComputedStyle(e.parentNode).visibility !== 'hidden')"
+        "          .map(e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })")
+    assert len(boxes) >= 10
+    overlapping = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                   if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
+    assert overlapping == []
     assert exceptions(page) == []
     assert visit.errors == []
     assert visit.outside == []  # no base map, no chart library, no fonts from elsewhere

@@ -446,6 +446,61 @@
   };
 })();
 
+/* Neighbourhood names written on the overview map, when few enough are in view to be read (a city of 30 at
+ * once; a city of 500 once zoomed in). Plain text, never markup; they let every click through. */
+(function () {
+  "use strict";
+  var MAX_NAMES = 40;
+
+  L.zbNames = function (layer) {
+    var names = L.layerGroup(), map = null;
+    layer.eachLayer(function (shape) {
+      var p = shape.feature && shape.feature.properties;
+      if (!p || !p.n || !p.p) return;
+      var label = document.createElement("span");
+      label.textContent = p.n;
+      var marker = L.marker(p.p, {icon: L.divIcon({className: "zb-nb-label", html: label, iconSize: null}),
+                                  interactive: false, keyboard: false});
+      marker.zbShape = shape;
+      names.addLayer(marker);
+    });
+    // A name only where its neighbourhood is wide enough on screen to hold it: no names over each other.
+    function fits(marker) {
+      var b = marker.zbShape.getBounds();
+      var width = map.latLngToLayerPoint(b.getNorthEast()).x - map.latLngToLayerPoint(b.getSouthWest()).x;
+      var el = marker.getElement(), span = el && el.firstChild;
+      return span ? width >= span.offsetWidth + 6 : false;
+    }
+    function update() {
+      if (!map) return;
+      var view = map.getBounds(), shown = 0;
+      names.eachLayer(function (m) { if (view.contains(m.getLatLng())) shown++; });
+      if (shown > MAX_NAMES) { map.removeLayer(names); return; }
+      names.addTo(map);
+      names.eachLayer(function (m) {
+        var el = m.getElement();
+        if (el) el.style.visibility = fits(m) ? "" : "hidden";
+      });
+    }
+    // The layer reaches the map through the page's group, after this runs: start once it is there.
+    layer.on("add", function () {
+      map = layer._map;
+      map.on("zoomend moveend resize", update);
+      // Now, and again when the frame has its size and the fonts are in (a name's width depends on both).
+      setTimeout(update, 0);
+      setTimeout(update, 400);
+      if (document.fonts && document.fonts.ready) document.fonts.ready.then(update);
+    });
+    layer.on("remove", function () {
+      if (!map) return;
+      map.removeLayer(names);
+      map.off("zoomend moveend resize", update);
+      map = null;
+    });
+    return names;
+  };
+})();
+
 /* How the map's frame sits in the page: filling the window below what comes before it, fitted to the real size,
  * moved with two fingers on a touch screen, and passing a presenter's keys on to the page. */
 (function () {
