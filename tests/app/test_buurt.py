@@ -75,7 +75,7 @@ def test_four_charts_count_type_purpose_data_type_and_legal_basis() -> None:
         assert datasets, "the chart carries its data"
         assert sum(getattr(centrum().summary, field).values()) > 0
     headings = [h.value for h in at.subheader]
-    for heading in ("Type of sensor", "Purpose", "Type of data", "Legal basis (GDPR)"):
+    for heading in ("Type of sensor", "Purpose", "Type of data", "Why it is allowed (legal basis, GDPR)"):
         assert heading in headings
 
 
@@ -91,7 +91,7 @@ def test_table_lists_every_registration_in_the_neighbourhood() -> None:
     table = at.dataframe[-1].value
     assert len(table) == centrum().summary.total
     assert set(table["Reference"]) == set(centrum().registrations["id"])
-    assert {"Name", "Type", "Purpose", "Legal basis", "Owner"} <= set(table.columns)
+    assert {"Name", "Type", "Purpose", "Why it is allowed", "Owner"} <= set(table.columns)
 
 
 def test_map_shows_the_neighbourhood_and_its_registrations_only() -> None:

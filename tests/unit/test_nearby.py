@@ -350,7 +350,7 @@ def test_the_card_of_the_issue_reads_as_the_issue_says_in_dutch() -> None:
     text = plain(card(ISSUE_CAMERA, "nl").text())
     assert text == ("Camera van Gemeente Voorbeeldstad, 40 m. Deze camera kijkt naar deze plek. "
                     "Doel: openbare orde en veiligheid. Verzamelt herkenbare beelden en bewaart ze 28 dagen. "
-                    "Verwerkt persoonsgegevens. Grondslag: publieke taak (Gemeentewet art. 151c). "
+                    "Verzamelt gegevens over mensen. Waarom dat mag: publieke taak (Gemeentewet art. 151c). "
                     "Vragen? privacy@voorbeeldstad.example")
 
 
@@ -358,7 +358,7 @@ def test_the_card_of_the_issue_reads_well_in_english() -> None:
     text = plain(card(ISSUE_CAMERA, "en").text())
     assert text == ("Camera of Gemeente Voorbeeldstad, 40 m away. This camera looks at this spot. "
                     "Purpose: public order and safety. Collects identifiable images and keeps them for 28 days. "
-                    "Processes personal data. Legal basis: public task (Gemeentewet art. 151c). "
+                    "Collects data about people. Why that is allowed: public task (Gemeentewet art. 151c). "
                     "Questions? privacy@voorbeeldstad.example")
 
 
@@ -391,13 +391,13 @@ def test_several_data_types_get_two_short_sentences() -> None:
 
 def test_a_sensor_without_personal_data_says_so() -> None:
     row = {**ISSUE_CAMERA, "personal_data": False, "legal_basis": "none", "looks_here": False}
-    assert "Verwerkt geen persoonsgegevens." in card(row, "nl").sentences
-    assert "Does not process personal data." in card(row, "en").sentences
+    assert "Verzamelt geen gegevens over mensen." in card(row, "nl").sentences
+    assert "Collects no data about people." in card(row, "en").sentences
 
 
 def test_an_unknown_legal_basis_is_shown_as_unknown_never_guessed() -> None:
     row = {**ISSUE_CAMERA, "legal_basis": "unknown", "legal_reference": ""}
-    assert "Verwerkt persoonsgegevens. Grondslag: onbekend." in card(row, "nl").sentences
+    assert "Verzamelt gegevens over mensen. Waarom dat mag: onbekend." in card(row, "nl").sentences
 
 
 @pytest.mark.parametrize(("status", "nl", "en"), [
@@ -441,7 +441,7 @@ def test_retention_is_translated_when_it_is_a_plain_duration(retention: str, day
 
 def test_a_retention_that_is_not_a_duration_gets_its_own_sentence() -> None:
     row = {**ISSUE_CAMERA, "retention": "tot het onderzoek klaar is"}
-    assert card(row, "nl").sentences[1] == "Verzamelt herkenbare beelden. Bewaartermijn: tot het onderzoek klaar is."
+    assert card(row, "nl").sentences[1] == "Verzamelt herkenbare beelden. Hoe lang bewaard: tot het onderzoek klaar is."
 
 
 # ---------------------------------------------------------------- the summary
