@@ -169,7 +169,8 @@ def display_table(registrations: pd.DataFrame, lang: str, neighbourhoods: list[s
     ...     "active_from": pd.to_datetime(["2025-03-01"]), "active_until": pd.to_datetime([None])})
     >>> display_table(reg, "en", ["Centrum"]).iloc[0].to_dict()  # doctest: +NORMALIZE_WHITESPACE
     {'Reference': 'A', 'Name': '<b>x</b>', 'Sensor type': 'Licence-plate camera', 'Purpose': 'Parking, Waste',
-     'Owner': 'Gemeente', 'Personal data': 'Yes', 'Legal basis': 'Public task', 'Status': 'Active',
+     'Owner': 'Gemeente', 'Data about people (personal data)': 'Yes', 'Why it is allowed (legal basis)': 'Public task',
+     'Status': 'Active',
      'Active from': datetime.date(2025, 3, 1), 'Active until': None, 'Neighbourhood': 'Centrum'}
     """
     reg = registrations

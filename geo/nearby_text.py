@@ -14,7 +14,7 @@ from geo.links import contact_href, safe_href
 from geo.nearby import NearbySummary
 from geo.schema import split_codes
 from geo.summary import count_label
-from geo.text import day, distance, lower_first, text, words
+from geo.text import DEFAULT_LANG, day, distance, foreign, lower_first, text, words
 from geo.validate import parse_duration
 
 
@@ -71,7 +71,7 @@ def card(row: Mapping[str, object], lang: str) -> Card:
     >>> card(row, "nl").text().replace("\\xa0", " ")  # doctest: +NORMALIZE_WHITESPACE
     'Camera van Gemeente Voorbeeldstad, 40 m. Deze camera kijkt naar deze plek.
      Doel: openbare orde en veiligheid. Verzamelt herkenbare beelden en bewaart ze 28 dagen.
-     Verwerkt persoonsgegevens. Grondslag: publieke taak (Gemeentewet art. 151c).
+     Verzamelt gegevens over mensen. Waarom dat mag: publieke taak (Gemeentewet art. 151c).
      Vragen? privacy@voorbeeldstad.example'
     >>> card(row, "en").headline, card(row, "en").sentences[1]
     ('Camera of Gemeente Voorbeeldstad, 40\\xa0m away.', 'Collects identifiable images and keeps them for 28 days.')
@@ -129,15 +129,19 @@ def card_html(c: Card) -> str:
     >>> h = card_html(c)
     >>> "&lt;b&gt;x&lt;/b&gt;" in h, "A &amp; B" in h, 'href="mailto:info@example.org"' in h
     (True, True, True)
+    >>> '<p class="zb-name"><span lang="nl">&lt;b&gt;x&lt;/b&gt;</span></p>' in h
+    True
     """
     esc = html.escape
-    parts = [f'<p class="zb-name">{esc(c.name or c.id)}</p>']
+    # The register's own words (name, description) are Dutch: marked so on an English page (WCAG 3.1.2).
+    parts = [f'<p class="zb-name">{foreign(esc(c.name or c.id), c.lang, DEFAULT_LANG)}</p>']
     if c.callout:
         parts.append(f'<p class="zb-callout">{esc(c.callout)}</p>')
     parts.append(f"<p>{esc(' '.join((c.headline, *c.sentences)))}</p>")
     parts += [f'<p class="zb-warning">{esc(w)}</p>' for w in c.warnings]
     if c.description:
-        parts.append(f'<p class="zb-description">{esc(c.description).replace(chr(10), "<br>")}</p>')
+        description = foreign(esc(c.description).replace(chr(10), "<br>"), c.lang, DEFAULT_LANG)
+        parts.append(f'<p class="zb-description">{description}</p>')
     links = []
     if c.contact:
         question = f"{text('near.card.questions', c.lang)} {c.contact}"
