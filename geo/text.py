@@ -1838,4 +1838,5 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "home.go": ("Of kijk op een andere manier", "Or look another way"),
     "home.go.map": ("Alles op de kaart", "Everything on the map"),
     "home.go.overview": ("Buurten vergelijken", "Compare neighbourhoods"),
+    "home.city_map": ("Alle buurten: hoe donkerder, hoe meer", "Every neighbourhood: the darker, the more"),
 }

@@ -3,25 +3,14 @@ and a ranking."""
 
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from geo.choropleth import (
-    choices,
-    choropleth_collection,
-    choropleth_group,
-    classify,
-    measure_values,
-    ranking_table,
-    title,
-)
+from geo.choropleth import choices, classify, measure_values, ranking_table, title
 from geo.codes import label
-from geo.mapping import build_map, fit_view
 from geo.viewstate import MEASURES, OverviewState
 from ui import state
-from ui.assets import ASSETS_URL
 from ui.i18n import current_lang, fmt_number, t
-from ui.loaders import choropleth_shapes, dataset, neighbourhood_tables
-from ui.widgets import demo_banner, legend_list
+from ui.loaders import dataset, neighbourhood_tables
+from ui.widgets import choropleth_map, demo_banner, legend_list
 
 MAP_KEY, MAP_HEIGHT = "overview.map", 560
 
@@ -79,13 +68,7 @@ heading = title(view.measure, lang, view.field, view.code)
 left, right = st.columns([3, 2], gap="large")
 with left:
     st.subheader(heading)
-    # No base map by default: the colours are the message, and nothing is fetched from outside.
-    base_map = build_map(assets=ASSETS_URL, lang=lang, base="none", height=MAP_HEIGHT,
-                         view=fit_view(tuple(data.neighbourhoods.total_bounds), width_px=760, height_px=MAP_HEIGHT))
-    layer = choropleth_group(choropleth_collection(inside, choropleth_shapes(data), values, classes, view.measure,
-                                                   lang))
-    clicked = st_folium(base_map, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True,
-                        returned_objects=["last_active_drawing"], feature_group_to_add=layer) or {}
+    choropleth_map(data, inside, values, classes, view.measure, key=MAP_KEY, height=MAP_HEIGHT)
     st.caption(t("overview.map.hint"))
     legend_list(t("overview.legend", title=heading), classes.legend_rows(lang))
     st.caption(t("overview.legend.help"))
@@ -101,9 +84,3 @@ with right:
     chosen = event.selection.rows if event else []
     if chosen:
         open_buurt(str(ranked["code"].iloc[chosen[0]]))
-
-# A click on the map opens that neighbourhood; the code is checked against the register, not trusted.
-feature = clicked.get("last_active_drawing") or {}
-code_clicked = (feature.get("properties") or {}).get("code") if isinstance(feature, dict) else None
-if code_clicked in names:
-    open_buurt(code_clicked)

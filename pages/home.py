@@ -3,14 +3,15 @@ register's figures for everyone who wants the whole picture."""
 
 import streamlit as st
 
+from geo.choropleth import classify, measure_values
 from geo.export import localized
 from geo.principles import FLAG_REASONS, flag_frame
 from geo.summary import type_counts
 from ui import near_page as near
 from ui import state, styles
 from ui.i18n import current_lang, fmt_date, fmt_number, t
-from ui.loaders import dataset
-from ui.widgets import demo_banner, neighbourhood_choice
+from ui.loaders import dataset, neighbourhood_tables
+from ui.widgets import choropleth_map, demo_banner, neighbourhood_choice
 
 lang = current_lang()
 near.open_when_chosen()  # an address found or a location given: near-me opens there, before anything is drawn
@@ -31,16 +32,23 @@ with st.container(border=True, key="home-near"):
     near.place_search(lang)
     st.caption(t("near.privacy"))
 
-st.markdown(f"#### {t('home.go')}")
-ways = st.columns(3, vertical_alignment="bottom")
-with ways[0].container(key="home-way-map"):
-    st.page_link(state.MAP, label=t("home.go.map"), icon=":material/map:", query_params=state.link(),
-                 width="stretch")
-with ways[1].container(key="home-way-overview"):
-    st.page_link(state.OVERVIEW, label=t("home.go.overview"), icon=":material/apartment:",
-                 query_params=state.link(), width="stretch")
-with ways[2]:
+ways, city_map = st.columns([2, 3], gap="large")
+with ways:
+    st.markdown(f"#### {t('home.go')}")
+    with st.container(key="home-way-map"):
+        st.page_link(state.MAP, label=t("home.go.map"), icon=":material/map:", query_params=state.link(),
+                     width="stretch")
+    with st.container(key="home-way-overview"):
+        st.page_link(state.OVERVIEW, label=t("home.go.overview"), icon=":material/apartment:",
+                     query_params=state.link(), width="stretch")
     neighbourhood_choice(data, key="home.buurt")
+with city_map:
+    inside = [s for s in neighbourhood_tables(data)[0] if s.code is not None]
+    if inside:
+        st.markdown(f"#### {t('home.city_map')}")
+        values = measure_values(inside, "count")
+        choropleth_map(data, inside, values, classify(values), "count", key="home.map", height=360, width_px=560)
+        st.caption(t("overview.map.hint"))
 
 st.write(t("home.intro"))
 st.subheader(t("home.figures"))

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.choropleth import choropleth_collection, choropleth_group
 from geo.dataset import Dataset
 from geo.export import table_csv, table_xlsx
 from geo.facts import Facts, map_mask
@@ -16,7 +17,7 @@ from geo.mapping import build_map, fit_view, legend_html, outline_layer, registr
 from ui import state, styles
 from ui.assets import ASSETS_URL
 from ui.i18n import LANGS, current_lang, t
-from ui.loaders import map_layers
+from ui.loaders import choropleth_shapes, map_layers
 
 
 def page_css() -> None:
@@ -111,3 +112,21 @@ def downloads(table: pd.DataFrame, name: str, *, key: str, sheets: dict[str, pd.
                           file_name=f"{safe}.xlsx", key=f"{key}.xlsx", on_click="ignore", width="stretch",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           icon=":material/download:")
+
+
+def choropleth_map(data: Dataset, inside: list, values: list, classes, measure: str, *, key: str,
+                   height: int, width_px: int = 760) -> None:
+    """The neighbourhoods coloured by `values` (geo.choropleth), their names on the map where they fit; a click
+    on one opens its page. The code that comes back from the browser is checked against the register."""
+    lang = current_lang()
+    # No base map: the colours are the message, and nothing is fetched from outside.
+    bounds = tuple(data.neighbourhoods.total_bounds)
+    base_map = build_map(assets=ASSETS_URL, lang=lang, base="none", height=height, url_sync=False, fit=bounds,
+                         zoom_snap=0.25, view=fit_view(bounds, width_px=width_px, height_px=height))
+    layer = choropleth_group(choropleth_collection(inside, choropleth_shapes(data), values, classes, measure, lang))
+    clicked = st_folium(base_map, key=key, height=height, use_container_width=True,
+                        returned_objects=["last_active_drawing"], feature_group_to_add=layer) or {}
+    feature = clicked.get("last_active_drawing") or {}
+    code = (feature.get("properties") or {}).get("code") if isinstance(feature, dict) else None
+    if code in {s.code for s in inside}:
+        st.switch_page(state.BUURT, query_params=state.buurt_link(code))
