@@ -1826,4 +1826,28 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     ),
     "filters.open": ("Filters openen", "Open the filters"),
     "menu.open": ("Menu openen", "Open the menu"),
+    # --- issue 15: reports and the staff app ---
+    "report.problem.kind": ("Kies wat u wilt melden.", "Choose what you want to report."),
+    "report.problem.empty": ("Schrijf een bericht.", "Write a message."),
+    "report.problem.long": ("Uw bericht is te lang: ten hoogste {n} tekens.",
+                            "Your message is too long: at most {n} characters."),
+    "report.problem.place": ("Kies eerst een plek of een registratie.", "Choose a place or a registration first."),
+    "report.problem.email": ("Dit is geen e-mailadres. Laat het veld leeg als u geen antwoord per e-mail wilt.",
+                             "This is not an e-mail address. Leave it empty if you want no answer by e-mail."),
+    "error.report.session": (
+        Plural("U hebt in het afgelopen uur al {n} melding gestuurd. Probeer het later nog eens.",
+               "U hebt in het afgelopen uur al {n} meldingen gestuurd. Probeer het later nog eens."),
+        Plural("You have already sent {n} report in the last hour. Please try again later.",
+               "You have already sent {n} reports in the last hour. Please try again later."),
+    ),
+    "error.report.busy": (
+        "Er komen nu erg veel meldingen binnen. Uw melding is niet opgeslagen. Probeer het over een uur nog eens.",
+        "Very many reports are coming in right now. Your report was not saved. Please try again in an hour.",
+    ),
+    "error.report.setting": ("{name} moet een geheel getal van 0 of meer zijn, niet '{value}'.",
+                             "{name} must be a whole number of 0 or more, not '{value}'."),
+    "error.report.action": ("Dat kan niet met deze melding.", "That cannot be done with this report."),
+    "error.report.answer": ("Een antwoord heeft tekst nodig, ten hoogste {n} tekens.",
+                            "An answer needs text, at most {n} characters."),
+    "error.report.unknown": ("Er is geen melding met dit kenmerk.", "There is no report with this reference."),
 }
