@@ -1827,6 +1827,42 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "filters.open": ("Filters openen", "Open the filters"),
     "menu.open": ("Menu openen", "Open the menu"),
     # --- issue 15: reports and the staff app ---
+    "report.open": ("Iets melden of vragen", "Report or ask something"),
+    "report.intro": (
+        "Mist hier een camera of sensor, klopt er iets niet, of hebt u een vraag? Laat het de gemeente weten. U hebt "
+        "geen account nodig.",
+        "Is a camera or sensor missing here, is something wrong, or do you have a question? Tell the municipality. You "
+        "need no account.",
+    ),
+    "report.kind": ("Wat wilt u melden?", "What do you want to report?"),
+    "report.kind.missing": ("Hier staat een sensor of camera die niet op de kaart staat",
+                            "There is a sensor or camera here that is not on the map"),
+    "report.kind.wrong": ("De informatie klopt niet", "The information is wrong"),
+    "report.kind.question": ("Een vraag aan de eigenaar", "A question for the owner"),
+    "report.kind.objection": ("Ik maak bezwaar", "I object"),
+    "report.text": ("Uw bericht (ten hoogste {n} tekens)", "Your message (at most {n} characters)"),
+    "report.place.registration": ("Uw melding gaat over: {name}", "Your report is about: {name}"),
+    "report.place.spot": ("Uw melding gaat over de plek die u koos.", "Your report is about the place you chose."),
+    "report.email": ("Uw e-mailadres (niet verplicht)", "Your e-mail address (optional)"),
+    "report.email.help": (
+        "Alleen als u een antwoord per e-mail wilt. We wissen uw e-mailadres {days} dagen nadat uw melding is "
+        "afgehandeld.",
+        "Only if you want an answer by e-mail. We delete your e-mail address {days} days after your report is closed.",
+    ),
+    "report.send": ("Melding versturen", "Send the report"),
+    "report.sent": (
+        "Uw melding is opgeslagen. Uw kenmerk is **{ref}**. Bewaar het: daarmee volgt u uw melding.",
+        "Your report has been saved. Your reference is **{ref}**. Keep it: with it you can follow your report.",
+    ),
+    "report.follow": ("Uw melding volgen", "Follow your report"),
+    "report.your_text": ("Dit stuurde u (alleen u en de gemeente zien het):",
+                         "This is what you sent (only you and the municipality see it):"),
+    "report.privacy": (
+        "Uw tekst en e-mailadres ziet alleen de gemeente. Wie het kenmerk heeft, ziet alleen de soort melding, de "
+        "datum, de stand en het antwoord.",
+        "Only the municipality sees your text and e-mail address. Whoever has the reference sees only the kind of "
+        "report, the date, the status and the answer.",
+    ),
     "report.problem.kind": ("Kies wat u wilt melden.", "Choose what you want to report."),
     "report.problem.empty": ("Schrijf een bericht.", "Write a message."),
     "report.problem.long": ("Uw bericht is te lang: ten hoogste {n} tekens.",
@@ -1850,4 +1886,21 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "error.report.answer": ("Een antwoord heeft tekst nodig, ten hoogste {n} tekens.",
                             "An answer needs text, at most {n} characters."),
     "error.report.unknown": ("Er is geen melding met dit kenmerk.", "There is no report with this reference."),
+    "nav.report": ("Melding", "Report"),
+    "report.page.title": ("Uw melding", "Your report"),
+    "report.page.ask": ("Vul het kenmerk van uw melding in, bijvoorbeeld K7M2-9QHX.",
+                        "Enter the reference of your report, for example K7M2-9QHX."),
+    "report.page.ref": ("Kenmerk", "Reference"),
+    "report.page.look": ("Opzoeken", "Look up"),
+    "report.page.unknown": ("We vinden geen melding met dit kenmerk. Kijk of u het goed hebt overgenomen.",
+                            "We find no report with this reference. Check that you copied it correctly."),
+    "report.page.kind": ("Soort melding", "Kind of report"),
+    "report.page.date": ("Verstuurd op", "Sent on"),
+    "report.page.status": ("Stand", "Status"),
+    "report.page.answer": ("Antwoord van de gemeente", "The municipality's answer"),
+    "report.page.no_answer": ("Er is nog geen antwoord.", "There is no answer yet."),
+    "report.status.received": ("Ontvangen", "Received"),
+    "report.status.in_progress": ("In behandeling", "In progress"),
+    "report.status.answered": ("Beantwoord", "Answered"),
+    "report.status.closed": ("Afgehandeld", "Closed"),
 }

@@ -6,6 +6,7 @@ register in tables of the same schema. What may be sent, the limits and the rete
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,11 +16,18 @@ from geo.store.base import ReportStore, is_url
 from geo.store.gpkg import GeoPackageReports, reports_path
 from geo.store.postgis import PostGISReports
 
+#: Names the reports' own store (a .gpkg path or a postgresql:// URL) when they should not live beside the register.
+REPORTS_ENV = "ZICHTBAAR_REPORTS"
+
 
 def open_reports(store: str | Path | None = None) -> ReportStore:
-    """The reports of the store named by `store` (default: $ZICHTBAAR_DB, or data/register.gpkg)."""
+    """The reports of the store named by `store`; by default those of $ZICHTBAAR_REPORTS when set, else of the
+    register's store ($ZICHTBAAR_DB, or data/register.gpkg: their GeoPackage is data/register.reports.gpkg)."""
     from geo.store import store_path
 
+    if store is None and os.environ.get(REPORTS_ENV):
+        own = os.environ[REPORTS_ENV]
+        return PostGISReports(own) if is_url(own) else GeoPackageReports(Path(own))
     name = store if store is not None else store_path()
     if is_url(name):
         return PostGISReports(str(name))
