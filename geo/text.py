@@ -1903,4 +1903,70 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "report.status.in_progress": ("In behandeling", "In progress"),
     "report.status.answered": ("Beantwoord", "Answered"),
     "report.status.closed": ("Afgehandeld", "Closed"),
+    "staff.title": ("Meldingen van bewoners", "Residents' reports"),
+    "staff.setup.title": ("De app voor medewerkers is nog niet ingesteld", "The staff app is not configured yet"),
+    "staff.setup.body": (
+        "Niemand kan hier meldingen zien tot een van deze twee is ingesteld (zie docs/deploy.md):\n\n"
+        "1. **Inloggen via uw identiteitsprovider (OIDC)**: zet een `[auth]`-blok in `.streamlit/secrets.toml`.\n"
+        "2. **Een reverse proxy met eigen inlog** (nginx): zet `{env}=1` en `{header_env}` op de naam van de "
+        "header die de proxy meestuurt, en laat de app alleen op 127.0.0.1 luisteren.",
+        "Nobody can see reports here until one of these two is configured (see docs/deploy.md):\n\n"
+        "1. **Log-in through your identity provider (OIDC)**: put an `[auth]` block in `.streamlit/secrets.toml`.\n"
+        "2. **A reverse proxy with its own log-in** (nginx): set `{env}=1` and `{header_env}` to the name of the "
+        "header the proxy passes on, and let the app listen on 127.0.0.1 only.",
+    ),
+    "staff.setup.loopback": (
+        "De proxy-instelling staat aan, maar de app luistert niet alleen op 127.0.0.1. Start hem met "
+        "`--server.address 127.0.0.1`.",
+        "The proxy setting is on, but the app does not listen on 127.0.0.1 only. Start it with "
+        "`--server.address 127.0.0.1`.",
+    ),
+    "staff.login.intro": ("Log in met het account van uw organisatie.", "Log in with your organisation's account."),
+    "staff.login": ("Inloggen", "Log in"),
+    "staff.logout": ("Uitloggen", "Log out"),
+    "staff.proxy.missing": (
+        "Uw verzoek kwam niet via de beveiligde proxy binnen. Er wordt niets getoond.",
+        "Your request did not come through the secured proxy. Nothing is shown.",
+    ),
+    "staff.who": ("Ingelogd als {who}", "Logged in as {who}"),
+    "staff.group": ("Welke meldingen", "Which reports"),
+    "staff.group.new": ("Nieuw", "New"),
+    "staff.group.open": ("Open", "Open"),
+    "staff.group.closed": ("Afgehandeld", "Closed"),
+    "staff.count": (Plural("{n} melding", "{n} meldingen"), Plural("{n} report", "{n} reports")),
+    "staff.none": ("Hier zijn geen meldingen.", "There are no reports here."),
+    "staff.choose": ("Kies een melding", "Choose a report"),
+    "staff.col.ref": ("Kenmerk", "Reference"),
+    "staff.col.kind": ("Soort", "Kind"),
+    "staff.col.status": ("Stand", "Status"),
+    "staff.col.date": ("Verstuurd", "Sent"),
+    "staff.col.registration": ("Registratie", "Registration"),
+    "staff.text": ("Tekst van de bewoner, precies zoals verstuurd:", "The resident's text, exactly as sent:"),
+    "staff.email": ("E-mailadres: {email}", "E-mail address: {email}"),
+    "staff.email.none": ("Geen e-mailadres (niet gegeven, of al gewist).",
+                         "No e-mail address (not given, or deleted)."),
+    "staff.place": ("Plek: {lat}, {lon}", "Place: {lat}, {lon}"),
+    "staff.answer": ("Antwoord (iedereen met het kenmerk kan het lezen)",
+                     "Answer (anyone with the reference can read it)"),
+    "staff.answer.send": ("Antwoord publiceren", "Publish the answer"),
+    "staff.link": ("Koppelen aan registratie (id)", "Link to a registration (id)"),
+    "staff.link.send": ("Koppelen", "Link"),
+    "staff.status.send": ("Stand opslaan", "Save the status"),
+    "staff.done": ("Opgeslagen.", "Saved."),
+    "staff.log": ("Wat medewerkers deden", "What staff did"),
+    "staff.log.none": ("Nog niets.", "Nothing yet."),
+    "staff.action.status": ("stand", "status"),
+    "staff.action.answer": ("antwoord", "answer"),
+    "staff.action.link": ("koppeling", "link"),
+    "staff.purged": (
+        Plural("{n} e-mailadres gewist: de bewaartermijn was voorbij.",
+               "{n} e-mailadressen gewist: de bewaartermijn was voorbij."),
+        Plural("{n} e-mail address deleted: its retention period had passed.",
+               "{n} e-mail addresses deleted: their retention period had passed."),
+    ),
+    "cli.reports.purged": (
+        Plural("{n} e-mailadres gewist.", "{n} e-mailadressen gewist."),
+        Plural("{n} e-mail address deleted.", "{n} e-mail addresses deleted."),
+    ),
+    "cli.reports.none": ("Geen meldingen.", "No reports."),
 }

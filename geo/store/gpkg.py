@@ -440,6 +440,8 @@ class GeoPackageReports:
         return report
 
     def get(self, ref: str) -> Report | None:
+        if not self.path.exists():
+            return None  # nothing sent yet: reading makes no file
         con = self._connect()
         try:
             row = con.execute(f"SELECT {', '.join(REPORT_COLUMNS)} FROM {REPORTS} WHERE ref = ?", (ref,)).fetchone()
@@ -448,6 +450,8 @@ class GeoPackageReports:
         return report_of(row) if row else None
 
     def find(self, status: str | None = None) -> list[Report]:
+        if not self.path.exists():
+            return []
         where, params = ("WHERE status = ?", (status,)) if status else ("", ())
         con = self._connect()
         try:
@@ -470,6 +474,8 @@ class GeoPackageReports:
         return report
 
     def actions(self, ref: str) -> list[Action]:
+        if not self.path.exists():
+            return []
         con = self._connect()
         try:
             rows = con.execute(f"SELECT ref, at, who, action, value FROM {REPORT_ACTIONS} WHERE ref = ? ORDER BY id",
@@ -479,6 +485,8 @@ class GeoPackageReports:
         return [Action(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4]) for r in rows]
 
     def purge(self, closed_before: datetime) -> int:
+        if not self.path.exists():
+            return 0
         with self._writing() as con:
             cur = con.execute(f"UPDATE {REPORTS} SET email = NULL WHERE status = 'closed' AND email IS NOT NULL "
                               "AND closed_at <= ?", (_iso(closed_before),))

@@ -1,0 +1,39 @@
+"""The staff app's map of residents' reports: one dot per report with a place, coloured by where it stands."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+import folium
+
+from geo.mapping import TILES
+from geo.reports import Report
+from geo.text import text
+
+#: A dot's colour by status: new reports stand out, closed ones fade.
+COLOURS = {"received": "#D52B1E", "in_progress": "#E17000", "answered": "#01689B", "closed": "#8A8A8A"}
+
+
+def reports_map(reports: Sequence[Report], lang: str, centre: tuple[float, float] = (52.1, 5.3)) -> folium.Map:
+    """A folium map with a dot per report that has a place; its tooltip is the reference, kind and status (escaped).
+
+    >>> from datetime import datetime, UTC
+    >>> r = Report("K7M2-9QHX", "missing", "<b>x</b>", None, 52.47, 5.55, None, "received",
+    ...            datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 1, 1, tzinfo=UTC))
+    >>> html_out = reports_map([r], "en").get_root().render()
+    >>> "K7M2-9QHX" in html_out and "<b>x</b>" not in html_out
+    True
+    """
+    placed = [r for r in reports if r.lat is not None and r.lon is not None]
+    url, attribution = TILES["brt"]
+    m = folium.Map(location=list(centre), zoom_start=8, tiles=None, control_scale=True)
+    folium.TileLayer(url, attr=text(attribution, lang), max_zoom=19).add_to(m)
+    for r in placed:
+        tip = " · ".join((r.ref, text(f"report.kind.{r.kind}", lang), text(f"report.status.{r.status}", lang)))
+        folium.CircleMarker([r.lat, r.lon], radius=8, color="#1A1A1A", weight=1, fill=True, fill_opacity=0.9,
+                            fill_color=COLOURS.get(r.status, "#8A8A8A"), tooltip=html.escape(tip)).add_to(m)
+    if placed:
+        lats, lons = [r.lat for r in placed], [r.lon for r in placed]
+        m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], max_zoom=16)
+    return m

@@ -1,0 +1,18 @@
+"""Zichtbaar for staff: residents' reports behind a real log-in. A separate entry point, never part of the public app:
+
+    streamlit run staff.py --server.port 8502 --server.address 127.0.0.1
+
+See docs/deploy.md for the log-in (Streamlit's OIDC, or nginx with its own log-in passing a trusted header).
+"""
+
+from pathlib import Path
+
+import streamlit as st
+
+from ui import staff, state
+
+HERE = Path(__file__).parent
+
+st.set_page_config(page_title="Zichtbaar · meldingen", page_icon=str(HERE / "ui" / "favicon.png"), layout="wide")
+state.init_lang()
+staff.show()
