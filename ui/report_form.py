@@ -63,7 +63,8 @@ def report_form(registration_id: str | None, lat: float | None = None, lon: floa
     sent = ss.get(f"{key}.sent")
     if sent and sent[2] != (registration_id, lat, lon):
         sent = None  # sent about another place: the form is fresh for this one
-    with st.expander(t("report.open"), icon=":material/campaign:", expanded=bool(sent)), st.container(key=key):
+    box = key.replace(".", "-")  # a container's key becomes a CSS class: st-key-near-report
+    with st.expander(t("report.open"), icon=":material/campaign:", expanded=bool(sent)), st.container(key=box):
         if sent:
             ref, text, _ = sent
             st.success(t("report.sent", ref=ref), icon=":material/check_circle:")
