@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import folium
 
-from geo.mapping import TILES
+from geo.mapping import TILES, LocalMap
 from geo.reports import Report
 from geo.text import text
 
@@ -15,19 +15,22 @@ from geo.text import text
 COLOURS = {"received": "#D52B1E", "in_progress": "#E17000", "answered": "#01689B", "closed": "#8A8A8A"}
 
 
-def reports_map(reports: Sequence[Report], lang: str, centre: tuple[float, float] = (52.1, 5.3)) -> folium.Map:
+def reports_map(reports: Sequence[Report], lang: str, assets: str,
+                centre: tuple[float, float] = (52.1, 5.3)) -> folium.Map:
     """A folium map with a dot per report that has a place; its tooltip is the reference, kind and status (escaped).
+
+    `assets`: where the app serves Leaflet (geo.mapping.LocalMap): no third party sees who looks at what.
 
     >>> from datetime import datetime, UTC
     >>> r = Report("K7M2-9QHX", "missing", "<b>x</b>", None, 52.47, 5.55, None, "received",
     ...            datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 1, 1, tzinfo=UTC))
-    >>> html_out = reports_map([r], "en").get_root().render()
-    >>> "K7M2-9QHX" in html_out and "<b>x</b>" not in html_out
+    >>> html_out = reports_map([r], "en", "/assets").get_root().render()
+    >>> "K7M2-9QHX" in html_out and "<b>x</b>" not in html_out and "cdn.jsdelivr" not in html_out
     True
     """
     placed = [r for r in reports if r.lat is not None and r.lon is not None]
     url, attribution = TILES["brt"]
-    m = folium.Map(location=list(centre), zoom_start=8, tiles=None, control_scale=True)
+    m = LocalMap(assets, location=list(centre), zoom_start=8, tiles=None, control_scale=True)
     folium.TileLayer(url, attr=text(attribution, lang), max_zoom=19).add_to(m)
     for r in placed:
         tip = " · ".join((r.ref, text(f"report.kind.{r.kind}", lang), text(f"report.status.{r.status}", lang)))

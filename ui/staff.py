@@ -19,6 +19,7 @@ from geo.reports import MAX_ANSWER, MAX_REGISTRATION_ID, STATUSES, Report
 from geo.staff_access import HEADER_ENV, PROXY_ENV, Access, access
 from geo.store.reports import now_utc, open_reports, purge
 from geo.text import number
+from ui.assets import ASSETS_URL
 from ui.i18n import current_lang, fmt_date, t
 
 #: Which reports each group shows.
@@ -111,8 +112,8 @@ def overview(reports: list[Report]) -> None:
     left, right = st.columns([3, 2], gap="medium")
     left.dataframe(table, hide_index=True, width="stretch", key="staff.table")
     with right:
-        st_folium(reports_map(reports, current_lang()), key="staff.map", height=360, use_container_width=True,
-                  returned_objects=[])
+        st_folium(reports_map(reports, current_lang(), ASSETS_URL), key="staff.map", height=360,
+                  use_container_width=True, returned_objects=[])
 
 
 def detail(report: Report, who: str) -> None:
