@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import folium
 
 from geo.mapping import TILES, LocalMap
+from geo.report_summary import MissingCell
 from geo.reports import Report
 from geo.text import text
 
 #: A dot's colour by status: new reports stand out, closed ones fade.
 COLOURS = {"received": "#D52B1E", "in_progress": "#E17000", "answered": "#01689B", "closed": "#8A8A8A"}
+#: Where residents say a sensor is missing: a colour no registration icon uses.
+MISSING_COLOUR = "#76236C"
 
 
 def reports_map(reports: Sequence[Report], lang: str, assets: str,
@@ -40,3 +43,19 @@ def reports_map(reports: Sequence[Report], lang: str, assets: str,
         lats, lons = [r.lat for r in placed], [r.lon for r in placed]
         m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], max_zoom=16)
     return m
+
+
+def missing_group(cells: Sequence[MissingCell], name: str, tooltip: Callable[[int], str]) -> folium.FeatureGroup:
+    """The cells where residents report a missing sensor, as purple rings sized by how many: for the coverage map.
+
+    >>> from geo.report_summary import MissingCell
+    >>> g = missing_group([MissingCell(52.1, 5.1, 3)], "Gemeld", lambda n: f"{n} meldingen")
+    >>> len(g._children)
+    1
+    """
+    group = folium.FeatureGroup(name=name, show=True)
+    for cell in cells:
+        folium.CircleMarker([cell.lat, cell.lon], radius=min(6 + 2 * cell.n, 18), color=MISSING_COLOUR, weight=3,
+                            dash_array="4 3", fill=True, fill_opacity=0.15, fill_color=MISSING_COLOUR,
+                            tooltip=html.escape(tooltip(cell.n))).add_to(group)
+    return group

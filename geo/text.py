@@ -1969,4 +1969,48 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         Plural("{n} e-mail address deleted.", "{n} e-mail addresses deleted."),
     ),
     "cli.reports.none": ("Geen meldingen.", "No reports."),
+    "policy.section.reports": ("Meldingen", "Reports"),
+    "policy.reports.title": ("Wat bewoners melden", "What residents report"),
+    "policy.reports.intro": (
+        "Bewoners melden sensoren die ontbreken, informatie die niet klopt, vragen en bezwaren. Hier staan alleen de "
+        "aantallen, per soort en per buurt. Wat bewoners schreven, ziet alleen de gemeente.",
+        "Residents report missing sensors, wrong information, questions and objections. Only the numbers are here, "
+        "per kind and per neighbourhood. Only the municipality sees what residents wrote.",
+    ),
+    "policy.reports.none": ("Er zijn nog geen meldingen.", "There are no reports yet."),
+    "policy.reports.kind.missing": ("Ontbreekt", "Missing"),
+    "policy.reports.kind.wrong": ("Klopt niet", "Wrong"),
+    "policy.reports.kind.question": ("Vraag", "Question"),
+    "policy.reports.kind.objection": ("Bezwaar", "Objection"),
+    "policy.reports.col.code": ("Code", "Code"),
+    "policy.reports.col.name": ("Buurt", "Neighbourhood"),
+    "policy.reports.col.total": ("Totaal", "Total"),
+    "policy.reports.outside": ("Zonder plek of buiten de buurten", "Without a place or outside the neighbourhoods"),
+    "policy.reports.file": ("meldingen-per-buurt", "reports-per-neighbourhood"),
+    "policy.reports.missing": (
+        Plural("Op {n} plek zien bewoners een sensor die niet in het register staat. Zie de kaart bij Camerabereik.",
+               "Op {n} plekken zien bewoners een sensor die niet in het register staat. Zie de kaart bij "
+               "Camerabereik."),
+        Plural("In {n} place residents see a sensor that the register does not hold. See the map under Camera "
+               "coverage.",
+               "In {n} places residents see a sensor that the register does not hold. See the map under Camera "
+               "coverage."),
+    ),
+    "policy.coverage.missing": (
+        Plural("Paarse ringen: {n} plek waar bewoners melden dat een sensor ontbreekt (nog niet afgehandeld, geteld "
+               "per {cell} m).",
+               "Paarse ringen: {n} plekken waar bewoners melden dat een sensor ontbreekt (nog niet afgehandeld, "
+               "geteld per {cell} m)."),
+        Plural("Purple rings: {n} place where residents report a missing sensor (not closed yet, counted per {cell} "
+               "m).",
+               "Purple rings: {n} places where residents report a missing sensor (not closed yet, counted per "
+               "{cell} m)."),
+    ),
+    "policy.coverage.missing.layer": ("Gemeld: sensor ontbreekt", "Reported: sensor missing"),
+    "policy.coverage.missing.tooltip": (
+        Plural("{n} melding: hier ontbreekt een sensor in het register",
+               "{n} meldingen: hier ontbreekt een sensor in het register"),
+        Plural("{n} report: a sensor here is missing from the register",
+               "{n} reports: a sensor here is missing from the register"),
+    ),
 }

@@ -455,7 +455,7 @@ def format_overview(state: OverviewState) -> dict[str, str]:
 # ---------------------------------------------------------------- /beleid: the map's filters and a section
 
 SECTION = "section"
-POLICY_SECTIONS: tuple[str, ...] = ("principles", "hotspots", "coverage", "trends")
+POLICY_SECTIONS: tuple[str, ...] = ("principles", "hotspots", "coverage", "trends", "reports")
 
 
 @dataclass(frozen=True)
