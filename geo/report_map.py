@@ -14,8 +14,9 @@ from geo.text import text
 
 #: A dot's colour by status: new reports stand out, closed ones fade.
 COLOURS = {"received": "#D52B1E", "in_progress": "#E17000", "answered": "#01689B", "closed": "#8A8A8A"}
-#: Where residents say a sensor is missing: a colour no registration icon uses.
-MISSING_COLOUR = "#76236C"
+#: Where residents say a sensor is missing: dashed rings, a shape no registration icon has (the caption says
+#: "dashed", not a colour), in a violet brighter than any purpose's.
+MISSING_COLOUR = "#AA00CC"
 
 
 def reports_map(reports: Sequence[Report], lang: str, assets: str,
@@ -46,7 +47,7 @@ def reports_map(reports: Sequence[Report], lang: str, assets: str,
 
 
 def missing_group(cells: Sequence[MissingCell], name: str, tooltip: Callable[[int], str]) -> folium.FeatureGroup:
-    """The cells where residents report a missing sensor, as purple rings sized by how many: for the coverage map.
+    """The cells where residents report a missing sensor, as dashed rings sized by how many: for the coverage map.
 
     >>> from geo.report_summary import MissingCell
     >>> g = missing_group([MissingCell(52.1, 5.1, 3)], "Gemeld", lambda n: f"{n} meldingen")

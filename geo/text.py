@@ -1997,13 +1997,13 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
                "coverage."),
     ),
     "policy.coverage.missing": (
-        Plural("Paarse ringen: {n} plek waar bewoners melden dat een sensor ontbreekt (nog niet afgehandeld, geteld "
-               "per {cell} m).",
-               "Paarse ringen: {n} plekken waar bewoners melden dat een sensor ontbreekt (nog niet afgehandeld, "
+        Plural("Gestippelde ringen: {n} plek waar bewoners melden dat een sensor ontbreekt (nog niet afgehandeld, "
+               "geteld per {cell} m).",
+               "Gestippelde ringen: {n} plekken waar bewoners melden dat een sensor ontbreekt (nog niet afgehandeld, "
                "geteld per {cell} m)."),
-        Plural("Purple rings: {n} place where residents report a missing sensor (not closed yet, counted per {cell} "
+        Plural("Dashed rings: {n} place where residents report a missing sensor (not closed yet, counted per {cell} "
                "m).",
-               "Purple rings: {n} places where residents report a missing sensor (not closed yet, counted per "
+               "Dashed rings: {n} places where residents report a missing sensor (not closed yet, counted per "
                "{cell} m)."),
     ),
     "policy.coverage.missing.layer": ("Gemeld: sensor ontbreekt", "Reported: sensor missing"),

@@ -38,5 +38,5 @@ def test_the_reports_section_counts_per_kind_and_neighbourhood_without_any_text(
 def test_the_coverage_map_shows_where_residents_report_a_missing_sensor():
     at = policy_page(section="coverage")
     assert not at.exception
-    assert "Paarse ringen: 1 plek" in text(at)
+    assert "Gestippelde ringen: 1 plek" in text(at)
     assert "hier ontbreekt een sensor in het register" in str(map_args(at))
