@@ -37,7 +37,7 @@ def _oidc_configured() -> bool:
 
 def _logged_in_as() -> str | None:
     user = st.user
-    if not user.is_logged_in:
+    if not user.get("is_logged_in"):  # absent, not False, where Streamlit has no session cookie to read (AppTest)
         return None
     return str(user.get("email") or user.get("name") or user.get("sub") or "?")
 

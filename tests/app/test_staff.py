@@ -50,6 +50,17 @@ def test_an_anonymous_visitor_without_any_log_in_configured_sees_only_how_to_con
     assert a_report not in shown and "Camera" not in shown and "geheim@example.nl" not in shown
 
 
+def test_with_oidc_configured_an_anonymous_visitor_sees_only_the_log_in_button(a_report):
+    at = AppTest.from_file(STAFF, default_timeout=60)
+    at.secrets["auth"] = {"redirect_uri": "https://staff.example/oauth2callback", "cookie_secret": "x",
+                          "client_id": "x", "client_secret": "x",
+                          "server_metadata_url": "https://login.example/.well-known/openid-configuration"}
+    at.run()
+    assert not at.exception
+    assert [b.label for b in at.button] == ["Inloggen"]
+    assert a_report not in everything(at) and "Camera" not in everything(at)
+
+
 def test_a_request_that_did_not_come_through_the_proxy_sees_no_report(a_report, monkeypatch):
     behind_proxy(monkeypatch, headers={})
     at = run_staff()
