@@ -6,6 +6,7 @@ The PostGIS variants connect to $ZICHTBAAR_TEST_PG like tests/unit/test_store.py
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import sqlite3
@@ -74,6 +75,33 @@ def test_twenty_residents_sending_at_once_all_get_distinct_references_and_all_ar
     stored = open_reports(target).find()
     assert {r.ref for r in stored} == set(refs)
     assert sorted(r.text for r in stored) == sorted(f"Vraag {i}" for i in range(SENDERS))
+
+
+def _send_from_a_process(target: str, barrier, out, first: int, threads: int) -> None:
+    """One app server: `threads` residents at once, after every server is ready (the barrier)."""
+    barrier.wait()
+    sent: list[str] = []
+    workers = [threading.Thread(target=lambda i=i: sent.append(
+        send(NewReport("question", f"Vraag {i}", registration_id=f"C{i}"), store=target).ref))
+        for i in range(first, first + threads)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    out.put(sent)
+
+
+def test_four_servers_of_five_senders_each_get_distinct_references_and_all_are_stored(target):
+    ctx = multiprocessing.get_context("spawn")
+    barrier, out = ctx.Barrier(4), ctx.Queue()
+    procs = [ctx.Process(target=_send_from_a_process, args=(str(target), barrier, out, 5 * p, 5)) for p in range(4)]
+    for proc in procs:
+        proc.start()
+    refs = [ref for _ in procs for ref in out.get(timeout=120)]
+    for proc in procs:
+        proc.join(60)
+    assert len(refs) == SENDERS == len(set(refs))
+    assert {r.ref for r in open_reports(target).find()} == set(refs)
 
 
 SENDER = textwrap.dedent("""
