@@ -14,7 +14,7 @@ import html
 import streamlit as st
 
 from geo.errors import UserFacingError
-from geo.reports import KINDS, MAX_EMAIL, MAX_TEXT, Limits, NewReport, ReportError, parse_ref, problems
+from geo.reports import KINDS, MAX_EMAIL, MAX_TEXT, Limits, NewReport, parse_ref, problems
 from geo.store.reports import open_reports, send
 from ui import state
 from ui.i18n import current_lang, fmt_date, t
@@ -41,10 +41,7 @@ def _on_send(key: str, registration_id: str | None, lat: float | None, lon: floa
         return
     try:
         report = send(new, sent=ss.get(SENT_AT, []), limits=_limits())
-    except ReportError as err:
-        ss[f"{key}.error"] = (err.key, err.params)
-        return
-    except UserFacingError as err:  # the store cannot be written: nothing was saved, and the resident hears so
+    except UserFacingError as err:  # a limit reached (ReportError), or a store that cannot be written: nothing saved
         ss[f"{key}.error"] = (err.key, err.params)
         return
     ss[SENT_AT] = [*ss.get(SENT_AT, []), report.created_at]
@@ -116,7 +113,7 @@ def report_status(ref: str | None) -> None:
         status, kind = t(f"report.status.{public['status']}"), t(f"report.kind.{public['kind']}")
         st.markdown(f"**{t('report.page.status')}:** {status}")
         st.markdown(f"**{t('report.page.kind')}:** {kind}")
-        st.markdown(f"**{t('report.page.date')}:** {fmt_date(report.created_at.date())}")
+        st.markdown(f"**{t('report.page.date')}:** {fmt_date(public['created_at'].date())}")
         st.subheader(t("report.page.answer"), anchor=False)
         if public["answer"]:
             st.html(f'<p class="zb-answer" style="white-space:pre-wrap">{html.escape(str(public["answer"]))}</p>')
