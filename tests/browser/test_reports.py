@@ -14,6 +14,8 @@ from geo.reports import KINDS
 from geo.store.reports import REPORTS_ENV, open_reports
 from geo.text import text
 from tests.browser.conftest import exceptions, open_page, streamlit_server, wait_for_app
+from tests.browser.test_wcag import AXE
+from tests.browser.test_wcag import violations as wcag_violations
 
 pytestmark = pytest.mark.browser
 
@@ -42,6 +44,9 @@ def test_a_resident_sends_a_report_on_a_phone_and_follows_it(kind, url, browser,
         wait_for_app(page)
         page.get_by_text(text("report.open", "nl")).click()
         form = page.locator(".st-key-near-report")
+        # The open form meets WCAG 2.1 AA too (axe-core, as in tests/browser/test_wcag.py).
+        if kind == KINDS[0] and AXE.exists():
+            assert wcag_violations(page) == []
         form.get_by_text(text(f"report.kind.{kind}", "nl")).click()
         message = f"Melding van soort {kind}: <b>niet vet</b>"
         form.locator("textarea").fill(message)
