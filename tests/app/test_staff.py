@@ -106,3 +106,11 @@ def test_the_public_app_has_no_way_to_the_staff_app():
     dashboard = (PROJECT_DIR / "dashboard.py").read_text(encoding="utf-8")
     assert "staff" not in dashboard
     assert not list((PROJECT_DIR / "pages").glob("*staff*"))
+
+
+def test_the_staff_app_speaks_english_when_asked(a_report, monkeypatch):
+    behind_proxy(monkeypatch, headers={"X-Forwarded-User": "els"})
+    at = AppTest.from_file(STAFF, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    assert at.title[0].value == "Residents' reports" and "Logged in as els" in [t.value for t in at.text]
