@@ -117,7 +117,11 @@ def overview(reports: list[Report]) -> None:
 
 
 def detail(report: Report, who: str) -> None:
-    """One report: the resident's words literally, its place, and the three things staff can do."""
+    """One report: the resident's words literally, its place, and the three things staff can do.
+
+    The widgets' keys name the report as it is now (`widget_key`): each report's fields, and the same report's
+    after any change, start from what the store holds.
+    """
     store = open_reports()
     lang = current_lang()
     with st.container(key="staff-detail", border=True):
@@ -137,19 +141,19 @@ def detail(report: Report, who: str) -> None:
         answer_col, link_col, status_col = st.columns(3, gap="medium")
         with answer_col.form(f"staff.answer.{report.ref}", border=False):
             answer = st.text_area(t("staff.answer"), value=report.answer or "", max_chars=MAX_ANSWER,
-                                  key="staff.answer.text")
-            if st.form_submit_button(t("staff.answer.send"), key="staff.answer.send", type="primary"):
+                                  key=widget_key(report, "answer.text"))
+            if st.form_submit_button(t("staff.answer.send"), key=widget_key(report, "answer.send"), type="primary"):
                 _act(store, report.ref, "answer", answer, who)
         with link_col.form(f"staff.link.{report.ref}", border=False):
             reg = st.text_input(t("staff.link"), value=report.registration_id or "",
-                                max_chars=MAX_REGISTRATION_ID, key="staff.link.id")
-            if st.form_submit_button(t("staff.link.send"), key="staff.link.send"):
+                                max_chars=MAX_REGISTRATION_ID, key=widget_key(report, "link.id"))
+            if st.form_submit_button(t("staff.link.send"), key=widget_key(report, "link.send")):
                 _act(store, report.ref, "link", reg, who)
         with status_col.form(f"staff.status.{report.ref}", border=False):
-            status = st.selectbox(t("staff.col.status"), options=list(STATUSES), key="staff.status.value",
+            status = st.selectbox(t("staff.col.status"), options=list(STATUSES), key=widget_key(report, "status.value"),
                                   index=STATUSES.index(report.status),
                                   format_func=lambda s: t(f"report.status.{s}", lang))
-            if st.form_submit_button(t("staff.status.send"), key="staff.status.send"):
+            if st.form_submit_button(t("staff.status.send"), key=widget_key(report, "status.send")):
                 _act(store, report.ref, "status", status, who)
         st.caption(t("staff.log"))
         actions = store.actions(report.ref)
@@ -157,6 +161,11 @@ def detail(report: Report, who: str) -> None:
             st.caption(t("staff.log.none"))
         for a in actions:
             st.text(f"{fmt_date(a.at.date())} {a.at:%H:%M} UTC · {a.who} · {t(f'staff.action.{a.action}')}: {a.value}")
+
+
+def widget_key(report: Report, name: str) -> str:
+    """A key for one of a report's widgets that changes whenever the report does."""
+    return f"staff.{name}.{report.ref}.{report.updated_at.timestamp():.6f}"
 
 
 def _act(store, ref: str, action: str, value: str, who: str) -> None:
