@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from geo.errors import UserFacingError
+from geo.reports import STATUSES
 from geo.text import LANGS, both, integer, number, text
 
 EPILOG = """Examples / voorbeelden:
@@ -22,6 +23,8 @@ EPILOG = """Examples / voorbeelden:
   python -m geo export --format amsterdam-api -o devices.json
   python -m geo algorithms algoritmeregister.csv
   python -m geo demo
+  python -m geo reports list --status received --json
+  python -m geo reports purge
 """
 #: What `--format` can force (by default a file's content tells).
 FORMATS = ("amsterdam-api", "amsterdam-sheet")
@@ -197,6 +200,36 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reports(args: argparse.Namespace) -> int:
+    """Residents' reports for the municipality's own systems: list them, export them all, or purge e-mail addresses
+    past their retention (closed + $ZICHTBAAR_REPORT_EMAIL_DAYS days)."""
+    from geo.store.reports import open_reports, purge
+
+    reports = open_reports(args.store)
+    if args.action == "purge":
+        n = purge(reports, days=args.days)
+        print(" / ".join(both("cli.reports.purged", n=n)))
+        return 0
+    found = reports.find(args.status)
+    if args.action == "export" or args.json:
+        content = json.dumps([r.as_json() for r in found], ensure_ascii=False, indent=2)
+        if args.output:
+            out = Path(args.output)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(content + "\n", encoding="utf-8")
+        else:
+            print(content)
+        return 0
+    if not found:
+        print(" / ".join(both("cli.reports.none")))
+    for r in found:
+        # A resident's text may hold anything: escaped for the terminal, cut to one line.
+        line = printable(r.text.replace("\n", " "))
+        print("\t".join((r.ref, r.status, r.kind, r.created_at.date().isoformat(), printable(r.registration_id or "-"),
+                         line[:60] + ("…" if len(line) > 60 else ""))))
+    return 0
+
+
 def cmd_algorithms(args: argparse.Namespace) -> int:
     """Read the Algoritmeregister's CSV export, save it beside the store, and say how the register links to it."""
     from geo.algorithms import algorithms_path, link_counts, read_export, save_algorithms
@@ -325,6 +358,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, help="file to write")
     p.add_argument("--store", help="store to read (default: $ZICHTBAAR_DB or data/register.gpkg)")
     commands["export"] = cmd_export
+
+    p = sub.add_parser("reports", help="residents' reports: list, export, purge e-mail addresses past retention")
+    p.add_argument("action", choices=("list", "export", "purge"),
+                   help="list (one line each, or --json), export (every field as JSON), purge (e-mail addresses)")
+    p.add_argument("--status", choices=STATUSES, help="only reports with this status (list, export)")
+    p.add_argument("--json", action="store_true", help="list as JSON, every field")
+    p.add_argument("-o", "--output", help="file to write (export; default: standard output)")
+    p.add_argument("--days", type=int, metavar="N", help="purge: days after closing (default: "
+                   "$ZICHTBAAR_REPORT_EMAIL_DAYS or 30)")
+    p.add_argument("--store", help="store whose reports to use (default: $ZICHTBAAR_REPORTS, else beside "
+                                   "$ZICHTBAAR_DB or data/register.gpkg)")
+    commands["reports"] = cmd_reports
 
     p = sub.add_parser("algorithms", help="read the Algoritmeregister's CSV export and keep it with the register")
     p.add_argument("export", help="CSV export of algoritmes.overheid.nl")

@@ -1839,4 +1839,191 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "home.go.map": ("Alles op de kaart", "Everything on the map"),
     "home.go.overview": ("Buurten vergelijken", "Compare neighbourhoods"),
     "home.city_map": ("Alle buurten: hoe donkerder, hoe meer", "Every neighbourhood: the darker, the more"),
+    # --- issue 15: reports and the staff app ---
+    "report.open": ("Iets melden of vragen", "Report or ask something"),
+    "report.intro": (
+        "Mist hier een camera of sensor, klopt er iets niet, of hebt u een vraag? Laat het de gemeente weten. U hebt "
+        "geen account nodig.",
+        "Is a camera or sensor missing here, is something wrong, or do you have a question? Tell the municipality. You "
+        "need no account.",
+    ),
+    "report.kind": ("Wat wilt u melden?", "What do you want to report?"),
+    "report.kind.missing": ("Hier staat een sensor of camera die niet op de kaart staat",
+                            "There is a sensor or camera here that is not on the map"),
+    "report.kind.wrong": ("De informatie klopt niet", "The information is wrong"),
+    "report.kind.question": ("Een vraag aan de eigenaar", "A question for the owner"),
+    "report.kind.objection": ("Ik maak bezwaar", "I object"),
+    "report.text": ("Uw bericht (ten hoogste {n} tekens)", "Your message (at most {n} characters)"),
+    "report.place.registration": ("Uw melding gaat over: {name}", "Your report is about: {name}"),
+    "report.place.spot": ("Uw melding gaat over de plek die u koos.", "Your report is about the place you chose."),
+    "report.email": ("Uw e-mailadres (niet verplicht)", "Your e-mail address (optional)"),
+    "report.email.help": (
+        "Alleen als u een antwoord per e-mail wilt. We wissen uw e-mailadres {days} dagen nadat uw melding is "
+        "afgehandeld.",
+        "Only if you want an answer by e-mail. We delete your e-mail address {days} days after your report is closed.",
+    ),
+    "report.send": ("Melding versturen", "Send the report"),
+    "report.sent": (
+        "Uw melding is opgeslagen. Uw kenmerk is **{ref}**. Bewaar het: daarmee volgt u uw melding.",
+        "Your report has been saved. Your reference is **{ref}**. Keep it: with it you can follow your report.",
+    ),
+    "report.follow": ("Uw melding volgen", "Follow your report"),
+    "report.your_text": ("Dit stuurde u (alleen u en de gemeente zien het):",
+                         "This is what you sent (only you and the municipality see it):"),
+    "report.privacy": (
+        "Uw tekst en e-mailadres ziet alleen de gemeente. Wie het kenmerk heeft, ziet alleen de soort melding, de "
+        "datum, de stand en het antwoord.",
+        "Only the municipality sees your text and e-mail address. Whoever has the reference sees only the kind of "
+        "report, the date, the status and the answer.",
+    ),
+    "report.problem.kind": ("Kies wat u wilt melden.", "Choose what you want to report."),
+    "report.problem.empty": ("Schrijf een bericht.", "Write a message."),
+    "report.problem.long": ("Uw bericht is te lang: ten hoogste {n} tekens.",
+                            "Your message is too long: at most {n} characters."),
+    "report.problem.place": ("Kies eerst een plek of een registratie.", "Choose a place or a registration first."),
+    "report.problem.email": ("Dit is geen e-mailadres. Laat het veld leeg als u geen antwoord per e-mail wilt.",
+                             "This is not an e-mail address. Leave it empty if you want no answer by e-mail."),
+    "error.report.session": (
+        Plural("U hebt in het afgelopen uur al {n} melding gestuurd. Probeer het later nog eens.",
+               "U hebt in het afgelopen uur al {n} meldingen gestuurd. Probeer het later nog eens."),
+        Plural("You have already sent {n} report in the last hour. Please try again later.",
+               "You have already sent {n} reports in the last hour. Please try again later."),
+    ),
+    "error.report.busy": (
+        "Er komen nu erg veel meldingen binnen. Uw melding is niet opgeslagen. Probeer het over een uur nog eens.",
+        "Very many reports are coming in right now. Your report was not saved. Please try again in an hour.",
+    ),
+    "error.report.setting": ("{name} moet een geheel getal van 0 of meer zijn, niet '{value}'.",
+                             "{name} must be a whole number of 0 or more, not '{value}'."),
+    "error.report.action": ("Dat kan niet met deze melding.", "That cannot be done with this report."),
+    "error.report.answer": ("Een antwoord heeft tekst nodig, ten hoogste {n} tekens.",
+                            "An answer needs text, at most {n} characters."),
+    "error.report.unknown": ("Er is geen melding met dit kenmerk.", "There is no report with this reference."),
+    "nav.report": ("Melding", "Report"),
+    "report.page.title": ("Uw melding", "Your report"),
+    "report.page.ask": ("Vul het kenmerk van uw melding in, bijvoorbeeld K7M2-9QHX.",
+                        "Enter the reference of your report, for example K7M2-9QHX."),
+    "report.page.ref": ("Kenmerk", "Reference"),
+    "report.page.look": ("Opzoeken", "Look up"),
+    "report.page.unknown": ("We vinden geen melding met dit kenmerk. Kijk of u het goed hebt overgenomen.",
+                            "We find no report with this reference. Check that you copied it correctly."),
+    "report.page.kind": ("Soort melding", "Kind of report"),
+    "report.page.date": ("Verstuurd op", "Sent on"),
+    "report.page.status": ("Stand", "Status"),
+    "report.page.answer": ("Antwoord van de gemeente", "The municipality's answer"),
+    "report.page.no_answer": ("Er is nog geen antwoord.", "There is no answer yet."),
+    "report.status.received": ("Ontvangen", "Received"),
+    "report.status.in_progress": ("In behandeling", "In progress"),
+    "report.status.answered": ("Beantwoord", "Answered"),
+    "report.status.closed": ("Afgehandeld", "Closed"),
+    "staff.title": ("Meldingen van bewoners", "Residents' reports"),
+    "staff.setup.title": ("De app voor medewerkers is nog niet ingesteld", "The staff app is not configured yet"),
+    "staff.setup.body": (
+        "Niemand kan hier meldingen zien tot een van deze twee is ingesteld (zie docs/deploy.md):\n\n"
+        "1. **Inloggen via uw identiteitsprovider (OIDC)**: zet een `[auth]`-blok in `.streamlit/secrets.toml`.\n"
+        "2. **Een reverse proxy met eigen inlog** (nginx): zet `{env}=1` en `{header_env}` op de naam van de "
+        "header die de proxy meestuurt, en laat de app alleen op 127.0.0.1 luisteren.",
+        "Nobody can see reports here until one of these two is configured (see docs/deploy.md):\n\n"
+        "1. **Log-in through your identity provider (OIDC)**: put an `[auth]` block in `.streamlit/secrets.toml`.\n"
+        "2. **A reverse proxy with its own log-in** (nginx): set `{env}=1` and `{header_env}` to the name of the "
+        "header the proxy passes on, and let the app listen on 127.0.0.1 only.",
+    ),
+    "staff.setup.loopback": (
+        "De proxy-instelling staat aan, maar de app luistert niet alleen op 127.0.0.1. Start hem met "
+        "`--server.address 127.0.0.1`.",
+        "The proxy setting is on, but the app does not listen on 127.0.0.1 only. Start it with "
+        "`--server.address 127.0.0.1`.",
+    ),
+    "staff.login.intro": ("Log in met het account van uw organisatie.", "Log in with your organisation's account."),
+    "staff.login": ("Inloggen", "Log in"),
+    "staff.logout": ("Uitloggen", "Log out"),
+    "staff.proxy.missing": (
+        "Uw verzoek kwam niet via de beveiligde proxy binnen. Er wordt niets getoond.",
+        "Your request did not come through the secured proxy. Nothing is shown.",
+    ),
+    "staff.who": ("Ingelogd als {who}", "Logged in as {who}"),
+    "staff.group": ("Welke meldingen", "Which reports"),
+    "staff.group.new": ("Nieuw", "New"),
+    "staff.group.open": ("Open", "Open"),
+    "staff.group.closed": ("Afgehandeld", "Closed"),
+    "staff.count": (Plural("{n} melding", "{n} meldingen"), Plural("{n} report", "{n} reports")),
+    "staff.none": ("Hier zijn geen meldingen.", "There are no reports here."),
+    "staff.choose": ("Kies een melding", "Choose a report"),
+    "staff.col.ref": ("Kenmerk", "Reference"),
+    "staff.col.kind": ("Soort", "Kind"),
+    "staff.col.status": ("Stand", "Status"),
+    "staff.col.date": ("Verstuurd", "Sent"),
+    "staff.col.registration": ("Registratie", "Registration"),
+    "staff.text": ("Tekst van de bewoner, precies zoals verstuurd:", "The resident's text, exactly as sent:"),
+    "staff.email": ("E-mailadres: {email}", "E-mail address: {email}"),
+    "staff.email.none": ("Geen e-mailadres (niet gegeven, of al gewist).",
+                         "No e-mail address (not given, or deleted)."),
+    "staff.place": ("Plek: {lat}, {lon}", "Place: {lat}, {lon}"),
+    "staff.answer": ("Antwoord (iedereen met het kenmerk kan het lezen)",
+                     "Answer (anyone with the reference can read it)"),
+    "staff.answer.send": ("Antwoord publiceren", "Publish the answer"),
+    "staff.link": ("Koppelen aan registratie (id)", "Link to a registration (id)"),
+    "staff.link.send": ("Koppelen", "Link"),
+    "staff.status.send": ("Stand opslaan", "Save the status"),
+    "staff.done": ("Opgeslagen.", "Saved."),
+    "staff.log": ("Wat medewerkers deden", "What staff did"),
+    "staff.log.none": ("Nog niets.", "Nothing yet."),
+    "staff.action.status": ("stand", "status"),
+    "staff.action.answer": ("antwoord", "answer"),
+    "staff.action.link": ("koppeling", "link"),
+    "staff.purged": (
+        Plural("{n} e-mailadres gewist: de bewaartermijn was voorbij.",
+               "{n} e-mailadressen gewist: de bewaartermijn was voorbij."),
+        Plural("{n} e-mail address deleted: its retention period had passed.",
+               "{n} e-mail addresses deleted: their retention period had passed."),
+    ),
+    "cli.reports.purged": (
+        Plural("{n} e-mailadres gewist.", "{n} e-mailadressen gewist."),
+        Plural("{n} e-mail address deleted.", "{n} e-mail addresses deleted."),
+    ),
+    "cli.reports.none": ("Geen meldingen.", "No reports."),
+    "policy.section.reports": ("Meldingen", "Reports"),
+    "policy.reports.title": ("Wat bewoners melden", "What residents report"),
+    "policy.reports.intro": (
+        "Bewoners melden sensoren die ontbreken, informatie die niet klopt, vragen en bezwaren. Hier staan alleen de "
+        "aantallen, per soort en per buurt. Wat bewoners schreven, ziet alleen de gemeente.",
+        "Residents report missing sensors, wrong information, questions and objections. Only the numbers are here, "
+        "per kind and per neighbourhood. Only the municipality sees what residents wrote.",
+    ),
+    "policy.reports.none": ("Er zijn nog geen meldingen.", "There are no reports yet."),
+    "policy.reports.kind.missing": ("Ontbreekt", "Missing"),
+    "policy.reports.kind.wrong": ("Klopt niet", "Wrong"),
+    "policy.reports.kind.question": ("Vraag", "Question"),
+    "policy.reports.kind.objection": ("Bezwaar", "Objection"),
+    "policy.reports.col.code": ("Code", "Code"),
+    "policy.reports.col.name": ("Buurt", "Neighbourhood"),
+    "policy.reports.col.total": ("Totaal", "Total"),
+    "policy.reports.outside": ("Zonder plek of buiten de buurten", "Without a place or outside the neighbourhoods"),
+    "policy.reports.file": ("meldingen-per-buurt", "reports-per-neighbourhood"),
+    "policy.reports.missing": (
+        Plural("Op {n} plek zien bewoners een sensor die niet in het register staat. Zie de kaart bij Camerabereik.",
+               "Op {n} plekken zien bewoners een sensor die niet in het register staat. Zie de kaart bij "
+               "Camerabereik."),
+        Plural("In {n} place residents see a sensor that the register does not hold. See the map under Camera "
+               "coverage.",
+               "In {n} places residents see a sensor that the register does not hold. See the map under Camera "
+               "coverage."),
+    ),
+    "policy.coverage.missing": (
+        Plural("Gestippelde ringen: {n} plek waar bewoners melden dat een sensor ontbreekt (nog niet afgehandeld, "
+               "geteld per {cell} m).",
+               "Gestippelde ringen: {n} plekken waar bewoners melden dat een sensor ontbreekt (nog niet afgehandeld, "
+               "geteld per {cell} m)."),
+        Plural("Dashed rings: {n} place where residents report a missing sensor (not closed yet, counted per {cell} "
+               "m).",
+               "Dashed rings: {n} places where residents report a missing sensor (not closed yet, counted per "
+               "{cell} m)."),
+    ),
+    "policy.coverage.missing.layer": ("Gemeld: sensor ontbreekt", "Reported: sensor missing"),
+    "policy.coverage.missing.tooltip": (
+        Plural("{n} melding: hier ontbreekt een sensor in het register",
+               "{n} meldingen: hier ontbreekt een sensor in het register"),
+        Plural("{n} report: a sensor here is missing from the register",
+               "{n} reports: a sensor here is missing from the register"),
+    ),
 }

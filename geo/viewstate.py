@@ -455,7 +455,7 @@ def format_overview(state: OverviewState) -> dict[str, str]:
 # ---------------------------------------------------------------- /beleid: the map's filters and a section
 
 SECTION = "section"
-POLICY_SECTIONS: tuple[str, ...] = ("principles", "hotspots", "coverage", "trends")
+POLICY_SECTIONS: tuple[str, ...] = ("principles", "hotspots", "coverage", "trends", "reports")
 
 
 @dataclass(frozen=True)
@@ -486,6 +486,31 @@ def format_policy(state: PolicyState) -> dict[str, str | list[str]]:
     if state.section != POLICY_SECTIONS[0]:
         out[SECTION] = state.section
     return out
+
+
+# ---------------------------------------------------------------- /melding: a resident's report by its reference
+
+REF = "ref"
+
+
+def parse_report(params: Mapping[str, str | Sequence[str]]) -> str | None:
+    """The reference in `ref`, as a resident may have typed it; None when there is none or it cannot be one.
+
+    >>> parse_report({"ref": "k7m2 9qhx"}), parse_report({"ref": "<b>"}), parse_report({})
+    ('K7M2-9QHX', None, None)
+    """
+    from geo.reports import parse_ref
+
+    return parse_ref(_last(params, REF))
+
+
+def format_report(ref: str | None) -> dict[str, str]:
+    """The query parameters of /melding for `ref`.
+
+    >>> format_report("K7M2-9QHX"), format_report(None)
+    ({'ref': 'K7M2-9QHX'}, {})
+    """
+    return {REF: ref} if ref else {}
 
 
 # ---------------------------------------------------------------- links that leave the app (paper, feeds)

@@ -11,6 +11,7 @@ from ui import near_page as near
 from ui import state, styles
 from ui.i18n import current_lang, t
 from ui.loaders import dataset, nearby
+from ui.report_form import report_form
 from ui.widgets import demo_banner
 
 lang = current_lang()
@@ -69,5 +70,6 @@ with list_col:
                 st.page_link(state.BUURT, label=t("near.neighbourhood", name=near.md_literal(at[1])),
                              icon=":material/arrow_forward:", query_params=state.buurt_link(at[0]), width="stretch")
         st.caption(t("near.share"))
+        report_form(None, spot.lat, spot.lon, key="near.report")
 
 st.caption(t("near.privacy"))

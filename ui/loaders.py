@@ -170,3 +170,12 @@ def nearby(data: Dataset, spot: Spot, radius: int) -> pd.DataFrame:
     from geo.store import nearby as registrations_near
 
     return registrations_near(data, spot, radius)
+
+
+@st.cache_data(show_spinner=False, ttl=60, max_entries=4)
+def reports(store_name: str) -> list:
+    """Every resident's report in the store named `store_name` (geo.store.reports.open_reports().describe()), for
+    counting on the policy page; a minute old at most. Never shown one by one in the public app."""
+    from geo.store.reports import open_reports
+
+    return open_reports().find()

@@ -33,6 +33,7 @@ from ui.assets import ASSETS_URL
 from ui.filters import clear, seed
 from ui.i18n import current_lang, t
 from ui.loaders import algorithm_register, map_index, map_layers
+from ui.report_form import report_form
 
 MAP_KEY = "zb_map"
 MAP_HEIGHT = 620
@@ -184,6 +185,7 @@ def detail(m: MapData, mask: np.ndarray) -> None:
         with st.expander(t("map.detail.more")):
             st.html(styles.style(styles.DETAIL) + registration_card(
                 row.to_dict(), lang, m.nb_names.get(str(m.nb_codes.iloc[pos]), ""), algorithm))
+        report_form(str(row["id"]), *m.location_of(pos), key="map.report", name=str(row["name"]))
 
 
 def choose_list(m: MapData, mask: np.ndarray) -> None:

@@ -1,4 +1,4 @@
-"""The policy page's four sections: the principles check, hotspots, camera coverage and trends.
+"""The policy page's sections: the principles check, hotspots, camera coverage, trends and residents' reports.
 
 Each takes the registrations in scope (the map's filters) and draws what geo worked out; pages/beleid.py picks one.
 """
@@ -20,13 +20,18 @@ from geo.filters import Filters
 from geo.hotspots import CELL_SIZES_M, DEFAULT_CELL_SIZE_M, SHAPES, hotspot_group, hotspots, places
 from geo.mapping import build_map, fit_view, legend_html, registrations_group, registrations_payload
 from geo.principles import UNCHECKED_AFTER_YEARS, principle_counts, shortfall_table
+from geo.report_map import missing_group
+from geo.report_summary import CELL_M, missing_cells, per_neighbourhood
+from geo.reports import KINDS
 from geo.schema import DEFAULT_RANGE_M
+from geo.store.reports import open_reports
 from geo.text import percent
 from geo.trends import changes_per_quarter
 from ui import state
 from ui.assets import ASSETS_URL
 from ui.i18n import current_lang, fmt_number, t
 from ui.loaders import map_layers
+from ui.loaders import reports as load_reports
 from ui.widgets import downloads
 
 MAP_HEIGHT = 520
@@ -134,7 +139,12 @@ def coverage_section(data: Dataset, registrations: pd.DataFrame, filters: Filter
     # Point cameras only: mobile cameras' areas do not count (said above), so they are not drawn.
     is_camera = (reg.index.isin(registrations.index) & reg["sensor_type"].isin(["camera", "anpr"]).to_numpy()
                  & (reg.geometry.geom_type == "Point").to_numpy())
+    missing = missing_cells(_reports())
+    if missing:
+        st.caption(t("policy.coverage.missing", n=len(missing), cell=CELL_M))
     _draw_map(data, "policy.coverage.map", [
+        *([missing_group(missing, t("policy.coverage.missing.layer"),
+                         lambda n: t("policy.coverage.missing.tooltip", lang, n=n))] if missing else []),
         watched_group(cov, name=t("policy.coverage.layer"), tooltip=t("policy.coverage.tooltip"),
                       fmt_share=lambda share: percent(share, lang)),
         # Every camera on its own with its view cone, at every zoom: what they watch is the point of this map.
@@ -192,4 +202,38 @@ def trends(data: Dataset, registrations: pd.DataFrame, filters: Filters) -> None
                           t("policy.trends.removed"): trend.wide("removed").reset_index()})
 
 
-SECTIONS = {"principles": principles, "hotspots": hotspots_section, "coverage": coverage_section, "trends": trends}
+def _reports() -> list:
+    """Every resident's report, for counting (a minute old at most); none when the store cannot be read."""
+    try:
+        return load_reports(open_reports().describe())
+    except UserFacingError:
+        return []
+
+
+def reports_section(data: Dataset, registrations: pd.DataFrame, filters: Filters) -> None:
+    """What residents report, counted per kind and per neighbourhood: never a text, an address or an exact spot."""
+    lang = current_lang()
+    st.subheader(t("policy.reports.title"))
+    st.write(t("policy.reports.intro"))
+    found = _reports()
+    if not found:
+        st.caption(t("policy.reports.none"))
+        return
+    cols = st.columns(len(KINDS))
+    for col, kind in zip(cols, KINDS, strict=True):
+        col.metric(t(f"policy.reports.kind.{kind}"), fmt_number(sum(r.kind == kind for r in found)))
+    missing = missing_cells(found)
+    if missing:
+        st.caption(t("policy.reports.missing", n=len(missing)))
+    table = per_neighbourhood(found, data.neighbourhoods)
+    table["name"] = [name if code else t("policy.reports.outside") for code, name in zip(table["code"],
+                                                                                         table["name"], strict=True)]
+    table = table.rename(columns={"code": t("policy.reports.col.code"), "name": t("policy.reports.col.name"),
+                                  "total": t("policy.reports.col.total"),
+                                  **{k: t(f"policy.reports.kind.{k}") for k in KINDS}})
+    st.dataframe(localized(table, lang), hide_index=True, width="stretch", key="policy.reports.table")
+    downloads(table, t("policy.reports.file"), key="policy.reports")
+
+
+SECTIONS = {"principles": principles, "hotspots": hotspots_section, "coverage": coverage_section, "trends": trends,
+            "reports": reports_section}

@@ -32,18 +32,20 @@ from geo.viewstate import (
     format_overview,
     format_params,
     format_policy,
+    format_report,
     parse,
     parse_buurt,
     parse_lang,
     parse_near,
     parse_overview,
     parse_policy,
+    parse_report,
 )
 
 #: The page scripts, for st.page_link and st.switch_page (dashboard.py registers them under these URLs).
-HOME, MAP, NEAR, OVERVIEW, BUURT, PRESENT, POLICY, CHECK = (
+HOME, MAP, NEAR, OVERVIEW, BUURT, PRESENT, POLICY, CHECK, REPORT = (
     "pages/home.py", "pages/kaart.py", "pages/hier.py", "pages/buurten.py", "pages/buurt.py", "pages/presentatie.py",
-    "pages/beleid.py", "pages/controle.py")
+    "pages/beleid.py", "pages/controle.py", "pages/melding.py")
 #: The map page's parameters written from Python; lat, lon, z and base are kept up to date by the map itself
 #: in the browser (zb_map.js), so Python leaves them alone.
 _MAP_WRITTEN = tuple(p for p in PARAMS if p not in (LAT, LON, ZOOM, BASE))
@@ -172,3 +174,20 @@ def write_policy(state: PolicyState) -> None:
 def policy_link(state: PolicyState) -> dict[str, str | list[str]]:
     return link(format_policy(state))
 
+
+
+# ---------------------------------------------------------------- /melding
+
+
+def report_ref() -> str | None:
+    """The reference the URL names (spelt as a resident may type it), or None."""
+    return parse_report(query())
+
+
+def write_report(ref: str | None) -> None:
+    _write(format_report(ref), ("ref",))
+
+
+def report_link(ref: str) -> dict[str, str | list[str]]:
+    """Query parameters for /melding?ref=REF in the visitor's language."""
+    return link(format_report(ref))

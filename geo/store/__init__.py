@@ -145,6 +145,10 @@ def import_register(register: str | Path, neighbourhoods: str | Path | None = No
     report, record = _import(register, neighbourhoods, open_store(store, keep=keep), municipality=municipality,
                              is_demo=is_demo, strict=strict, today=today)
     assert record is not None
+    # Each import also deletes the e-mail addresses of residents' reports past their retention.
+    from geo.store.reports import purge
+
+    purge(store)
     return report, record
 
 

@@ -18,12 +18,21 @@ import shapely
 
 from geo.dataset import Dataset
 from geo.errors import UserFacingError
+from geo.reports import Action, NewReport, Report
 from geo.schema import COLUMNS, DATA_DIR, FIELDS, WGS84, Kind
 
 DEFAULT_STORE = DATA_DIR / "register.gpkg"
 REGISTRATIONS = "registrations"
 NEIGHBOURHOODS = "neighbourhoods"
 IMPORT_LOG = "import_log"
+#: Residents' reports and what staff did to them (geo.reports); kept apart from the register's versions.
+REPORTS = "reports"
+REPORT_ACTIONS = "report_actions"
+#: The columns of REPORTS, in the order both stores read them (`report_of`).
+REPORT_COLUMNS = ("ref", "kind", "text", "registration_id", "lat", "lon", "email", "status", "created_at",
+                  "updated_at", "answer", "closed_at")
+#: How often a store draws another reference when the one drawn is taken (40 random bits: almost never once).
+REF_ATTEMPTS = 8
 #: What a PostGIS store's name starts with; anything else is a GeoPackage path.
 URL_SCHEMES = ("postgresql://", "postgres://")
 #: The columns of `Store.within`.
@@ -135,6 +144,55 @@ class Store(Protocol):
                             data: Dataset | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(reg_pos, nb_pos): the neighbourhood join of one version, as geo.join.join_positions gives it."""
         ...
+
+
+class ReportStore(Protocol):
+    """Where residents' reports are kept: a report is written durably (committed) before its reference is returned.
+
+    Times are timezone-aware UTC. Every change by staff is one transaction with its line in REPORT_ACTIONS.
+    """
+
+    def describe(self) -> str:
+        """The store's name for messages."""
+        ...
+
+    def add(self, new: NewReport, *, now: datetime, per_hour: int) -> Report:
+        """Store `new` (already checked and cleaned) under a fresh reference and return it once committed.
+
+        Raises geo.reports.ReportError("error.report.busy") when `per_hour` reports came in during the last hour.
+        """
+        ...
+
+    def get(self, ref: str) -> Report | None:
+        """The report with this reference, or None."""
+        ...
+
+    def find(self, status: str | None = None) -> list[Report]:
+        """Every report (with `status`, when given), newest first."""
+        ...
+
+    def act(self, ref: str, action: str, value: str, *, who: str, now: datetime) -> Report:
+        """Do `action` (geo.reports.ACTIONS) with `value`, logging who and when; the report as it is now."""
+        ...
+
+    def actions(self, ref: str) -> list[Action]:
+        """What staff did to one report, oldest first."""
+        ...
+
+    def purge(self, closed_before: datetime) -> int:
+        """Delete the e-mail address of every report closed before `closed_before`; how many were deleted."""
+        ...
+
+
+def report_of(row: tuple) -> Report:
+    """A Report from a row in REPORT_COLUMNS order; times may come as ISO text (SQLite) or datetimes (PostGIS)."""
+    values = dict(zip(REPORT_COLUMNS, row, strict=True))
+    for name in ("created_at", "updated_at", "closed_at"):
+        if isinstance(values[name], str):
+            values[name] = datetime.fromisoformat(values[name])
+    for name in ("lat", "lon"):
+        values[name] = None if values[name] is None else float(values[name])
+    return Report(**values)
 
 
 def is_url(store: object) -> bool:

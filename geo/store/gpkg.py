@@ -26,7 +26,7 @@ import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -36,18 +36,24 @@ import pandas as pd
 import pyogrio
 
 from geo.dataset import Dataset
+from geo.reports import WINDOW, Action, NewReport, Report, ReportError, acted, new_ref
 from geo.schema import FIELDS, WGS84, Kind
 from geo.store.base import (
     IMPORT_LOG,
     KEEP_VERSIONS,
     NEIGHBOURHOODS,
+    REF_ATTEMPTS,
     REGISTRATIONS,
+    REPORT_ACTIONS,
+    REPORT_COLUMNS,
+    REPORTS,
     ImportRecord,
     Snapshot,
     StoreError,
     VersionUnavailable,
     memory_nearby,
     memory_pairs,
+    report_of,
     to_dataset,
     with_version,
     within_rd,
@@ -311,3 +317,188 @@ def read_neighbourhoods(path: Path) -> gpd.GeoDataFrame:
     frame["code"] = frame["code"].astype(str)
     frame["name"] = frame["name"].fillna("").astype(str)
     return frame[["code", "name", "population", "geometry"]].set_crs(WGS84, allow_override=True)
+
+
+# ---------------------------------------------------------------- residents' reports
+
+# The reports live in a GeoPackage of their own beside the register (register.reports.gpkg): an import
+# replaces the register's file by a rename, and a report written meanwhile must not go with the old file.
+# SQLite in WAL mode with synchronous=FULL: a commit has reached the disk (fsync) before add() returns.
+_REPORTS_DDL = (
+    f"""CREATE TABLE IF NOT EXISTS {REPORTS} (
+    ref TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    registration_id TEXT,
+    lat REAL,
+    lon REAL,
+    email TEXT,
+    status TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    answer TEXT,
+    closed_at TEXT
+)""",
+    f"CREATE INDEX IF NOT EXISTS {REPORTS}_created ON {REPORTS} (created_at)",
+    f"""CREATE TABLE IF NOT EXISTS {REPORT_ACTIONS} (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    ref TEXT NOT NULL REFERENCES {REPORTS} (ref),
+    at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    action TEXT NOT NULL,
+    value TEXT NOT NULL
+)""",
+)
+# What the GeoPackage standard asks of any GeoPackage (its spatial reference systems and contents tables),
+# so that QGIS and OGR open the reports file as one with two attribute tables.
+_GPKG_DDL = (
+    """CREATE TABLE IF NOT EXISTS gpkg_spatial_ref_sys (
+    srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,
+    organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT)""",
+    """INSERT OR IGNORE INTO gpkg_spatial_ref_sys VALUES
+    ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', NULL),
+    ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', NULL),
+    ('WGS 84 geodetic', 4326, 'EPSG', 4326, 'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,'
+    || '298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]]', NULL)""",
+    """CREATE TABLE IF NOT EXISTS gpkg_contents (
+    table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
+    description TEXT DEFAULT '', last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+    min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER)""",
+    """CREATE TABLE IF NOT EXISTS gpkg_geometry_columns (
+    table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL, srs_id INTEGER NOT NULL,
+    z TINYINT NOT NULL, m TINYINT NOT NULL, CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name))""",
+    f"INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier) VALUES ('{REPORTS}', 'attributes', "
+    f"'{REPORTS}'), ('{REPORT_ACTIONS}', 'attributes', '{REPORT_ACTIONS}')",
+)
+_BUSY_TIMEOUT_S = 30
+
+
+def reports_path(store: Path) -> Path:
+    """The reports' GeoPackage beside a register's: data/register.gpkg -> data/register.reports.gpkg."""
+    return store.with_name(store.stem + ".reports.gpkg")
+
+
+class GeoPackageReports:
+    """Residents' reports in a GeoPackage file (geo.store.base.ReportStore)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._ready = False
+
+    def describe(self) -> str:
+        return str(self.path)
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken at once (BEGIN IMMEDIATE: writers queue, none fails halfway), committed
+        and synced to disk when the block ends, rolled back when it raises."""
+        con = self._connect()
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                yield con
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
+        finally:
+            con.close()
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            con = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S, isolation_level=None)
+            con.execute("PRAGMA journal_mode=WAL")
+            con.execute("PRAGMA synchronous=FULL")
+            if not self._ready:
+                con.execute("BEGIN IMMEDIATE")
+                con.execute("PRAGMA application_id = 1196444487")  # 'GPKG'
+                con.execute("PRAGMA user_version = 10300")
+                for statement in (*_GPKG_DDL, *_REPORTS_DDL):
+                    con.execute(statement)
+                con.execute("COMMIT")
+                self._ready = True
+        except sqlite3.Error as e:
+            raise StoreError("error.store.unreadable", store=str(self.path), reason=str(e)) from None
+        return con
+
+    def add(self, new: NewReport, *, now: datetime, per_hour: int) -> Report:
+        with self._writing() as con:
+            since = _iso(now - WINDOW)
+            if con.execute(f"SELECT count(*) FROM {REPORTS} WHERE created_at > ?", (since,)).fetchone()[0] >= per_hour:
+                raise ReportError("error.report.busy")
+            for _ in range(REF_ATTEMPTS):
+                report = Report(new_ref(), new.kind, new.text, new.registration_id, new.lat, new.lon, new.email,
+                                "received", now, now)
+                try:
+                    con.execute(f"INSERT INTO {REPORTS} VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", _row(report))
+                except sqlite3.IntegrityError:
+                    continue  # that reference is taken: draw another
+                break
+            else:
+                raise StoreError("error.store.busy", store=str(self.path))
+        return report
+
+    def get(self, ref: str) -> Report | None:
+        if not self.path.exists():
+            return None  # nothing sent yet: reading makes no file
+        con = self._connect()
+        try:
+            row = con.execute(f"SELECT {', '.join(REPORT_COLUMNS)} FROM {REPORTS} WHERE ref = ?", (ref,)).fetchone()
+        finally:
+            con.close()
+        return report_of(row) if row else None
+
+    def find(self, status: str | None = None) -> list[Report]:
+        if not self.path.exists():
+            return []
+        where, params = ("WHERE status = ?", (status,)) if status else ("", ())
+        con = self._connect()
+        try:
+            rows = con.execute(f"SELECT {', '.join(REPORT_COLUMNS)} FROM {REPORTS} {where} "
+                               "ORDER BY created_at DESC, ref", params).fetchall()
+        finally:
+            con.close()
+        return [report_of(r) for r in rows]
+
+    def act(self, ref: str, action: str, value: str, *, who: str, now: datetime) -> Report:
+        with self._writing() as con:
+            row = con.execute(f"SELECT {', '.join(REPORT_COLUMNS)} FROM {REPORTS} WHERE ref = ?", (ref,)).fetchone()
+            if row is None:
+                raise ReportError("error.report.unknown")
+            report = acted(report_of(row), action, value, now)
+            con.execute(f"UPDATE {REPORTS} SET {', '.join(f'{c} = ?' for c in REPORT_COLUMNS[1:])} WHERE ref = ?",
+                        (*_row(report)[1:], ref))
+            con.execute(f"INSERT INTO {REPORT_ACTIONS} (ref, at, who, action, value) VALUES (?,?,?,?,?)",
+                        (ref, _iso(now), who, action, value))
+        return report
+
+    def actions(self, ref: str) -> list[Action]:
+        if not self.path.exists():
+            return []
+        con = self._connect()
+        try:
+            rows = con.execute(f"SELECT ref, at, who, action, value FROM {REPORT_ACTIONS} WHERE ref = ? ORDER BY id",
+                               (ref,)).fetchall()
+        finally:
+            con.close()
+        return [Action(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4]) for r in rows]
+
+    def purge(self, closed_before: datetime) -> int:
+        if not self.path.exists():
+            return 0
+        with self._writing() as con:
+            cur = con.execute(f"UPDATE {REPORTS} SET email = NULL WHERE status = 'closed' AND email IS NOT NULL "
+                              "AND closed_at <= ?", (_iso(closed_before),))
+            return cur.rowcount
+
+
+def _iso(moment: datetime) -> str:
+    """One spelling for every time (UTC, microseconds always written), so that the text sorts as the time does."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _row(report: Report) -> tuple:
+    return (report.ref, report.kind, report.text, report.registration_id, report.lat, report.lon, report.email,
+            report.status, _iso(report.created_at), _iso(report.updated_at), report.answer,
+            _iso(report.closed_at) if report.closed_at else None)

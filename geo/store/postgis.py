@@ -27,7 +27,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import TypeVar
 
 import geopandas as gpd
@@ -36,18 +36,24 @@ import pandas as pd
 import shapely
 
 from geo.dataset import Dataset
+from geo.reports import WINDOW, Action, NewReport, Report, ReportError, acted, new_ref
 from geo.schema import FIELDS, RD_NEW, WGS84, Kind
 from geo.store.base import (
     IMPORT_LOG,
     KEEP_VERSIONS,
     NEIGHBOURHOODS,
+    REF_ATTEMPTS,
     REGISTRATIONS,
+    REPORT_ACTIONS,
+    REPORT_COLUMNS,
+    REPORTS,
     WITHIN_COLUMNS,
     ImportRecord,
     Snapshot,
     StoreError,
     VersionUnavailable,
     redact,
+    report_of,
     with_version,
 )
 
@@ -604,3 +610,129 @@ def close_shared(url: str | None = None) -> None:
             if shared.conn is not None:
                 shared.conn.close()
                 shared.conn = None
+
+
+# ---------------------------------------------------------------- residents' reports
+
+# In the same schema as the register, in tables no import touches. A commit in PostgreSQL is durable
+# (synchronous_commit on, its default) before add() returns the reference.
+_REPORTS_DDL = (
+    f"""CREATE TABLE IF NOT EXISTS {REPORTS} (
+    ref text PRIMARY KEY,
+    kind text NOT NULL,
+    text text NOT NULL,
+    registration_id text,
+    lat double precision,
+    lon double precision,
+    email text,
+    status text NOT NULL,
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL,
+    answer text,
+    closed_at timestamptz
+)""",
+    f"CREATE INDEX IF NOT EXISTS {REPORTS}_created ON {REPORTS} (created_at)",
+    f"""CREATE TABLE IF NOT EXISTS {REPORT_ACTIONS} (
+    id bigserial PRIMARY KEY,
+    ref text NOT NULL REFERENCES {REPORTS} (ref),
+    at timestamptz NOT NULL,
+    who text NOT NULL,
+    action text NOT NULL,
+    value text NOT NULL
+)""",
+)
+_SELECT_REPORT = f"SELECT {', '.join(REPORT_COLUMNS)} FROM {REPORTS}"
+
+
+class PostGISReports:
+    """Residents' reports in PostGIS (geo.store.base.ReportStore)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def describe(self) -> str:
+        return redact(self.url)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[object]:
+        store = PostGISStore(self.url)
+        with store._connect() as conn, conn.transaction():
+            # One writer at a time: the tables are made once, and the hourly count holds for the insert.
+            conn.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.zichtbaar.reports'))")
+            for statement in _REPORTS_DDL:
+                conn.execute(statement)
+            yield conn
+
+    def _rows(self, sql: str, params: tuple) -> list[tuple]:
+        psycopg = _psycopg()
+
+        def query(conn) -> list[tuple]:
+            try:
+                with conn.transaction():
+                    return conn.execute(sql, params).fetchall()
+            except psycopg.errors.UndefinedTable:
+                return []  # no report was ever sent
+
+        return PostGISStore(self.url)._on_shared(query)
+
+    def add(self, new: NewReport, *, now: datetime, per_hour: int) -> Report:
+        with self._transaction() as conn:
+            if conn.execute(f"SELECT count(*) FROM {REPORTS} WHERE created_at > %s",
+                            (now - WINDOW,)).fetchone()[0] >= per_hour:
+                raise ReportError("error.report.busy")
+            for _ in range(REF_ATTEMPTS):
+                report = Report(new_ref(), new.kind, new.text, new.registration_id, new.lat, new.lon, new.email,
+                                "received", now, now)
+                if conn.execute(f"INSERT INTO {REPORTS} VALUES ({', '.join(['%s'] * len(REPORT_COLUMNS))}) "
+                                "ON CONFLICT (ref) DO NOTHING RETURNING ref", _report_row(report)).fetchone():
+                    return report
+        raise StoreError("error.store.busy", store=self.describe())
+
+    def get(self, ref: str) -> Report | None:
+        rows = self._rows(f"{_SELECT_REPORT} WHERE ref = %s", (ref,))
+        return _utc(report_of(rows[0])) if rows else None
+
+    def find(self, status: str | None = None) -> list[Report]:
+        where, params = ("WHERE status = %s", (status,)) if status else ("", ())
+        return [_utc(report_of(r)) for r in self._rows(f"{_SELECT_REPORT} {where} ORDER BY created_at DESC, ref",
+                                                       params)]
+
+    def act(self, ref: str, action: str, value: str, *, who: str, now: datetime) -> Report:
+        with self._transaction() as conn:
+            row = conn.execute(f"{_SELECT_REPORT} WHERE ref = %s FOR UPDATE", (ref,)).fetchone()
+            if row is None:
+                raise ReportError("error.report.unknown")
+            report = acted(_utc(report_of(row)), action, value, now)
+            conn.execute(f"UPDATE {REPORTS} SET {', '.join(f'{c} = %s' for c in REPORT_COLUMNS[1:])} WHERE ref = %s",
+                         (*_report_row(report)[1:], ref))
+            conn.execute(f"INSERT INTO {REPORT_ACTIONS} (ref, at, who, action, value) VALUES (%s, %s, %s, %s, %s)",
+                         (ref, now, who, action, value))
+        return report
+
+    def actions(self, ref: str) -> list[Action]:
+        rows = self._rows(f"SELECT ref, at, who, action, value FROM {REPORT_ACTIONS} WHERE ref = %s ORDER BY id",
+                          (ref,))
+        return [Action(r[0], r[1].astimezone(UTC), r[2], r[3], r[4]) for r in rows]
+
+    def purge(self, closed_before: datetime) -> int:
+        with self._transaction() as conn:
+            return conn.execute(f"UPDATE {REPORTS} SET email = NULL WHERE status = 'closed' AND email IS NOT NULL "
+                                "AND closed_at <= %s", (closed_before,)).rowcount
+
+
+def _report_row(report: Report) -> tuple:
+    return (report.ref, report.kind, _no_nul(report.text), report.registration_id, report.lat, report.lon,
+            report.email, report.status, report.created_at, report.updated_at, report.answer, report.closed_at)
+
+
+def _no_nul(value: str) -> str:
+    # geo.reports.clean_text drops NUL already; PostgreSQL text could not hold it.
+    return value.replace("\x00", "")
+
+
+def _utc(report: Report) -> Report:
+    import dataclasses
+
+    return dataclasses.replace(report, created_at=report.created_at.astimezone(UTC),
+                               updated_at=report.updated_at.astimezone(UTC),
+                               closed_at=report.closed_at.astimezone(UTC) if report.closed_at else None)

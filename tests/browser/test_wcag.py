@@ -23,6 +23,7 @@ PAGES = [
     "/presentatie?code=BU99990001",
     "/beleid",
     "/controle",
+    "/melding?ref=ABCD-EFGH",
 ]
 
 RUN_AXE = """async () => {
