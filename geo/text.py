@@ -1826,4 +1826,75 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     ),
     "filters.open": ("Filters openen", "Open the filters"),
     "menu.open": ("Menu openen", "Open the menu"),
+    # --- issue 14: sensor page, signs, boards, changes, feeds ---
+    "nav.sensor": ("Sensor of camera", "Sensor or camera"),
+    "sensor.status.planned": (
+        "Gepland: deze {kind} staat er nog niet, of meet nog niet.",
+        "Planned: this {kind} is not there yet, or not measuring yet.",
+    ),
+    "sensor.status.inactive": (
+        "Niet meer actief: deze {kind} meet niet meer. Hij staat in het register zodat u kunt zien wat er was.",
+        "No longer active: this {kind} no longer measures. It stays in the register so that you can see what "
+        "was there.",
+    ),
+    "sensor.until": ("Tot wanneer?", "Until when?"),
+    "sensor.until.date": ("Tot {date}", "Until {date}"),
+    "sensor.until.none": ("Er is geen einddatum opgegeven", "No end date given"),
+    "sensor.unknown.title": ("Deze sensor kennen we niet", "We do not know this sensor"),
+    "sensor.unknown": (
+        "In het register staat geen sensor of camera met de code uit uw link. Misschien is hij weggehaald, of is de "
+        "code niet goed overgenomen. Zoek hieronder op naam of code, of kijk op de kaart.",
+        "The register has no sensor or camera with the reference in your link. Perhaps it was removed, or the "
+        "reference was not copied correctly. Search below by name or reference, or look on the map.",
+    ),
+    "sensor.choose": (
+        "Zoek een sensor of camera op naam of code, of kijk op de kaart.",
+        "Search for a sensor or camera by name or reference, or look on the map.",
+    ),
+    "sensor.search": ("Zoek op naam of code", "Search by name or reference"),
+    "sensor.search.none": ("Niets gevonden met deze woorden.", "Nothing found with these words."),
+    "sensor.to_map": ("Naar de kaart", "To the map"),
+    "sensor.more": ("Alles over deze registratie", "Everything about this registration"),
+    "sensor.map": ("Waar is het?", "Where is it?"),
+    "sensor.map.cone": (
+        "De taartpunt op de kaart is wat de camera ziet.",
+        "The slice on the map is what the camera sees.",
+    ),
+    "sensor.map.area": (
+        "Het gekleurde vlak is het gebied waarin gemeten wordt.",
+        "The coloured area is where it measures.",
+    ),
+    "sensor.flags": ("Wat past niet bij de principes?", "What does not fit the principles?"),
+    "sensor.flags.none": (
+        "Niets: deze registratie voldoet aan alles wat Zichtbaar controleert.",
+        "Nothing: this registration meets everything Zichtbaar checks.",
+    ),
+    "sensor.contact": ("Vragen?", "Questions?"),
+    "sensor.contact.text": ("Neem contact op met {owner}:", "Contact {owner}:"),
+    "sensor.contact.none": (
+        "{owner} heeft geen contactgegevens in het register gezet.",
+        "{owner} has put no contact details in the register.",
+    ),
+    "sensor.object": ("Bezwaar of klacht", "Objection or complaint"),
+    "sensor.object.personal": (
+        "Bent u het er niet mee eens dat uw gegevens worden verwerkt? Dan kunt u bezwaar maken bij {owner}. Gebruik "
+        "daarvoor het contact hierboven, of lees in de privacyverklaring hoe het werkt.",
+        "Do you object to your data being processed? Then you can object to {owner}. Use the contact above, or read "
+        "in the privacy statement how it works.",
+    ),
+    "sensor.object.none": (
+        "Deze sensor verwerkt geen gegevens over mensen. Heeft u toch een vraag of klacht? Neem dan contact op met "
+        "{owner}.",
+        "This sensor processes no data about people. Do you still have a question or complaint? Then contact "
+        "{owner}.",
+    ),
+    "sensor.object.privacy": ("De privacyverklaring van de eigenaar", "The owner's privacy statement"),
+    "sensor.object.authority": (
+        "Krijgt u geen goed antwoord? Dan kunt u een klacht indienen bij de Autoriteit Persoonsgegevens.",
+        "No good answer? Then you can file a complaint with the Dutch Data Protection Authority "
+        "(Autoriteit Persoonsgegevens).",
+    ),
+    "sensor.object.authority.link": ("Klacht indienen bij de Autoriteit Persoonsgegevens",
+                                     "File a complaint with the Autoriteit Persoonsgegevens"),
+    "sensor.link": ("Alles over deze sensor", "All about this sensor"),
 }

@@ -26,24 +26,27 @@ from geo.viewstate import (
     NearState,
     OverviewState,
     PolicyState,
+    SensorState,
     ViewState,
     format_buurt,
     format_near,
     format_overview,
     format_params,
     format_policy,
+    format_sensor,
     parse,
     parse_buurt,
     parse_lang,
     parse_near,
     parse_overview,
     parse_policy,
+    parse_sensor,
 )
 
 #: The page scripts, for st.page_link and st.switch_page (dashboard.py registers them under these URLs).
-HOME, MAP, NEAR, OVERVIEW, BUURT, PRESENT, POLICY, CHECK = (
+HOME, MAP, NEAR, OVERVIEW, BUURT, PRESENT, POLICY, CHECK, SENSOR = (
     "pages/home.py", "pages/kaart.py", "pages/hier.py", "pages/buurten.py", "pages/buurt.py", "pages/presentatie.py",
-    "pages/beleid.py", "pages/controle.py")
+    "pages/beleid.py", "pages/controle.py", "pages/sensor.py")
 #: The map page's parameters written from Python; lat, lon, z and base are kept up to date by the map itself
 #: in the browser (zb_map.js), so Python leaves them alone.
 _MAP_WRITTEN = tuple(p for p in PARAMS if p not in (LAT, LON, ZOOM, BASE))
@@ -172,3 +175,21 @@ def write_policy(state: PolicyState) -> None:
 def policy_link(state: PolicyState) -> dict[str, str | list[str]]:
     return link(format_policy(state))
 
+
+
+# ---------------------------------------------------------------- /sensor
+
+
+def sensor_state(known: Sequence[str] | set[str]) -> SensorState:
+    """The registration the URL names (a scanned sign), checked against the register's `known` ids."""
+    return parse_sensor(query(), known)
+
+
+def sensor_link(reg_id: str | None) -> dict[str, str | list[str]]:
+    """Query parameters of a link to one registration's page, in the visitor's language."""
+    return link(format_sensor(reg_id))
+
+
+def sensor_href(reg_id: str) -> str:
+    """`sensor_link` as a relative address, for a link inside HTML (a near-me card)."""
+    return "sensor?" + urlencode(sensor_link(reg_id), doseq=True)
