@@ -21,6 +21,8 @@ EPILOG = """Examples / voorbeelden:
   python -m geo check devices_page1.json devices_page2.json --neighbourhoods amsterdam_buurten.geojson
   python -m geo export --format amsterdam-api -o devices.json
   python -m geo algorithms algoritmeregister.csv
+  python -m geo sign VBS-0082 -o bordje.pdf --base-url https://zichtbaar.example
+  python -m geo board BU99990001 -o buurtbord.pdf
   python -m geo demo
 """
 #: What `--format` can force (by default a file's content tells).
@@ -273,6 +275,62 @@ def cmd_factsheet(args: argparse.Namespace) -> int:
     return 0
 
 
+def _register(args: argparse.Namespace):
+    """The register a command reads: two files (--register and --neighbourhoods), else the store (--store)."""
+    if args.register or args.neighbourhoods:
+        if not (args.register and args.neighbourhoods):
+            raise UserFacingError("error.cli.register_and_neighbourhoods")
+        from geo.dataset import load_files
+
+        return load_files(args.register, args.neighbourhoods)
+    from geo.store import read_store
+
+    return read_store(args.store) if args.store else read_store()
+
+
+def cmd_sign(args: argparse.Namespace) -> int:
+    """Write the printable sign (PDF) of one registration, or of every one with --all, with a QR code to its page."""
+    from geo.signs import sign_filename, sign_pdf, write_signs
+
+    if bool(args.id) == bool(args.all):
+        raise UserFacingError("error.cli.id_or_all")
+    data = _register(args)
+    reg = data.registrations
+    if args.all:
+        paths = write_signs(reg, Path(args.output or "bordjes"), args.lang, args.size, args.base_url)
+    else:
+        hits = reg[reg["id"].astype(str) == args.id]
+        if hits.empty:
+            raise UserFacingError("error.cli.unknown_registration", id=repr(printable(args.id)))
+        record = hits.drop(columns="geometry").iloc[0].to_dict()
+        out = Path(args.output or sign_filename(args.id, args.lang, args.size))
+        if out.is_dir():
+            out = out / sign_filename(args.id, args.lang, args.size)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(sign_pdf(record, args.lang, args.size, args.base_url))
+        paths = [out]
+    for path in paths:
+        print(path)
+    return 0
+
+
+def cmd_board(args: argparse.Namespace) -> int:
+    """Write a neighbourhood's area board (A4 PDF) with a QR code to its page."""
+    from geo.facts import neighbourhood_facts
+    from geo.signs import board_filename, board_pdf
+    from geo.viewstate import neighbourhood_code
+
+    data = _register(args)
+    code = neighbourhood_code(args.code, data.neighbourhoods["code"].astype(str).tolist())
+    if code is None:
+        raise UserFacingError("error.cli.unknown_neighbourhood", code=repr(printable(args.code)))
+    out = Path(args.output or board_filename(code, args.lang))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(board_pdf(neighbourhood_facts(data, code), args.lang, args.base_url))
+    print(out)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m geo",
@@ -347,6 +405,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--register", help="register file instead of the store")
     p.add_argument("--neighbourhoods", help="neighbourhood file (with --register)")
     commands["factsheet"] = cmd_factsheet
+
+    p = sub.add_parser("sign", help="printable sign (PDF) of a registration with a QR code to its page / bordje")
+    p.add_argument("id", nargs="?", help="the registration's reference (id), e.g. VBS-0082")
+    p.add_argument("--all", action="store_true", help="every registration, one PDF each, into the -o folder")
+    p.add_argument("-o", "--output", help="PDF to write (with --all: folder, default bordjes/)")
+    p.add_argument("--lang", choices=LANGS, default=LANGS[0], help="language of the sign")
+    p.add_argument("--size", choices=("a6", "a4"), default="a6", help="page size (default a6)")
+    p.add_argument("--base-url", help="the dashboard's public address for the QR code "
+                                      "(default: $ZICHTBAAR_PUBLIC_URL or http://localhost:8501)")
+    p.add_argument("--store", help="store to read (default: $ZICHTBAAR_DB or data/register.gpkg)")
+    p.add_argument("--register", help="register file instead of the store")
+    p.add_argument("--neighbourhoods", help="neighbourhood file (with --register)")
+    commands["sign"] = cmd_sign
+
+    p = sub.add_parser("board", help="A4 area board (PDF) of a neighbourhood with a QR code / buurtbord")
+    p.add_argument("code", help="neighbourhood code, e.g. BU03630000")
+    p.add_argument("-o", "--output", help="PDF to write")
+    p.add_argument("--lang", choices=LANGS, default=LANGS[0], help="language of the board")
+    p.add_argument("--base-url", help="the dashboard's public address for the QR code "
+                                      "(default: $ZICHTBAAR_PUBLIC_URL or http://localhost:8501)")
+    p.add_argument("--store", help="store to read (default: $ZICHTBAAR_DB or data/register.gpkg)")
+    p.add_argument("--register", help="register file instead of the store")
+    p.add_argument("--neighbourhoods", help="neighbourhood file (with --register)")
+    commands["board"] = cmd_board
 
     parser.set_defaults(_commands=commands)
     return parser

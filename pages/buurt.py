@@ -7,6 +7,7 @@ import streamlit as st
 
 from geo.facts import counted, neighbourhood_facts, registration_table
 from geo.factsheet import factsheet_filename, factsheet_pdf
+from geo.signs import board_filename, board_pdf
 from ui import state
 from ui.i18n import current_lang, fmt_number, t
 from ui.loaders import dataset, neighbourhood_tables
@@ -41,6 +42,9 @@ top[2].download_button(t("buurt.download"), data=lambda: factsheet_pdf(facts, la
                        file_name=factsheet_filename(code, lang), mime="application/pdf",
                        icon=":material/picture_as_pdf:", help=t("buurt.download.help"), key="buurt.download",
                        on_click="ignore")
+top[3].download_button(t("buurt.board"), data=lambda: board_pdf(facts, lang), file_name=board_filename(code, lang),
+                       mime="application/pdf", icon=":material/signpost:", help=t("buurt.board.help"),
+                       key="buurt.board", on_click="ignore")
 
 # The name is register data: escaped HTML, never Markdown, so it shows exactly as written.
 subtitle = (t("buurt.subtitle", municipality=data.municipality, code=code) if data.municipality

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from geo.sensor import first_screen_html, position, status_note
+from geo.signs import sign_filename, sign_pdf
 from ui import sensor_page, state, styles
 from ui.i18n import current_lang, t
 from ui.loaders import dataset
@@ -29,4 +30,8 @@ demo_banner(data, short=True)
 st.subheader(t("sensor.map"))
 sensor_page.small_map(data, pos)
 sensor_page.everything(data, pos)
+# Made on click only: a sign is a printed page, most visitors never ask for it.
+st.download_button(t("sensor.sign"), data=lambda: sign_pdf(record, lang), file_name=sign_filename(asked.id, lang),
+                   mime="application/pdf", icon=":material/qr_code_2:", help=t("sensor.sign.help"),
+                   key="sensor.sign", on_click="ignore")
 st.page_link(state.MAP, label=t("sensor.to_map"), icon=":material/map:", query_params=state.map_link(selected=asked.id))
