@@ -23,6 +23,7 @@ EPILOG = """Examples / voorbeelden:
   python -m geo algorithms algoritmeregister.csv
   python -m geo sign VBS-0082 -o bordje.pdf --base-url https://zichtbaar.example
   python -m geo board BU99990001 -o buurtbord.pdf
+  python -m geo changes --json
   python -m geo demo
 """
 #: What `--format` can force (by default a file's content tells).
@@ -331,6 +332,27 @@ def cmd_board(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_changes(args: argparse.Namespace) -> int:
+    """Print what changed between two versions of the store (default: the last two): JSON, or plain words."""
+    from geo.changes import between, items, sentence
+    from geo.store import read_store
+
+    store = args.store or None
+    changes = between(store, args.from_version, args.to_version)
+    if args.json:
+        print(json.dumps(changes.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
+    old = read_store(store, version=changes.from_version).registrations
+    new = read_store(store, version=changes.to_version).registrations
+    print(text("cli.changes.head", args.lang, old=changes.from_version, new=changes.to_version))
+    print(sentence(changes, args.lang))
+    for _, _, line in items(changes, old, new, args.lang):
+        print(f"  {printable(line)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m geo",
@@ -429,6 +451,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--register", help="register file instead of the store")
     p.add_argument("--neighbourhoods", help="neighbourhood file (with --register)")
     commands["board"] = cmd_board
+
+    p = sub.add_parser("changes", help="what changed between two imports / wat veranderde tussen twee imports")
+    p.add_argument("--from", dest="from_version", type=int, metavar="V", help="older version (default: the one "
+                                                                              "before --to)")
+    p.add_argument("--to", dest="to_version", type=int, metavar="V", help="newer version (default: the newest)")
+    p.add_argument("--json", action="store_true", help='print {"from", "to", "added", "removed", "changed"}')
+    p.add_argument("--lang", choices=LANGS, default=LANGS[0], help="language of the plain-words report")
+    p.add_argument("--store", help="store to read (default: $ZICHTBAAR_DB or data/register.gpkg)")
+    commands["changes"] = cmd_changes
 
     parser.set_defaults(_commands=commands)
     return parser

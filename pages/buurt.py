@@ -5,12 +5,13 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
+from geo.changes import in_neighbourhood, items_html, sentence
 from geo.facts import counted, neighbourhood_facts, registration_table
 from geo.factsheet import factsheet_filename, factsheet_pdf
 from geo.signs import board_filename, board_pdf
 from ui import state
 from ui.i18n import current_lang, fmt_number, t
-from ui.loaders import dataset, neighbourhood_tables
+from ui.loaders import dataset, last_import, neighbourhood_tables
 from ui.widgets import bar_chart, demo_banner, neighbourhood_choice, neighbourhood_map
 
 MAP_KEY, MAP_HEIGHT = "buurt.map", 520
@@ -86,6 +87,15 @@ else:
         t("buurt.col.name"): flagged["name"],
         t("buurt.flag.col"): [", ".join(t(f"reason.{k}") for k in keys) for keys in flagged["flags"]],
     }), hide_index=True, width="stretch", key="buurt.flagged")
+
+found = last_import(data)
+if found is not None:
+    st.subheader(t("changes.buurt"))
+    here = in_neighbourhood(found[0], found[1], data, code)
+    st.write(sentence(here, lang))
+    listed = items_html(here, found[1].registrations, data.registrations, lang)
+    if listed:  # register text, escaped by geo.changes: never Markdown
+        st.html(listed)
 
 st.subheader(t("buurt.list", n=len(facts.registrations)))
 if facts.registrations.empty:

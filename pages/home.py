@@ -2,11 +2,12 @@
 
 import streamlit as st
 
+from geo.changes import sentence
 from geo.export import localized
 from geo.principles import FLAG_REASONS, flag_frame
 from geo.summary import type_counts
 from ui.i18n import current_lang, fmt_date, fmt_number, t
-from ui.loaders import dataset
+from ui.loaders import dataset, last_import
 from ui.widgets import demo_banner
 
 lang = current_lang()
@@ -35,6 +36,11 @@ with right:
     flags = flag_frame(reg).sum()
     for reason in FLAG_REASONS:
         st.markdown(f":orange[:material/warning:] **{fmt_number(int(flags[reason]))}** · {t(f'reason.{reason}')}")
+
+found = last_import(data)
+if found is not None:
+    st.subheader(t("changes.home"))
+    st.write(sentence(found[0], lang))
 
 if data.updated:
     st.caption(t("home.updated", date=fmt_date(data.updated)) + " " + t("home.source", source=data.source))

@@ -170,3 +170,16 @@ def nearby(data: Dataset, spot: Spot, radius: int) -> pd.DataFrame:
     from geo.store import nearby as registrations_near
 
     return registrations_near(data, spot, radius)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _last_import(_data: Dataset, key: tuple[object, ...]):
+    from geo.changes import last_import
+
+    return last_import(_data)
+
+
+def last_import(data: Dataset):
+    """(geo.changes.Changes, the older Dataset) of the import `data` came from, worked out once per version; None
+    when there is nothing to compare (files, a first import, or the version before no longer kept)."""
+    return _last_import(data, _version_key(data))
