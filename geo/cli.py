@@ -24,6 +24,7 @@ EPILOG = """Examples / voorbeelden:
   python -m geo sign VBS-0082 -o bordje.pdf --base-url https://zichtbaar.example
   python -m geo board BU99990001 -o buurtbord.pdf
   python -m geo changes --json
+  python -m geo feed --neighbourhood BU99990001 -o buurt.xml
   python -m geo demo
 """
 #: What `--format` can force (by default a file's content tells).
@@ -353,6 +354,27 @@ def cmd_changes(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_feed(args: argparse.Namespace) -> int:
+    """Write the Atom feed of the store's changes: the whole register's, or one neighbourhood's."""
+    from geo.feeds import atom, entries, feed_filename
+    from geo.store import read_store
+    from geo.viewstate import neighbourhood_code
+
+    store = args.store or None
+    code, name = None, ""
+    if args.neighbourhood:
+        nb = read_store(store).neighbourhoods
+        code = neighbourhood_code(args.neighbourhood, nb["code"].astype(str).tolist())
+        if code is None:
+            raise UserFacingError("error.cli.unknown_neighbourhood", code=repr(printable(args.neighbourhood)))
+        name = str(nb.loc[nb["code"].astype(str) == code, "name"].iloc[0])
+    out = Path(args.output or feed_filename(args.lang, code))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(atom(entries(store, args.lang), args.lang, code=code, name=name, base=args.base_url))
+    print(out)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m geo",
@@ -460,6 +482,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=LANGS, default=LANGS[0], help="language of the plain-words report")
     p.add_argument("--store", help="store to read (default: $ZICHTBAAR_DB or data/register.gpkg)")
     commands["changes"] = cmd_changes
+
+    p = sub.add_parser("feed", help="Atom feed of the changes (whole register or a neighbourhood) / Atom-feed")
+    p.add_argument("--neighbourhood", metavar="CODE", help="only the changes in this neighbourhood")
+    p.add_argument("-o", "--output", help="file to write (default: register-<lang>.xml or buurt-<code>-<lang>.xml)")
+    p.add_argument("--lang", choices=LANGS, default=LANGS[0], help="language of the feed")
+    p.add_argument("--base-url", help="the dashboard's public address for the links "
+                                      "(default: $ZICHTBAAR_PUBLIC_URL or http://localhost:8501)")
+    p.add_argument("--store", help="store to read (default: $ZICHTBAAR_DB or data/register.gpkg)")
+    commands["feed"] = cmd_feed
 
     parser.set_defaults(_commands=commands)
     return parser

@@ -1954,4 +1954,17 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "The register does not have two versions to compare yet. Import a new version first.",
     ),
     "cli.changes.head": ("Versie {old} → versie {new}", "Version {old} → version {new}"),
+    "feed.title": ("Zichtbaar: wat veranderde in het register", "Zichtbaar: what changed in the register"),
+    "feed.title.buurt": ("Zichtbaar: wat veranderde in {name}", "Zichtbaar: what changed in {name}"),
+    "feed.subtitle": (
+        "Sensoren en camera's in de openbare ruimte: wat er bij elke import bij kwam, weg ging of veranderde.",
+        "Sensors and cameras in public space: what was added, removed or changed at each import.",
+    ),
+    "feed.entry.added": ("Nieuw in het register bij versie {version}.", "New in the register at version {version}."),
+    "feed.entry.removed": ("Uit het register gehaald bij versie {version}.",
+                           "Removed from the register at version {version}."),
+    "feed.entry.changed": ("Veranderd bij versie {version}.", "Changed at version {version}."),
+    "feed.link": ("Volg wat er verandert (Atom-feed, zonder account)", "Follow what changes (Atom feed, no account)"),
+    "feed.link.buurt": ("Volg wat er in deze buurt verandert (Atom-feed, zonder account)",
+                        "Follow what changes in this neighbourhood (Atom feed, no account)"),
 }

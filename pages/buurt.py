@@ -8,10 +8,11 @@ import streamlit as st
 from geo.changes import in_neighbourhood, items_html, sentence
 from geo.facts import counted, neighbourhood_facts, registration_table
 from geo.factsheet import factsheet_filename, factsheet_pdf
+from geo.feeds import FEEDS_PATH, feed_filename
 from geo.signs import board_filename, board_pdf
 from ui import state
 from ui.i18n import current_lang, fmt_number, t
-from ui.loaders import dataset, last_import, neighbourhood_tables
+from ui.loaders import dataset, feeds, last_import, neighbourhood_tables
 from ui.widgets import bar_chart, demo_banner, neighbourhood_choice, neighbourhood_map
 
 MAP_KEY, MAP_HEIGHT = "buurt.map", 520
@@ -96,6 +97,8 @@ if found is not None:
     listed = items_html(here, found[1].registrations, data.registrations, lang)
     if listed:  # register text, escaped by geo.changes: never Markdown
         st.html(listed)
+if feeds(data):
+    st.markdown(f":material/rss_feed: [{t('feed.link.buurt')}]({FEEDS_PATH}/{feed_filename(lang, code)})")
 
 st.subheader(t("buurt.list", n=len(facts.registrations)))
 if facts.registrations.empty:

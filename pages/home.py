@@ -4,10 +4,11 @@ import streamlit as st
 
 from geo.changes import sentence
 from geo.export import localized
+from geo.feeds import FEEDS_PATH, feed_filename
 from geo.principles import FLAG_REASONS, flag_frame
 from geo.summary import type_counts
 from ui.i18n import current_lang, fmt_date, fmt_number, t
-from ui.loaders import dataset, last_import
+from ui.loaders import dataset, feeds, last_import
 from ui.widgets import demo_banner
 
 lang = current_lang()
@@ -41,6 +42,8 @@ found = last_import(data)
 if found is not None:
     st.subheader(t("changes.home"))
     st.write(sentence(found[0], lang))
+if feeds(data):
+    st.markdown(f":material/rss_feed: [{t('feed.link')}]({FEEDS_PATH}/{feed_filename(lang)})")
 
 if data.updated:
     st.caption(t("home.updated", date=fmt_date(data.updated)) + " " + t("home.source", source=data.source))

@@ -78,6 +78,7 @@ def test_the_start_page_says_what_changed_at_the_last_import(two_imports: Path) 
     assert not at.exception
     assert "Wat is er nieuw?" in [h.value for h in at.subheader]
     assert any("kwam er 1 registratie bij, ging er 1 af en veranderde er 1" in m.value for m in at.markdown)
+    assert any("(app/static/feeds/register-nl.xml)" in m.value for m in at.markdown)
 
 
 def test_a_neighbourhood_page_lists_what_changed_there(two_imports: Path) -> None:
@@ -85,3 +86,4 @@ def test_a_neighbourhood_page_lists_what_changed_there(two_imports: Path) -> Non
     assert not at.exception
     assert "Wat veranderde hier?" in [h.value for h in at.subheader]
     assert "Nieuw: Nieuwe camera (N1)" in html_text(at)
+    assert any("(app/static/feeds/buurt-BU99990001-nl.xml)" in m.value for m in at.markdown)

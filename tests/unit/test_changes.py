@@ -15,6 +15,7 @@ from geo import store
 from geo.changes import between, compare, in_neighbourhood, items, last_import, sentence
 from geo.cli import main
 from geo.errors import UserFacingError
+from geo.feeds import Entry, atom, entries, write_feeds
 from geo.schema import DEMO_NEIGHBOURHOODS
 from tests.unit.test_store import HEADER, pg_base, postgis_store  # noqa: F401 (pg_base: a fixture used by name)
 
@@ -133,3 +134,68 @@ def test_compare_ignores_how_empty_is_spelled() -> None:
     old = gpd.GeoDataFrame({"id": ["A"], "retention": [None], "range_m": [float("nan")]}, geometry=[Point(5, 52)])
     new = gpd.GeoDataFrame({"id": ["A"], "retention": [""], "range_m": [None]}, geometry=[Point(5, 52)])
     assert compare(old, new).empty
+
+
+# ---------------------------------------------------------------- the Atom feeds of the same changes
+
+
+def parse_feed(xml: bytes):
+    import feedparser
+
+    feed = feedparser.parse(xml)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    return feed
+
+
+def test_the_registers_feed_is_valid_atom_with_one_entry_per_change(two_imports) -> None:
+    found = entries(two_imports, "en")
+    feed = parse_feed(atom(found, "en", base="https://z.example"))
+    assert feed.feed.title == "Zichtbaar: what changed in the register"
+    assert feed.feed.links[0].href == "https://z.example/app/static/feeds/register-en.xml"
+    assert sorted(e.title for e in feed.entries) == sorted([
+        "New: Nieuwe camera (N1)", "Removed: Camera nul (C0)", "Changed: Camera één (C1): name",
+        "Changed: Camera twee (C2): place on the map", "Changed: Camera drie (C3): owner"])
+    new = next(e for e in feed.entries if "N1" in e.title)
+    assert new.link == "https://z.example/sensor?id=N1&lang=en"
+    assert len({e.id for e in feed.entries}) == 5
+
+
+def test_a_neighbourhoods_feed_holds_only_what_changed_there(two_imports) -> None:
+    found = entries(two_imports, "nl")
+    centrum = parse_feed(atom(found, "nl", code="BU99990001", name="Centrum"))
+    assert centrum.feed.title == "Zichtbaar: wat veranderde in Centrum" and len(centrum.entries) == 5
+    moved_to = next(c for e in found if e.id == "C2" for c in e.codes if c != "BU99990001")
+    there = parse_feed(atom(found, "nl", code=moved_to))
+    assert [e.title for e in there.entries] == ["Veranderd: Camera twee (C2): plaats op de kaart"]
+    assert parse_feed(atom(found, "nl", code="BU-NOWHERE")).entries == []
+
+
+def test_a_store_with_one_import_gives_a_valid_empty_feed(target, tmp_path: Path) -> None:
+    store.import_register(write(tmp_path, "v1.csv", [row("C0", "Camera")]), DEMO_NEIGHBOURHOODS, store=target)
+    assert parse_feed(atom(entries(target), "nl")).entries == []
+
+
+def test_register_text_in_a_feed_stays_text() -> None:
+    from datetime import UTC, datetime
+
+    line = "Nieuw: <script>alert(1)</script> & co (X)"
+    xml = atom([Entry(2, datetime(2026, 12, 3, tzinfo=UTC), "added", "X", line, frozenset())], "nl")
+    assert b"<script>" not in xml and b"&lt;script&gt;" in xml
+    assert parse_feed(xml).entries[0].title_detail.type == "text/plain"
+
+
+def test_cli_writes_the_feeds(two_imports, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    out = tmp_path / "feeds" / "centrum.xml"
+    assert main(["feed", "--neighbourhood", "bu99990001", "-o", str(out), "--store", str(two_imports),
+                 "--base-url", "https://z.example"]) == 0
+    assert len(parse_feed(out.read_bytes()).entries) == 5
+    assert main(["feed", "--neighbourhood", "<x>", "--store", str(two_imports)]) == 2
+
+
+def test_the_app_writes_every_feed_in_both_languages(two_imports, tmp_path: Path) -> None:
+    data = store.read_store(two_imports)
+    codes = dict(zip(data.neighbourhoods["code"], data.neighbourhoods["name"], strict=True))
+    paths = write_feeds(tmp_path, entries(two_imports), ("nl", "en"), codes)
+    assert len(paths) == 2 * (1 + len(codes))
+    assert {p.name for p in paths} >= {"register-nl.xml", "register-en.xml", "buurt-BU99990001-en.xml"}
