@@ -6,7 +6,7 @@ asserts them.
 sign --all   geo.signs.write_signs, what `python -m geo sign --all` does once the register is read: the demo
              register (1,965 registrations; `--signs N` for the first N),
              one A6 PDF each; per sign as well
-board        `python -m geo board` of the busiest demo neighbourhood
+board        `python -m geo board` of the first demo neighbourhood (Centrum, 214 registrations)
 compare      geo.changes.compare of two registers of N registrations, a third added, removed or changed
 feed         geo.feeds.atom of those N changes (entries_of + the XML), and feedparser reading it back
 """
