@@ -107,3 +107,25 @@ def test_a_hostile_registration_shows_literally_and_runs_nothing(browser, hostil
         assert exceptions(page) == []
     finally:
         page.context.close()
+
+
+def test_the_map_detail_panel_leads_to_the_sensor_page(app_url, phone) -> None:
+    page = phone.page
+    page.goto(f"{app_url}/kaart?lang=en&base=none&sel={CAMERA}")
+    wait_for_app(page)
+    page.locator(".st-key-map-detail").get_by_role("link", name="All about this sensor").click()
+    page.locator(".zb-sensor-title").wait_for()
+    assert page.locator(".zb-sensor-title").inner_text() == "Camera Marktstraat"
+    assert "id=VBS-0082" in page.url and "lang=en" in page.url
+
+
+def test_a_near_me_card_leads_to_the_sensor_page(app_url, phone) -> None:
+    page = phone.page
+    page.goto(f"{app_url}/hier?lang=nl&spot_lat=52.47071&spot_lon=5.54968&r=250")
+    wait_for_app(page)
+    card = page.locator("article.zb-card").first
+    card.wait_for()
+    name = card.locator(".zb-name").inner_text()
+    card.get_by_role("link", name="Alles over deze sensor").click()
+    page.locator(".zb-sensor-title").wait_for()
+    assert page.locator(".zb-sensor-title").inner_text() == name
