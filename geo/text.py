@@ -1826,6 +1826,16 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     ),
     "filters.open": ("Filters openen", "Open the filters"),
     "menu.open": ("Menu openen", "Open the menu"),
+    "home.near.title": ("Wat wordt er gemeten waar u bent?", "What is measured where you are?"),
+    "home.near.help": (
+        "Zoek een adres of postcode, of gebruik uw locatie. U ziet dan welke camera's en sensoren daar staan, van "
+        "wie ze zijn en waarom.",
+        "Search for an address or postcode, or use your location. You will see which cameras and sensors are there, "
+        "who owns them and why.",
+    ),
+    "home.go": ("Of kijk op een andere manier", "Or look another way"),
+    "home.go.map": ("Alles op de kaart", "Everything on the map"),
+    "home.go.overview": ("Buurten vergelijken", "Compare neighbourhoods"),
     # --- issue 14: sensor page, signs, boards, changes, feeds ---
     "nav.sensor": ("Sensor of camera", "Sensor or camera"),
     "sensor.status.planned": (

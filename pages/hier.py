@@ -9,7 +9,6 @@ from geo.nearby_text import card, card_html, summary_parts
 from geo.viewstate import RADII
 from ui import near_page as near
 from ui import state, styles
-from ui.geolocation import geolocation_button
 from ui.i18n import current_lang, t
 from ui.loaders import dataset, nearby
 from ui.widgets import demo_banner
@@ -21,23 +20,6 @@ found = nearby(data, spot, radius) if spot else None
 more: list[str] = []
 
 
-def place_search() -> None:
-    """The ways to a place: an address or postcode, the device's location, or (below) a tap on the map."""
-    with st.form("near.search", clear_on_submit=False, border=False, enter_to_submit=True):
-        st.text_input(t("near.search.label"), key=near.QUERY, placeholder=t("near.search.placeholder"),
-                      max_chars=120, autocomplete="street-address")
-        st.form_submit_button(t("near.search.button"), on_click=near.on_search, icon=":material/search:",
-                              width="stretch")
-    geolocation_button(near.LOCATE, label=t("near.locate.label"), busy=t("near.locate.busy"),
-                       denied=t("near.locate.denied"), unavailable=t("near.locate.unavailable"),
-                       timeout=t("near.locate.timeout"), unsupported=t("near.locate.unsupported"), lang=lang)
-    if st.session_state.get(near.SUGGESTIONS):
-        st.caption(t("near.search.others"))
-        for place_id, label in st.session_state[near.SUGGESTIONS]:
-            st.button(near.md_literal(label), key=f"near.pick.{place_id}", on_click=near.on_pick, args=(place_id,),
-                      width="stretch")
-
-
 st.html(styles.style(styles.NEAR, styles.CARDS))
 st.title(t("nav.near"))
 notice = near.notice()
@@ -46,7 +28,7 @@ if notice:
 if spot is None:
     st.write(t("near.intro"))
     demo_banner(data, short=True)
-    place_search()
+    near.place_search(lang)
 else:
     # The answer first: what is measured here, in one sentence; then the map and the cards side by side.
     # The label comes from the geocoder and the name from the neighbourhood file: both shown literally.
@@ -61,7 +43,7 @@ radius_col.segmented_control(t("near.radius"), options=list(RADII), key=near.RAD
                              format_func=lambda r: t("near.radius.option", lang, r=r), on_change=near.on_radius)
 if spot is not None:
     with other_col.expander(t("near.other_place"), icon=":material/edit_location_alt:"):
-        place_search()
+        near.place_search(lang)
 map_col, list_col = st.columns([3, 2], gap="medium")
 with map_col:
     with st.container(key="near-map"):

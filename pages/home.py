@@ -1,4 +1,5 @@
-"""The start page: what Zichtbaar is, and the register's headline figures."""
+"""The start page: a resident's question first (what is measured where I am?), the other ways in, then the
+register's figures for everyone who wants the whole picture."""
 
 import streamlit as st
 
@@ -7,19 +8,43 @@ from geo.export import localized
 from geo.feeds import FEEDS_PATH, feed_filename
 from geo.principles import FLAG_REASONS, flag_frame
 from geo.summary import type_counts
+from ui import near_page as near
+from ui import state, styles
 from ui.i18n import current_lang, fmt_date, fmt_number, t
 from ui.loaders import dataset, feeds, last_import
-from ui.widgets import demo_banner
+from ui.widgets import demo_banner, neighbourhood_choice
 
 lang = current_lang()
+near.open_when_chosen()  # an address found or a location given: near-me opens there, before anything is drawn
 data = dataset()
 reg = data.registrations
 
+st.html(styles.style(styles.HOME))
 st.title(t("app.title") + (f": {data.municipality}" if data.municipality else ""))
 st.markdown(f"**{t('app.tagline')}**")
-demo_banner(data)
-st.write(t("home.intro"))
+demo_banner(data, short=True)
+notice = near.notice()
+if notice:
+    st.warning(notice, icon=":material/info:")
 
+with st.container(border=True, key="home-near"):
+    st.subheader(t("home.near.title"), anchor=False)
+    st.write(t("home.near.help"))
+    near.place_search(lang)
+    st.caption(t("near.privacy"))
+
+st.markdown(f"#### {t('home.go')}")
+ways = st.columns(3, vertical_alignment="bottom")
+with ways[0].container(key="home-way-map"):
+    st.page_link(state.MAP, label=t("home.go.map"), icon=":material/map:", query_params=state.link(),
+                 width="stretch")
+with ways[1].container(key="home-way-overview"):
+    st.page_link(state.OVERVIEW, label=t("home.go.overview"), icon=":material/apartment:",
+                 query_params=state.link(), width="stretch")
+with ways[2]:
+    neighbourhood_choice(data, key="home.buurt")
+
+st.write(t("home.intro"))
 st.subheader(t("home.figures"))
 cols = st.columns(4)
 cols[0].metric(t("home.total"), fmt_number(len(reg)))

@@ -21,6 +21,7 @@ from geo.nearby import looking_views, spot_group, spot_view
 from geo.viewstate import DEFAULT_RADIUS, RADII, NearState, Spot
 from ui import state
 from ui.assets import ASSETS_URL
+from ui.geolocation import geolocation_button
 from ui.i18n import current_lang, t
 from ui.loaders import map_layers
 
@@ -29,9 +30,9 @@ MAP_HEIGHT = 380
 #: Cards shown at once; "show more" adds as many again (a phone scrolls through 20 comfortably).
 PAGE = 20
 # Session keys: short-lived UI state only (the place itself is in the URL).
-SPOT, LABEL, NOTICE, SUGGESTIONS, SHOWN, RADIUS, QUERY, MAP, LOCATE = (
+SPOT, LABEL, NOTICE, SUGGESTIONS, SHOWN, RADIUS, QUERY, MAP, LOCATE, CHOSEN = (
     "near.spot", "near.label", "near.notice", "near.suggestions", "near.shown", "near.radius", "near.query",
-    "near.map", "near.locate")
+    "near.map", "near.locate", "near.chosen")
 #: Base maps offered here: the page promises that only PDOK (the geocoder's own service) sees where a resident
 #: looks, so OpenStreetMap's tiles are not among them.
 BASES = ("brt", "none")
@@ -43,7 +44,7 @@ def choose(spot: Spot | None, label: str = "") -> None:
     if spot is None or not in_nl(spot.lat, spot.lon):
         ss[NOTICE] = t("near.outside")
         return
-    ss[SPOT], ss[LABEL], ss[SHOWN] = spot, label, PAGE
+    ss[SPOT], ss[LABEL], ss[SHOWN], ss[CHOSEN] = spot, label, PAGE, True
     state.write_near(NearState(spot, ss.get(RADIUS, DEFAULT_RADIUS)))
 
 
@@ -103,6 +104,7 @@ def where() -> tuple[Spot | None, int]:
     """The spot and radius of this run: a new position first, then the URL, then this session's memory."""
     ss = st.session_state
     _take_new_position()
+    ss.pop(CHOSEN, None)
     url = state.near_state()
     if url.spot is not None and url.spot != ss.get(SPOT):
         # A shared link or an edited address bar: the URL wins.
@@ -115,6 +117,32 @@ def where() -> tuple[Spot | None, int]:
         # one spelling per place in the address bar.
         state.write_near(NearState(spot, ss[RADIUS]))
     return spot, ss[RADIUS]
+
+
+def place_search(lang: str) -> None:
+    """The ways to a place: an address or postcode, the device's location, or (on near-me) a tap on the map."""
+    with st.form("near.search", clear_on_submit=False, border=False, enter_to_submit=True):
+        st.text_input(t("near.search.label"), key=QUERY, placeholder=t("near.search.placeholder"),
+                      max_chars=120, autocomplete="street-address")
+        st.form_submit_button(t("near.search.button"), on_click=on_search, icon=":material/search:",
+                              width="stretch")
+    geolocation_button(LOCATE, label=t("near.locate.label"), busy=t("near.locate.busy"),
+                       denied=t("near.locate.denied"), unavailable=t("near.locate.unavailable"),
+                       timeout=t("near.locate.timeout"), unsupported=t("near.locate.unsupported"), lang=lang)
+    if st.session_state.get(SUGGESTIONS):
+        st.caption(t("near.search.others"))
+        for place_id, label in st.session_state[SUGGESTIONS]:
+            st.button(md_literal(label), key=f"near.pick.{place_id}", on_click=on_pick, args=(place_id,),
+                      width="stretch")
+
+
+def open_when_chosen() -> None:
+    """On the start page: once a place is chosen (an address found, the device's location), near-me opens there."""
+    ss = st.session_state
+    _take_new_position()
+    if ss.pop(CHOSEN, False) and isinstance(ss.get(SPOT), Spot):
+        st.switch_page(state.NEAR, query_params=state.near_link(NearState(ss[SPOT],
+                                                                          ss.get(RADIUS, DEFAULT_RADIUS))))
 
 
 def notice() -> str | None:

@@ -59,9 +59,8 @@ def neighbourhood_map(data: Dataset, facts: Facts, *, key: str, height: int, wid
     city = fit_view(tuple(data.neighbourhoods.total_bounds), width_px=width_px, height_px=height)
     base_map = build_map(assets=ASSETS_URL, lang=lang, outlines=outlines, height=height, view=city, url_sync=False,
                          legend="" if presenting else legend_html(lang, facts.registrations), fill=presenting,
-                         bottom=PRESENT_BOTTOM if presenting else 8,
-                         keys=("PageUp", "PageDown", "Escape") if presenting else (),
-                         zoom_snap=0.25)
+                         bottom=PRESENT_BOTTOM if presenting else 8, zoom_snap=0.25,
+                         keys=("PageUp", "PageDown", "Escape") if presenting else ())
     group = registrations_group(registrations_payload(points, areas, map_mask(data, facts)), assets=ASSETS_URL,
                                 lang=lang, cluster=not presenting)
     st_folium(base_map, key=key, height=height, use_container_width=True, returned_objects=[],

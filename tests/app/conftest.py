@@ -9,13 +9,15 @@ below gives AppTest the real server's behaviour.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 import pytest
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
+from geo.geocode import ENV_URL
 from tests.conftest import PROJECT_DIR
+from tests.unit.test_geocode import GeocoderStandIn
 
 APP = str(PROJECT_DIR / "dashboard.py")
 
@@ -48,3 +50,11 @@ def navigation_not_pages_directory(monkeypatch: pytest.MonkeyPatch) -> None:
         PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+@pytest.fixture
+def geocoder(monkeypatch: pytest.MonkeyPatch) -> Iterator[GeocoderStandIn]:
+    """A stand-in for PDOK's Locatieserver on loopback, with the demo city's addresses."""
+    with GeocoderStandIn().running() as stand_in:
+        monkeypatch.setenv(ENV_URL, stand_in.url)
+        yield stand_in

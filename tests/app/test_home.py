@@ -59,3 +59,25 @@ def test_headline_figures_match_the_register() -> None:
     at = run_app(lang="en")
     total = next(m for m in at.metric if m.label == "Registrations")
     assert total.value.replace(",", "") == str(len(load_demo().registrations))
+
+
+def test_an_address_on_the_start_page_opens_near_me_there(geocoder) -> None:
+    """A resident's first question is answered from the first screen: the address search leads to near-me."""
+    at = run_app(lang="nl")
+    at.text_input(key="near.query").input("Molenstraat 131")
+    next(b for b in at.button if b.label == "Zoeken").click().run()
+    assert not at.exception
+    assert (at.query_params["spot_lat"], at.query_params["spot_lon"]) == ("52.46979", "5.56451")
+    assert "Molenstraat 131, 8225BB Voorbeeldstad" in "\n".join(t.value for t in at.text)
+    # Back on the start page later, nothing pulls the resident to near-me again.
+    again = run_app(lang="nl")
+    assert "spot_lat" not in again.query_params
+
+
+def test_an_address_not_found_on_the_start_page_is_said_there(geocoder) -> None:
+    at = run_app(lang="en")
+    at.text_input(key="near.query").input("Nergensstraat 99")
+    next(b for b in at.button if b.label == "Search").click().run()
+    assert not at.exception
+    assert "No place found" in "\n".join(w.value for w in at.warning)
+    assert "spot_lat" not in at.query_params

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterator
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -52,13 +51,6 @@ def expected_ids(lat: float, lon: float, radius: int) -> list[str]:
     from geo.dataset import load_demo
 
     return nearby(load_demo().registrations, Spot(lat, lon), radius)["id"].tolist()
-
-
-@pytest.fixture
-def geocoder(monkeypatch: pytest.MonkeyPatch) -> Iterator[GeocoderStandIn]:
-    with GeocoderStandIn().running() as stand_in:
-        monkeypatch.setenv(ENV_URL, stand_in.url)
-        yield stand_in
 
 
 def search_for(at: AppTest, query: str) -> AppTest:

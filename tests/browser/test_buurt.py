@@ -97,6 +97,40 @@ def test_choosing_a_neighbourhood_opens_its_page(app_url, visit):
     assert exceptions(page) == []
 
 
+@pytest.mark.parametrize("where", ["desktop", "phone"])
+def test_a_click_on_a_neighbourhood_in_the_overview_map_opens_it(app_url, browser, where):
+    """Also when the map reaches below the window: a press must not scroll the page under the pointer (it did, and
+    the release landed on another neighbourhood, so the click was lost). A phone taps."""
+    visit = (open_page(browser) if where == "desktop"
+             else open_page(browser, (390, 844), has_touch=True, is_mobile=True))
+    request_close = visit.page.context.close
+    try:
+        check_overview_click(app_url, visit.page, where)
+    finally:
+        request_close()
+
+
+def check_overview_click(app_url: str, page, where: str) -> None:
+    page.goto(f"{app_url}/buurten?lang=nl")
+    settle(page, "Ranglijst")
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator(".leaflet-overlay-pane path").first.wait_for()
+    names = {str(c): str(n) for c, n in zip(load_demo().neighbourhoods["code"], load_demo().neighbourhoods["name"],
+                                             strict=True)}
+    if where == "desktop":
+        box = page.locator(MAP_FRAME).bounding_box()
+        assert box["y"] + box["height"] > page.viewport_size["height"]  # the case that lost clicks
+        target = frame.locator(".leaflet-overlay-pane path").nth(5).bounding_box()
+        page.mouse.click(target["x"] + target["width"] / 2, target["y"] + target["height"] / 2)
+    else:
+        frame.locator(".leaflet-overlay-pane path").nth(5).tap(force=True)
+    page.wait_for_url(re.compile(r"/buurt\?.*code=BU\d+"), timeout=60_000)
+    code = re.search(r"code=(BU\d+)", page.url).group(1)
+    settle(page, "Alle registraties in deze buurt")
+    assert page.locator("h1", has_text=names[code]).count() == 1
+    assert exceptions(page) == []
+
+
 def test_neighbourhood_page_shows_figures_charts_and_asks_only_for_tiles(app_url, visit):
     page = visit.page
     page.goto(f"{app_url}/buurt?code={CENTRUM}&lang=en")

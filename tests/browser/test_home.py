@@ -62,3 +62,21 @@ def test_a_page_link_as_the_first_request_after_start_still_gets_the_frame(brows
                 assert exceptions(visit.page) == []
         finally:
             visit.page.context.close()
+
+
+@pytest.mark.parametrize(("lang", "field", "locate"), [("nl", "Adres of postcode", "Gebruik mijn locatie"),
+                                                       ("en", "Address or postcode", "Use my location")])
+def test_a_residents_question_is_on_the_first_phone_screen(app_url, phone, lang, field, locate):
+    """On a phone the first screen asks where the resident is: the address box and the location button."""
+    page = phone.page
+    page.goto(f"{app_url}/?lang={lang}")
+    wait_for_app(page)
+    box = page.get_by_label(field)
+    box.wait_for()
+    frame = page.locator("iframe[title*='geolocation']")
+    frame.wait_for()
+    page.frame_locator("iframe[title*='geolocation']").get_by_role("button", name=locate).wait_for()
+    for element in (box, frame):
+        place = element.bounding_box()
+        assert place is not None and place["y"] + place["height"] <= 844
+    assert exceptions(page) == []

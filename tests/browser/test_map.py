@@ -107,6 +107,22 @@ def test_clicking_an_icon_opens_its_detail(map_url, visit):
     assert visit.errors == []
 
 
+def test_a_mouse_drags_the_map_on_a_desktop(map_url, visit):
+    """Leaflet calls every browser with pointer events "touch"; the one-finger-scrolls rule is for fingers only."""
+    page = visit.page
+    page.goto(f"{map_url}?lang=nl&base=none")
+    wait_for_app(page)
+    frame = map_frame(page)
+    before = frame.evaluate("() => window.map.getCenter()")
+    box = page.locator(MAP_FRAME).bounding_box()
+    x, y = box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.5
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 150, y + 60, steps=8)
+    page.mouse.up()
+    frame.wait_for_function(f"() => Math.abs(window.map.getCenter().lng - {before['lng']}) > 1e-4")
+
+
 def test_shared_link_reproduces_filters_selection_and_view(map_url, visit, browser):
     page = visit.page
     page.goto(f"{map_url}?lang=nl&base=none&f_sensor_type=camera&lat=52.47&lon=5.55&z=15")

@@ -381,8 +381,17 @@
    * follows the map's frame on the page (past every icon in one keystroke, WCAG 2.4.1); and the map's frame
    * scrolled into sight when something on the map takes the focus, so that the focus is never below the fold. */
   L.zbKeyboard = function (map, text) {
-    var container = map.getContainer();
+    var container = map.getContainer(), pressed = false;
+    // Only a keyboard's focus: a press of the mouse or a finger is already where the visitor looks, and scrolling
+    // then moved another neighbourhood under the pointer before the release (the click was lost).
+    ["mousedown", "touchstart", "pointerdown"].forEach(function (type) {
+      container.addEventListener(type, function () { pressed = true; }, true);
+    });
+    ["mouseup", "touchend", "pointerup", "keydown"].forEach(function (type) {
+      container.addEventListener(type, function () { setTimeout(function () { pressed = false; }, 0); }, true);
+    });
     L.DomEvent.on(container, "focusin", function () {
+      if (pressed) return;
       try {
         var frame = window.frameElement, r = frame && frame.getBoundingClientRect();
         if (r && (r.top < 0 || r.bottom > window.parent.innerHeight)) frame.scrollIntoView({block: "nearest"});
@@ -520,7 +529,19 @@
     if (options.cards) L.zbCards(map, options.cards);
 
     // Touch: one finger scrolls the page past the map, two fingers move and zoom it.
-    if (options.touchHint && (L.Browser.touch || L.Browser.mobile)) {
+    // A press on the map gives it the focus without scrolling the page: Leaflet focuses the map on mousedown, and
+    // the page then scrolled a map that reaches below the window, so the release landed on another neighbourhood
+    // and the click was lost.
+    container.addEventListener("mousedown", function () {
+      if (document.activeElement !== container) {
+        try { container.focus({preventScroll: true}); } catch (e) { /* an old browser: Leaflet focuses it */ }
+      }
+    }, true);
+
+    // Only where the main pointer is a finger: Leaflet calls every browser with pointer events "touch", and a
+    // desktop mouse must keep dragging the map.
+    var finger = window.matchMedia ? window.matchMedia("(pointer: coarse)").matches : L.Browser.mobile;
+    if (options.touchHint && finger) {
       map.dragging.disable();
       var hint = L.DomUtil.create("div", "zb-touch-hint", container);
       hint.textContent = options.touchHint;
