@@ -57,17 +57,17 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--signs", type=int, default=0, help="only the first N registrations (default: all)")
     parser.add_argument("--changes", type=int, default=10_000)
+    parser.add_argument("--jobs", type=int, default=1, help="processes for the signs (python -m geo sign --jobs)")
     args = parser.parse_args()
 
     data = load_demo()
     reg = data.registrations if not args.signs else data.registrations.head(args.signs)
     with tempfile.TemporaryDirectory(prefix="zichtbaar-signs-") as folder:
-        wall, cpu, paths = timed(lambda: write_signs(reg, folder, "nl"))
-    print(f"sign --all   {len(paths):>6} signs   {wall:8.1f} s wall  {cpu:8.1f} s cpu   "
-          f"{wall / max(1, len(paths)) * 1000:6.0f} ms per sign")
+        wall, cpu, paths = timed(lambda: write_signs(reg, folder, "nl", jobs=args.jobs))
+    print(f"sign --all   {len(paths):>6} signs, {args.jobs} job(s) {wall:8.1f} s wall  {cpu:8.1f} s cpu "
+          f"(this process)  {wall / max(1, len(paths)) * 1000:6.0f} ms per sign")
 
-    busiest = data.neighbourhoods["code"].iloc[0]
-    facts = neighbourhood_facts(data, busiest)
+    facts = neighbourhood_facts(data, data.neighbourhoods["code"].iloc[0])
     wall, cpu, _ = timed(lambda: board_pdf(facts, "nl"))
     print(f"board        {len(facts.registrations):>6} registrations {wall:6.2f} s wall  {cpu:6.2f} s cpu")
 

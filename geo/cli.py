@@ -299,7 +299,8 @@ def cmd_sign(args: argparse.Namespace) -> int:
     data = _register(args)
     reg = data.registrations
     if args.all:
-        paths = write_signs(reg, Path(args.output or "bordjes"), args.lang, args.size, args.base_url)
+        paths = write_signs(reg, Path(args.output or "bordjes"), args.lang, args.size, args.base_url,
+                            jobs=max(1, args.jobs))
     else:
         hits = reg[reg["id"].astype(str) == args.id]
         if hits.empty:
@@ -456,6 +457,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="PDF to write (with --all: folder, default bordjes/)")
     p.add_argument("--lang", choices=LANGS, default=LANGS[0], help="language of the sign")
     p.add_argument("--size", choices=("a6", "a4"), default="a6", help="page size (default a6)")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="with --all: N processes (default 1)")
     p.add_argument("--base-url", help="the dashboard's public address for the QR code "
                                       "(default: $ZICHTBAAR_PUBLIC_URL or http://localhost:8501)")
     p.add_argument("--store", help="store to read (default: $ZICHTBAAR_DB or data/register.gpkg)")

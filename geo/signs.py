@@ -186,12 +186,13 @@ def sign_pdf(record: Mapping[str, object], lang: str, size: str = DEFAULT_SIZE, 
 
 
 def write_signs(registrations: pd.DataFrame, folder: str | Path, lang: str, size: str = DEFAULT_SIZE,
-                base_url: str | None = None) -> list[Path]:
+                base_url: str | None = None, jobs: int = 1) -> list[Path]:
     """Write the sign of every registration into `folder`; return their paths (distinct even when two ids differ
-    only in characters a file name cannot hold)."""
+    only in characters a file name cannot hold). `jobs` processes share the work: a sign costs about 0.15 s of
+    CPU, most of it reading the fonts, which every PDF does anew."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    work: list[tuple[Path, dict, str, str, str | None]] = []
     taken: set[str] = set()
     for record in registrations.drop(columns="geometry", errors="ignore").to_dict("records"):
         name = sign_filename(str(record.get("id", "")), lang, size)
@@ -200,10 +201,19 @@ def write_signs(registrations: pd.DataFrame, folder: str | Path, lang: str, size
             n += 1
             name = f"{stem}-{n}.pdf"
         taken.add(name)
-        path = folder / name
-        path.write_bytes(sign_pdf(record, lang, size, base_url))
-        written.append(path)
-    return written
+        work.append((folder / name, record, lang, size, base_url))
+    if jobs > 1 and len(work) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            return list(pool.map(_write_sign, work, chunksize=max(1, len(work) // (jobs * 8))))
+    return [_write_sign(w) for w in work]
+
+
+def _write_sign(work: tuple[Path, dict, str, str, str | None]) -> Path:
+    path, record, lang, size, base_url = work
+    path.write_bytes(sign_pdf(record, lang, size, base_url))
+    return path
 
 
 def board_pdf(facts: Facts, lang: str, base_url: str | None = None) -> bytes:

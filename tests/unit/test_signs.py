@@ -119,9 +119,10 @@ def test_every_kind_of_demo_sign_fits_one_page_inside_its_frame(tmp_path: Path, 
 def test_every_demo_sign_fits_its_page_when_written_all_at_once(tmp_path: Path) -> None:
     """`--all` on a slice of the demo (the whole register is bench/bench_signs.py's): one one-page PDF each."""
     reg = demo().head(40)
-    paths = write_signs(reg, tmp_path, "nl")
+    paths = write_signs(reg, tmp_path, "nl", jobs=2)
     assert len(paths) == len(reg) == len(set(paths))
     assert all(len(PdfReader(p).pages) == 1 for p in paths)
+    assert [p.name for p in paths] == [f"bordje-{i}-nl-a6.pdf" for i in reg["id"]]
 
 
 @pytest.fixture(scope="module")
