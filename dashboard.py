@@ -28,6 +28,7 @@ pages = [
     st.Page(HERE / state.BUURT, title=t("nav.buurt"), url_path="buurt", visibility="hidden"),
     st.Page(HERE / state.PRESENT, title=t("nav.present"), url_path="presentatie", visibility="hidden"),
     st.Page(HERE / state.REPORT, title=t("nav.report"), url_path="melding", visibility="hidden"),
+    st.Page(HERE / state.SENSOR, title=t("nav.sensor"), url_path="sensor", visibility="hidden"),
 ]
 page = st.navigation(pages, position="top")
 page_css()

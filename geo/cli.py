@@ -22,6 +22,10 @@ EPILOG = """Examples / voorbeelden:
   python -m geo check devices_page1.json devices_page2.json --neighbourhoods amsterdam_buurten.geojson
   python -m geo export --format amsterdam-api -o devices.json
   python -m geo algorithms algoritmeregister.csv
+  python -m geo sign VBS-0082 -o bordje.pdf --base-url https://zichtbaar.example
+  python -m geo board BU99990001 -o buurtbord.pdf
+  python -m geo changes --json
+  python -m geo feed --neighbourhood BU99990001 -o buurt.xml
   python -m geo demo
   python -m geo reports list --status received --json
   python -m geo reports purge
@@ -306,6 +310,105 @@ def cmd_factsheet(args: argparse.Namespace) -> int:
     return 0
 
 
+def _register(args: argparse.Namespace):
+    """The register a command reads: two files (--register and --neighbourhoods), else the store (--store)."""
+    if args.register or args.neighbourhoods:
+        if not (args.register and args.neighbourhoods):
+            raise UserFacingError("error.cli.register_and_neighbourhoods")
+        from geo.dataset import load_files
+
+        return load_files(args.register, args.neighbourhoods)
+    from geo.store import read_store
+
+    return read_store(args.store) if args.store else read_store()
+
+
+def cmd_sign(args: argparse.Namespace) -> int:
+    """Write the printable sign (PDF) of one registration, or of every one with --all, with a QR code to its page."""
+    from geo.signs import sign_filename, sign_pdf, write_signs
+
+    if bool(args.id) == bool(args.all):
+        raise UserFacingError("error.cli.id_or_all")
+    data = _register(args)
+    reg = data.registrations
+    if args.all:
+        paths = write_signs(reg, Path(args.output or "bordjes"), args.lang, args.size, args.base_url,
+                            jobs=max(1, args.jobs))
+    else:
+        hits = reg[reg["id"].astype(str) == args.id]
+        if hits.empty:
+            raise UserFacingError("error.cli.unknown_registration", id=repr(printable(args.id)))
+        record = hits.drop(columns="geometry").iloc[0].to_dict()
+        out = Path(args.output or sign_filename(args.id, args.lang, args.size))
+        if out.is_dir():
+            out = out / sign_filename(args.id, args.lang, args.size)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(sign_pdf(record, args.lang, args.size, args.base_url))
+        paths = [out]
+    for path in paths:
+        print(path)
+    return 0
+
+
+def cmd_board(args: argparse.Namespace) -> int:
+    """Write a neighbourhood's area board (A4 PDF) with a QR code to its page."""
+    from geo.facts import neighbourhood_facts
+    from geo.signs import board_filename, board_pdf
+    from geo.viewstate import neighbourhood_code
+
+    data = _register(args)
+    code = neighbourhood_code(args.code, data.neighbourhoods["code"].astype(str).tolist())
+    if code is None:
+        raise UserFacingError("error.cli.unknown_neighbourhood", code=repr(printable(args.code)))
+    out = Path(args.output or board_filename(code, args.lang))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(board_pdf(neighbourhood_facts(data, code), args.lang, args.base_url))
+    print(out)
+    return 0
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    """Print what changed between two versions of the store (default: the last two): JSON, or plain words."""
+    from geo.changes import between, items, sentence
+    from geo.store import read_store
+
+    store = args.store or None
+    changes = between(store, args.from_version, args.to_version)
+    if args.json:
+        print(json.dumps(changes.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
+    old = read_store(store, version=changes.from_version).registrations
+    new = read_store(store, version=changes.to_version).registrations
+    print(text("cli.changes.head", args.lang, old=changes.from_version, new=changes.to_version))
+    print(sentence(changes, args.lang))
+    for _, _, line in items(changes, old, new, args.lang):
+        print(f"  {printable(line)}")
+    return 0
+
+
+def cmd_feed(args: argparse.Namespace) -> int:
+    """Write the Atom feed of the store's changes: the whole register's, or one neighbourhood's."""
+    from geo.feeds import atom, entries, feed_filename
+    from geo.store import read_store
+    from geo.viewstate import neighbourhood_code
+
+    store = args.store or None
+    code, name = None, ""
+    if args.neighbourhood:
+        nb = read_store(store).neighbourhoods
+        code = neighbourhood_code(args.neighbourhood, nb["code"].astype(str).tolist())
+        if code is None:
+            raise UserFacingError("error.cli.unknown_neighbourhood", code=repr(printable(args.neighbourhood)))
+        name = str(nb.loc[nb["code"].astype(str) == code, "name"].iloc[0])
+    out = Path(args.output or feed_filename(args.lang, code))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(atom(entries(store, args.lang), args.lang, code=code, name=name, base=args.base_url))
+    print(out)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m geo",
@@ -392,6 +495,49 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--register", help="register file instead of the store")
     p.add_argument("--neighbourhoods", help="neighbourhood file (with --register)")
     commands["factsheet"] = cmd_factsheet
+
+    p = sub.add_parser("sign", help="printable sign (PDF) of a registration with a QR code to its page / bordje")
+    p.add_argument("id", nargs="?", help="the registration's reference (id), e.g. VBS-0082")
+    p.add_argument("--all", action="store_true", help="every registration, one PDF each, into the -o folder")
+    p.add_argument("-o", "--output", help="PDF to write (with --all: folder, default bordjes/)")
+    p.add_argument("--lang", choices=LANGS, default=LANGS[0], help="language of the sign")
+    p.add_argument("--size", choices=("a6", "a4"), default="a6", help="page size (default a6)")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="with --all: N processes (default 1)")
+    p.add_argument("--base-url", help="the dashboard's public address for the QR code "
+                                      "(default: $ZICHTBAAR_PUBLIC_URL or http://localhost:8501)")
+    p.add_argument("--store", help="store to read (default: $ZICHTBAAR_DB or data/register.gpkg)")
+    p.add_argument("--register", help="register file instead of the store")
+    p.add_argument("--neighbourhoods", help="neighbourhood file (with --register)")
+    commands["sign"] = cmd_sign
+
+    p = sub.add_parser("board", help="A4 area board (PDF) of a neighbourhood with a QR code / buurtbord")
+    p.add_argument("code", help="neighbourhood code, e.g. BU03630000")
+    p.add_argument("-o", "--output", help="PDF to write")
+    p.add_argument("--lang", choices=LANGS, default=LANGS[0], help="language of the board")
+    p.add_argument("--base-url", help="the dashboard's public address for the QR code "
+                                      "(default: $ZICHTBAAR_PUBLIC_URL or http://localhost:8501)")
+    p.add_argument("--store", help="store to read (default: $ZICHTBAAR_DB or data/register.gpkg)")
+    p.add_argument("--register", help="register file instead of the store")
+    p.add_argument("--neighbourhoods", help="neighbourhood file (with --register)")
+    commands["board"] = cmd_board
+
+    p = sub.add_parser("changes", help="what changed between two imports / wat veranderde tussen twee imports")
+    p.add_argument("--from", dest="from_version", type=int, metavar="V", help="older version (default: the one "
+                                                                              "before --to)")
+    p.add_argument("--to", dest="to_version", type=int, metavar="V", help="newer version (default: the newest)")
+    p.add_argument("--json", action="store_true", help='print {"from", "to", "added", "removed", "changed"}')
+    p.add_argument("--lang", choices=LANGS, default=LANGS[0], help="language of the plain-words report")
+    p.add_argument("--store", help="store to read (default: $ZICHTBAAR_DB or data/register.gpkg)")
+    commands["changes"] = cmd_changes
+
+    p = sub.add_parser("feed", help="Atom feed of the changes (whole register or a neighbourhood) / Atom-feed")
+    p.add_argument("--neighbourhood", metavar="CODE", help="only the changes in this neighbourhood")
+    p.add_argument("-o", "--output", help="file to write (default: register-<lang>.xml or buurt-<code>-<lang>.xml)")
+    p.add_argument("--lang", choices=LANGS, default=LANGS[0], help="language of the feed")
+    p.add_argument("--base-url", help="the dashboard's public address for the links "
+                                      "(default: $ZICHTBAAR_PUBLIC_URL or http://localhost:8501)")
+    p.add_argument("--store", help="store to read (default: $ZICHTBAAR_DB or data/register.gpkg)")
+    commands["feed"] = cmd_feed
 
     parser.set_defaults(_commands=commands)
     return parser

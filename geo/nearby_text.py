@@ -121,8 +121,9 @@ def card(row: Mapping[str, object], lang: str) -> Card:
                 privacy_statement_url=_text(row.get("privacy_statement_url")), lang=lang)
 
 
-def card_html(c: Card) -> str:
-    """The card as HTML, every text from the register escaped so that it shows literally.
+def card_html(c: Card, sensor_href: str = "") -> str:
+    """The card as HTML, every text from the register escaped so that it shows literally; with `sensor_href` (a
+    relative address made by ui.state.sensor_href) a link to the registration's own page.
 
     >>> c = card({"name": "<b>x</b>", "sensor_type": "air", "owner": "A & B", "distance_m": 5,
     ...           "contact": "info@example.org"}, "en")
@@ -130,6 +131,8 @@ def card_html(c: Card) -> str:
     >>> "&lt;b&gt;x&lt;/b&gt;" in h, "A &amp; B" in h, 'href="mailto:info@example.org"' in h
     (True, True, True)
     >>> '<p class="zb-name"><span lang="nl">&lt;b&gt;x&lt;/b&gt;</span></p>' in h
+    True
+    >>> 'href="sensor?id=A%26B&amp;lang=en"' in card_html(c, "sensor?id=A%26B&lang=en")
     True
     """
     esc = html.escape
@@ -150,6 +153,8 @@ def card_html(c: Card) -> str:
     if safe_href(c.privacy_statement_url):
         links.append(f'<a href="{esc(safe_href(c.privacy_statement_url))}" target="_blank" rel="noopener">'
                      f"{esc(text('near.card.privacy', c.lang))}</a>")
+    if sensor_href:
+        links.append(f'<a href="{esc(sensor_href, quote=True)}" target="_self">{esc(text("sensor.link", c.lang))}</a>')
     # The map (zb_map.js, L.zbCards) shows this registration when the button is pressed.
     links.append(f'<button type="button" class="zb-show" data-zb-show="{esc(c.id)}">'
                  f"{esc(text('near.card.show', c.lang))}</button>")

@@ -2026,4 +2026,145 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         Plural("{n} report: a sensor here is missing from the register",
                "{n} reports: a sensor here is missing from the register"),
     ),
+    # --- issue 14: sensor page, signs, boards, changes, feeds ---
+    "nav.sensor": ("Sensor of camera", "Sensor or camera"),
+    "sensor.status.planned": (
+        "Gepland: deze {kind} staat er nog niet, of meet nog niet.",
+        "Planned: this {kind} is not there yet, or not measuring yet.",
+    ),
+    "sensor.status.inactive": (
+        "Niet meer actief: deze {kind} meet niet meer. Hij staat in het register zodat u kunt zien wat er was.",
+        "No longer active: this {kind} no longer measures. It stays in the register so that you can see what "
+        "was there.",
+    ),
+    "sensor.until": ("Tot wanneer?", "Until when?"),
+    "sensor.until.date": ("Tot {date}", "Until {date}"),
+    "sensor.until.none": ("Er is geen einddatum opgegeven", "No end date given"),
+    "sensor.unknown.title": ("Deze sensor kennen we niet", "We do not know this sensor"),
+    "sensor.unknown": (
+        "In het register staat geen sensor of camera met de code uit uw link. Misschien is hij weggehaald, of is de "
+        "code niet goed overgenomen. Zoek hieronder op naam of code, of kijk op de kaart.",
+        "The register has no sensor or camera with the reference in your link. Perhaps it was removed, or the "
+        "reference was not copied correctly. Search below by name or reference, or look on the map.",
+    ),
+    "sensor.choose": (
+        "Zoek een sensor of camera op naam of code, of kijk op de kaart.",
+        "Search for a sensor or camera by name or reference, or look on the map.",
+    ),
+    "sensor.search": ("Zoek op naam of code", "Search by name or reference"),
+    "sensor.search.none": ("Niets gevonden met deze woorden.", "Nothing found with these words."),
+    "sensor.to_map": ("Naar de kaart", "To the map"),
+    "sensor.more": ("Alles over deze registratie", "Everything about this registration"),
+    "sensor.map": ("Waar is het?", "Where is it?"),
+    "sensor.map.cone": (
+        "De taartpunt op de kaart is wat de camera ziet.",
+        "The slice on the map is what the camera sees.",
+    ),
+    "sensor.map.area": (
+        "Het gekleurde vlak is het gebied waarin gemeten wordt.",
+        "The coloured area is where it measures.",
+    ),
+    "sensor.flags": ("Wat past niet bij de principes?", "What does not fit the principles?"),
+    "sensor.flags.none": (
+        "Niets: deze registratie voldoet aan alles wat Zichtbaar controleert.",
+        "Nothing: this registration meets everything Zichtbaar checks.",
+    ),
+    "sensor.contact": ("Vragen?", "Questions?"),
+    "sensor.contact.text": ("Neem contact op met {owner}:", "Contact {owner}:"),
+    "sensor.contact.none": (
+        "{owner} heeft geen contactgegevens in het register gezet.",
+        "{owner} has put no contact details in the register.",
+    ),
+    "sensor.object": ("Bezwaar of klacht", "Objection or complaint"),
+    "sensor.object.personal": (
+        "Bent u het er niet mee eens dat uw gegevens worden verwerkt? Dan kunt u bezwaar maken bij {owner}. Gebruik "
+        "daarvoor het contact hierboven, of lees in de privacyverklaring hoe het werkt.",
+        "Do you object to your data being processed? Then you can object to {owner}. Use the contact above, or read "
+        "in the privacy statement how it works.",
+    ),
+    "sensor.object.none": (
+        "Deze sensor verwerkt geen gegevens over mensen. Heeft u toch een vraag of klacht? Neem dan contact op met "
+        "{owner}.",
+        "This sensor processes no data about people. Do you still have a question or complaint? Then contact "
+        "{owner}.",
+    ),
+    "sensor.object.privacy": ("De privacyverklaring van de eigenaar", "The owner's privacy statement"),
+    "sensor.object.authority": (
+        "Krijgt u geen goed antwoord? Dan kunt u een klacht indienen bij de Autoriteit Persoonsgegevens.",
+        "No good answer? Then you can file a complaint with the Dutch Data Protection Authority "
+        "(Autoriteit Persoonsgegevens).",
+    ),
+    "sensor.object.authority.link": ("Klacht indienen bij de Autoriteit Persoonsgegevens",
+                                     "File a complaint with the Autoriteit Persoonsgegevens"),
+    "sensor.link": ("Alles over deze sensor", "All about this sensor"),
+    "sign.title": ("Bordje {id}", "Sign {id}"),
+    "sign.here": ("Wat hangt hier?", "What is this?"),
+    "sign.personal.yes": ("Verwerkt persoonsgegevens", "Processes personal data"),
+    "sign.personal.no": ("Geen persoonsgegevens", "No personal data"),
+    "sign.purpose": ("Doel: {purposes}", "Purpose: {purposes}"),
+    "sign.owner": ("Verantwoordelijk: {owner}", "Responsible: {owner}"),
+    "sign.scan": ("Scan de code: wat meet dit, waarom, en tot wanneer?",
+                  "Scan the code: what does this measure, why, and until when?"),
+    "sign.id": ("Code in het register: {id}", "Reference in the register: {id}"),
+    "sensor.sign": ("Bordje (PDF)", "Sign (PDF)"),
+    "sensor.sign.help": (
+        "Een bordje om af te drukken, met een QR-code naar deze pagina.",
+        "A sign to print, with a QR code to this page.",
+    ),
+    "board.title": ("Sensoren en camera's in {name}", "Sensors and cameras in {name}"),
+    "board.what": (
+        Plural("Hier staat {n} sensor of camera in het register: {listed}.",
+               "Hier staan {n} sensoren en camera's in het register: {listed}."),
+        Plural("There is {n} sensor or camera in the register here: {listed}.",
+               "There are {n} sensors and cameras in the register here: {listed}."),
+    ),
+    "board.nothing": ("Hier staat niets in het register.", "Nothing here is in the register."),
+    "board.personal": (
+        Plural("{n} daarvan verwerkt persoonsgegevens.", "{n} daarvan verwerken persoonsgegevens."),
+        Plural("{n} of them processes personal data.", "{n} of them process personal data."),
+    ),
+    "board.more": ("en nog {n}", "and {n} more"),
+    "board.scan": ("Scan de code voor alles wat hier meet: wat, waarom, van wie, en tot wanneer.",
+                   "Scan the code for everything that measures here: what, why, whose, and until when."),
+    "buurt.board": ("Buurtbord (PDF)", "Area board (PDF)"),
+    "buurt.board.help": (
+        "Een bord om op te hangen in de buurt, met een QR-code naar deze pagina.",
+        "A board to put up in the neighbourhood, with a QR code to this page.",
+    ),
+    "error.cli.id_or_all": ("Geef een code van een registratie of --all.", "Give a registration's reference or --all."),
+    "error.cli.unknown_registration": ("Registratie {id} staat niet in het register.",
+                                       "Registration {id} is not in the register."),
+    "changes.when": (" ({date})", " ({date})"),
+    "changes.none": ("Bij de laatste import{when} is niets veranderd.", "Nothing changed at the last import{when}."),
+    "changes.sentence": ("Bij de laatste import{when} {parts}.", "At the last import{when}, {parts}."),
+    "changes.added": (
+        Plural("kwam er {n} registratie bij", "kwamen er {n} registraties bij"),
+        Plural("{n} registration was added", "{n} registrations were added"),
+    ),
+    "changes.removed": (Plural("ging er {n} af", "gingen er {n} af"), Plural("{n} was removed", "{n} were removed")),
+    "changes.changed": (Plural("veranderde er {n}", "veranderden er {n}"), Plural("{n} changed", "{n} changed")),
+    "changes.field.geometry": ("Plaats op de kaart", "Place on the map"),
+    "changes.item.added": ("Nieuw: {name} ({id})", "New: {name} ({id})"),
+    "changes.item.removed": ("Weg: {name} ({id})", "Removed: {name} ({id})"),
+    "changes.item.changed": ("Veranderd: {name} ({id}): {fields}", "Changed: {name} ({id}): {fields}"),
+    "changes.buurt": ("Wat veranderde hier?", "What changed here?"),
+    "changes.home": ("Wat is er nieuw?", "What is new?"),
+    "error.changes.too_few": (
+        "Het register heeft nog geen twee versies om te vergelijken. Importeer eerst een nieuwe versie.",
+        "The register does not have two versions to compare yet. Import a new version first.",
+    ),
+    "cli.changes.head": ("Versie {old} → versie {new}", "Version {old} → version {new}"),
+    "feed.title": ("Zichtbaar: wat veranderde in het register", "Zichtbaar: what changed in the register"),
+    "feed.title.buurt": ("Zichtbaar: wat veranderde in {name}", "Zichtbaar: what changed in {name}"),
+    "feed.subtitle": (
+        "Sensoren en camera's in de openbare ruimte: wat er bij elke import bij kwam, weg ging of veranderde.",
+        "Sensors and cameras in public space: what was added, removed or changed at each import.",
+    ),
+    "feed.entry.added": ("Nieuw in het register bij versie {version}.", "New in the register at version {version}."),
+    "feed.entry.removed": ("Uit het register gehaald bij versie {version}.",
+                           "Removed from the register at version {version}."),
+    "feed.entry.changed": ("Veranderd bij versie {version}.", "Changed at version {version}."),
+    "feed.link": ("Volg wat er verandert (Atom-feed, zonder account)", "Follow what changes (Atom feed, no account)"),
+    "feed.link.buurt": ("Volg wat er in deze buurt verandert (Atom-feed, zonder account)",
+                        "Follow what changes in this neighbourhood (Atom feed, no account)"),
 }

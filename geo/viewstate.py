@@ -543,3 +543,55 @@ def public_url(path: str, params: Mapping[str, str], base: str | None = None) ->
 
     query = urlencode(dict(params), quote_via=quote, safe="")
     return f"{public_base(base)}/{path}" + (f"?{query}" if query else "")
+
+
+# ---------------------------------------------------------------- /sensor: one registration
+
+SENSOR_ID = "id"
+
+
+@dataclass(frozen=True)
+class SensorState:
+    """A sensor page's link: the registration id it names (None when none or an unknown one), and whether one
+    was asked for at all (an unknown id gets a message in plain words, no id the search)."""
+
+    id: str | None = None
+    asked: bool = False
+
+
+def parse_sensor(params: Mapping[str, str | Sequence[str]], known: Sequence[str] | set[str]) -> SensorState:
+    """The registration a link (a QR code on a sign) asks for, checked against the register's ids.
+
+    The id is taken exactly as written (surrounding spaces forgiven): ids are the register's own references.
+
+    >>> parse_sensor({"id": " CAM-1 "}, {"CAM-1"}), parse_sensor({"id": "<x>"}, {"CAM-1"})
+    (SensorState(id='CAM-1', asked=True), SensorState(id=None, asked=True))
+    >>> parse_sensor({}, {"CAM-1"})
+    SensorState(id=None, asked=False)
+    """
+    raw = _last(params, SENSOR_ID)
+    wanted = raw.strip() if raw else ""
+    if not wanted:
+        return SensorState()
+    return SensorState(wanted if len(wanted) <= MAX_TEXT and wanted in known else None, True)
+
+
+def format_sensor(reg_id: str | None) -> dict[str, str]:
+    """The query parameters of a link to one registration's page.
+
+    >>> format_sensor("CAM 1/2"), format_sensor(None)
+    ({'id': 'CAM 1/2'}, {})
+    """
+    return {SENSOR_ID: reg_id} if reg_id else {}
+
+
+def sensor_url(reg_id: str, base: str | None = None, lang: str | None = None) -> str:
+    """The full address a sign's QR code opens: `<base>/sensor?id=<id URL-encoded>` (and `lang` when given).
+
+    >>> sensor_url("CAM 1&2", "https://z.example")
+    'https://z.example/sensor?id=CAM%201%262'
+    """
+    params = format_sensor(reg_id)
+    if lang:
+        params[LANG] = lang
+    return public_url("sensor", params, base)

@@ -5,11 +5,14 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
+from geo.changes import in_neighbourhood, items_html, sentence
 from geo.facts import counted, neighbourhood_facts, registration_table
 from geo.factsheet import factsheet_filename, factsheet_pdf
+from geo.feeds import FEEDS_PATH, feed_filename
+from geo.signs import board_filename, board_pdf
 from ui import state
 from ui.i18n import current_lang, fmt_number, t
-from ui.loaders import dataset, neighbourhood_tables
+from ui.loaders import dataset, feeds, last_import, neighbourhood_tables
 from ui.widgets import bar_chart, demo_banner, neighbourhood_choice, neighbourhood_map
 
 MAP_KEY, MAP_HEIGHT = "buurt.map", 520
@@ -41,6 +44,9 @@ top[2].download_button(t("buurt.download"), data=lambda: factsheet_pdf(facts, la
                        file_name=factsheet_filename(code, lang), mime="application/pdf",
                        icon=":material/picture_as_pdf:", help=t("buurt.download.help"), key="buurt.download",
                        on_click="ignore")
+top[3].download_button(t("buurt.board"), data=lambda: board_pdf(facts, lang), file_name=board_filename(code, lang),
+                       mime="application/pdf", icon=":material/signpost:", help=t("buurt.board.help"),
+                       key="buurt.board", on_click="ignore")
 
 # The name is register data: escaped HTML, never Markdown, so it shows exactly as written.
 subtitle = (t("buurt.subtitle", municipality=data.municipality, code=code) if data.municipality
@@ -82,6 +88,17 @@ else:
         t("buurt.col.name"): flagged["name"],
         t("buurt.flag.col"): [", ".join(t(f"reason.{k}") for k in keys) for keys in flagged["flags"]],
     }), hide_index=True, width="stretch", key="buurt.flagged")
+
+found = last_import(data)
+if found is not None:
+    st.subheader(t("changes.buurt"))
+    here = in_neighbourhood(found[0], found[1], data, code)
+    st.write(sentence(here, lang))
+    listed = items_html(here, found[1].registrations, data.registrations, lang)
+    if listed:  # register text, escaped by geo.changes: never Markdown
+        st.html(listed)
+if feeds(data):
+    st.markdown(f":material/rss_feed: [{t('feed.link.buurt')}]({FEEDS_PATH}/{feed_filename(lang, code)})")
 
 st.subheader(t("buurt.list", n=len(facts.registrations)))
 if facts.registrations.empty:

@@ -59,7 +59,8 @@ with list_col:
         st.subheader(t("near.list"), anchor=False)
         shown = st.session_state.get(near.SHOWN, near.PAGE)
         with st.container(key="near-cards"):
-            st.html("".join(card_html(card(row, lang)) for _, row in found.head(shown).iterrows()))
+            st.html("".join(card_html(card(row, lang), state.sensor_href(str(row["id"])))
+                            for _, row in found.head(shown).iterrows()))
             if len(found) > shown:
                 st.button(t("near.more", shown=shown, total=len(found)), key="near.more", on_click=near.on_more,
                           width="stretch")

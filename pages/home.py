@@ -3,14 +3,16 @@ register's figures for everyone who wants the whole picture."""
 
 import streamlit as st
 
+from geo.changes import sentence
 from geo.choropleth import classify, measure_values
 from geo.export import localized
+from geo.feeds import FEEDS_PATH, feed_filename
 from geo.principles import FLAG_REASONS, flag_frame
 from geo.summary import type_counts
 from ui import near_page as near
 from ui import state, styles
 from ui.i18n import current_lang, fmt_date, fmt_number, t
-from ui.loaders import dataset, neighbourhood_tables
+from ui.loaders import dataset, feeds, last_import, neighbourhood_tables
 from ui.widgets import choropleth_map, demo_banner, neighbourhood_choice
 
 lang = current_lang()
@@ -68,6 +70,13 @@ with right:
     flags = flag_frame(reg).sum()
     for reason in FLAG_REASONS:
         st.markdown(f":orange[:material/warning:] **{fmt_number(int(flags[reason]))}** · {t(f'reason.{reason}')}")
+
+found = last_import(data)
+if found is not None:
+    st.subheader(t("changes.home"))
+    st.write(sentence(found[0], lang))
+if feeds(data):
+    st.markdown(f":material/rss_feed: [{t('feed.link')}]({FEEDS_PATH}/{feed_filename(lang)})")
 
 if data.updated:
     st.caption(t("home.updated", date=fmt_date(data.updated)) + " " + t("home.source", source=data.source))

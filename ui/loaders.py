@@ -179,3 +179,38 @@ def reports(store_name: str) -> list:
     from geo.store.reports import open_reports
 
     return open_reports().find()
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _last_import(_data: Dataset, key: tuple[object, ...]):
+    from geo.changes import last_import
+
+    return last_import(_data)
+
+
+def last_import(data: Dataset):
+    """(geo.changes.Changes, the older Dataset) of the import `data` came from, worked out once per version; None
+    when there is nothing to compare (files, a first import, or the version before no longer kept)."""
+    return _last_import(data, _version_key(data))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _feeds(_data: Dataset, key: tuple[object, ...]) -> bool:
+    from geo.feeds import STATIC_DIR, entries, write_feeds
+    from geo.schema import PROJECT_DIR
+    from geo.text import LANGS
+
+    nb = _data.neighbourhoods
+    try:
+        write_feeds(PROJECT_DIR / STATIC_DIR / "feeds", entries(_data.store), LANGS,
+                    dict(zip(nb["code"].astype(str), nb["name"].astype(str), strict=True)))
+    except OSError:  # a read-only install: the pages then offer no feed rather than fail
+        logging.getLogger(__name__).warning("The feeds cannot be written into static/feeds.")
+        return False
+    return True
+
+
+def feeds(data: Dataset) -> bool:
+    """Write the Atom feeds of the store's changes into static/feeds/ (served at /app/static/feeds/), once per
+    store version; whether they are there. A register read from files has no versions and no feeds."""
+    if not data.store:
+        return False
+    return _feeds(data, (data.store, data.version))

@@ -182,6 +182,8 @@ def detail(m: MapData, mask: np.ndarray) -> None:
         register = algorithm_register()
         algorithm = register.entry_for(row["algorithm_register_url"]) if register is not None else None
         st.html(styles.style(styles.DETAIL) + registration_summary(row.to_dict(), lang))
+        st.page_link(state.SENSOR, label=t("sensor.link"), icon=":material/arrow_forward:",
+                     query_params=state.sensor_link(str(row["id"])))
         with st.expander(t("map.detail.more")):
             st.html(styles.style(styles.DETAIL) + registration_card(
                 row.to_dict(), lang, m.nb_names.get(str(m.nb_codes.iloc[pos]), ""), algorithm))

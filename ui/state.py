@@ -26,6 +26,7 @@ from geo.viewstate import (
     NearState,
     OverviewState,
     PolicyState,
+    SensorState,
     ViewState,
     format_buurt,
     format_near,
@@ -33,6 +34,7 @@ from geo.viewstate import (
     format_params,
     format_policy,
     format_report,
+    format_sensor,
     parse,
     parse_buurt,
     parse_lang,
@@ -40,12 +42,13 @@ from geo.viewstate import (
     parse_overview,
     parse_policy,
     parse_report,
+    parse_sensor,
 )
 
 #: The page scripts, for st.page_link and st.switch_page (dashboard.py registers them under these URLs).
-HOME, MAP, NEAR, OVERVIEW, BUURT, PRESENT, POLICY, CHECK, REPORT = (
+HOME, MAP, NEAR, OVERVIEW, BUURT, PRESENT, POLICY, CHECK, REPORT, SENSOR = (
     "pages/home.py", "pages/kaart.py", "pages/hier.py", "pages/buurten.py", "pages/buurt.py", "pages/presentatie.py",
-    "pages/beleid.py", "pages/controle.py", "pages/melding.py")
+    "pages/beleid.py", "pages/controle.py", "pages/melding.py", "pages/sensor.py")
 #: The map page's parameters written from Python; lat, lon, z and base are kept up to date by the map itself
 #: in the browser (zb_map.js), so Python leaves them alone.
 _MAP_WRITTEN = tuple(p for p in PARAMS if p not in (LAT, LON, ZOOM, BASE))
@@ -191,3 +194,21 @@ def write_report(ref: str | None) -> None:
 def report_link(ref: str) -> dict[str, str | list[str]]:
     """Query parameters for /melding?ref=REF in the visitor's language."""
     return link(format_report(ref))
+
+
+# ---------------------------------------------------------------- /sensor
+
+
+def sensor_state(known: Sequence[str] | set[str]) -> SensorState:
+    """The registration the URL names (a scanned sign), checked against the register's `known` ids."""
+    return parse_sensor(query(), known)
+
+
+def sensor_link(reg_id: str | None) -> dict[str, str | list[str]]:
+    """Query parameters of a link to one registration's page, in the visitor's language."""
+    return link(format_sensor(reg_id))
+
+
+def sensor_href(reg_id: str) -> str:
+    """`sensor_link` as a relative address, for a link inside HTML (a near-me card)."""
+    return "sensor?" + urlencode(sensor_link(reg_id), doseq=True)

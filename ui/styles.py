@@ -189,6 +189,23 @@ button kbd { opacity: 1 !important; color: inherit !important; background: trans
 [data-stale="true"] { opacity: 1 !important; }
 """
 
+#: The sensor page (/sensor), made for a phone that just scanned a sign: large, calm type; the status as a tag.
+SENSOR = """
+[data-testid="stMainBlockContainer"] { padding-top: 3.6rem; }
+.zb-sensor-title.zb-sensor-title { font-size: 1.6rem; line-height: 1.25; margin: 0 0 0.3rem; padding: 0;
+  overflow-wrap: anywhere; }
+.zb-sensor .zb-detail.zb-detail { font-size: 1.05rem; }
+.zb-sensor .zb-detail.zb-detail dt { margin-top: 0.45rem; }
+.zb-sensor p, .zb-sensor-more p { overflow-wrap: anywhere; }
+.zb-sensor-more a, .zb-sensor a { color: #01689B; text-decoration: underline; }
+.zb-tags { margin: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+.zb-tag { display: inline-block; padding: 0.15rem 0.6rem; border-radius: 999px; font-weight: 700; font-size: 0.9rem;
+  border: 2px solid currentColor; }
+.zb-tag-active { color: #1b5e20; background: #e8f5e9; }
+.zb-tag-planned { color: #0d47a1; background: #e3f2fd; }
+.zb-tag-inactive { color: #424242; background: #eeeeee; }
+"""
+
 
 def style(*blocks: str) -> str:
     """The blocks as one <style> element, for st.html."""

@@ -108,10 +108,9 @@ def test_map_shows_the_neighbourhood_and_its_registrations_only() -> None:
     assert "cdn.jsdelivr" not in args["script"]
 
 
-def test_download_button_offers_the_fact_sheet_pdf() -> None:
+def test_download_buttons_offer_the_fact_sheet_and_the_area_board() -> None:
     at = open_buurt(code=CENTRUM, lang="en")
-    (button,) = at.get("download_button")
-    assert button.proto.label == "Fact sheet (PDF)"
+    assert [b.proto.label for b in at.get("download_button")] == ["Fact sheet (PDF)", "Area board (PDF)"]
 
 
 def test_links_lead_back_to_the_overview_and_on_to_presentation_mode() -> None:
