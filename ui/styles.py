@@ -122,7 +122,7 @@ NEAR = """
 
 #: The start page: the resident's search stands out; the other ways in are large links.
 HOME = """
-.st-key-home-near { background: #f3f7fb; }
+.st-key-home-near { border-left: 6px solid #01689B !important; }
 .st-key-home-near h3 { margin-top: 0; }
 .st-key-home-way-map a, .st-key-home-way-overview a { min-height: 48px; display: flex; align-items: center;
   border: 1px solid #8a8a8a; border-radius: .5rem; padding: 0 .8rem; }
