@@ -310,6 +310,18 @@ def cmd_factsheet(args: argparse.Namespace) -> int:
     return 0
 
 
+def _source_arguments(p: argparse.ArgumentParser) -> None:
+    """Where a command reads the register: the store, or a register file with its neighbourhoods."""
+    p.add_argument("--store", help="store to read (default: $ZICHTBAAR_DB or data/register.gpkg)")
+    p.add_argument("--register", help="register file instead of the store")
+    p.add_argument("--neighbourhoods", help="neighbourhood file (with --register)")
+
+
+def _base_url_argument(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--base-url", help=f"the dashboard's public address for {what} "
+                                      "(default: $ZICHTBAAR_PUBLIC_URL or http://localhost:8501)")
+
+
 def _register(args: argparse.Namespace):
     """The register a command reads: two files (--register and --neighbourhoods), else the store (--store)."""
     if args.register or args.neighbourhoods:
@@ -491,9 +503,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="every neighbourhood, one PDF each, into the -o folder")
     p.add_argument("-o", "--output", help="PDF to write (with --all: folder, default feitenbladen/)")
     p.add_argument("--lang", choices=LANGS, default=LANGS[0], help="language of the sheet")
-    p.add_argument("--store", help="store to read (default: $ZICHTBAAR_DB or data/register.gpkg)")
-    p.add_argument("--register", help="register file instead of the store")
-    p.add_argument("--neighbourhoods", help="neighbourhood file (with --register)")
+    _source_arguments(p)
     commands["factsheet"] = cmd_factsheet
 
     p = sub.add_parser("sign", help="printable sign (PDF) of a registration with a QR code to its page / bordje")
@@ -503,22 +513,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=LANGS, default=LANGS[0], help="language of the sign")
     p.add_argument("--size", choices=("a6", "a4"), default="a6", help="page size (default a6)")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="with --all: N processes (default 1)")
-    p.add_argument("--base-url", help="the dashboard's public address for the QR code "
-                                      "(default: $ZICHTBAAR_PUBLIC_URL or http://localhost:8501)")
-    p.add_argument("--store", help="store to read (default: $ZICHTBAAR_DB or data/register.gpkg)")
-    p.add_argument("--register", help="register file instead of the store")
-    p.add_argument("--neighbourhoods", help="neighbourhood file (with --register)")
+    _base_url_argument(p, "the QR code")
+    _source_arguments(p)
     commands["sign"] = cmd_sign
 
     p = sub.add_parser("board", help="A4 area board (PDF) of a neighbourhood with a QR code / buurtbord")
     p.add_argument("code", help="neighbourhood code, e.g. BU03630000")
     p.add_argument("-o", "--output", help="PDF to write")
     p.add_argument("--lang", choices=LANGS, default=LANGS[0], help="language of the board")
-    p.add_argument("--base-url", help="the dashboard's public address for the QR code "
-                                      "(default: $ZICHTBAAR_PUBLIC_URL or http://localhost:8501)")
-    p.add_argument("--store", help="store to read (default: $ZICHTBAAR_DB or data/register.gpkg)")
-    p.add_argument("--register", help="register file instead of the store")
-    p.add_argument("--neighbourhoods", help="neighbourhood file (with --register)")
+    _base_url_argument(p, "the QR code")
+    _source_arguments(p)
     commands["board"] = cmd_board
 
     p = sub.add_parser("changes", help="what changed between two imports / wat veranderde tussen twee imports")
@@ -534,8 +538,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--neighbourhood", metavar="CODE", help="only the changes in this neighbourhood")
     p.add_argument("-o", "--output", help="file to write (default: register-<lang>.xml or buurt-<code>-<lang>.xml)")
     p.add_argument("--lang", choices=LANGS, default=LANGS[0], help="language of the feed")
-    p.add_argument("--base-url", help="the dashboard's public address for the links "
-                                      "(default: $ZICHTBAAR_PUBLIC_URL or http://localhost:8501)")
+    _base_url_argument(p, "the links")
     p.add_argument("--store", help="store to read (default: $ZICHTBAAR_DB or data/register.gpkg)")
     commands["feed"] = cmd_feed
 

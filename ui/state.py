@@ -60,15 +60,18 @@ def query() -> dict[str, list[str]]:
 
 
 def _write(wanted: Mapping[str, str | list[str]], owned: Sequence[str]) -> None:
-    """Make the parameters in `owned` say `wanted`: set what differs, drop what is no longer wanted."""
+    """Make the parameters in `owned` say `wanted`: set what differs, drop what is no longer wanted.
+
+    In one step: the address bar never shows a half-written place (a new spot_lat beside the old spot_lon).
+    """
+    now = query()
+    new = {k: v for k, v in now.items() if k not in owned or wanted.get(k) is not None}
     for key in owned:
         value = wanted.get(key)
-        now = st.query_params.get_all(key)
-        if value is None:
-            if now:
-                del st.query_params[key]
-        elif (value if isinstance(value, list) else [value]) != now:
-            st.query_params[key] = value
+        if value is not None:
+            new[key] = value if isinstance(value, list) else [value]
+    if new != now:
+        st.query_params.from_dict(new)
 
 
 # ---------------------------------------------------------------- the language, on every page
