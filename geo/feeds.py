@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from geo.changes import Changes, compare, items
-from geo.text import text
+from geo.text import DEFAULT_LANG, text
 from geo.viewstate import public_base, public_url, sensor_url
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -62,7 +62,7 @@ def feed_url(lang: str, code: str | None = None, base: str | None = None) -> str
     return f"{public_base(base)}/{FEEDS_PATH}/{feed_filename(lang, code)}"
 
 
-def entries(store: str | Path | None = None, lang: str = "nl") -> list[Entry]:
+def entries(store: str | Path | None = None, lang: str = DEFAULT_LANG) -> list[Entry]:
     """Every change between the consecutive versions the store keeps, newest import first."""
     from geo.store import read_store, versions
 
