@@ -228,6 +228,15 @@ def test_presentation_fits_a_small_projector_and_takes_the_keys_from_the_map(app
         page.keyboard.press("PageUp")  # the focus is still in the map
         page.locator(".zb-present h1", has_text="Centrum").wait_for(timeout=60_000)
         page.wait_for_function(FITS)
+        # A step never greys the slide out: what Streamlit marks as stale while it redraws keeps full opacity.
+        stale_opacity = page.evaluate("""() => {
+          const el = document.querySelector('[data-testid="stElementContainer"]');
+          el.setAttribute('data-stale', 'true');
+          const o = getComputedStyle(el).opacity;
+          el.removeAttribute('data-stale');
+          return o;
+        }""")
+        assert stale_opacity == "1"
         assert exceptions(page) == []
         assert visit.errors == []
     finally:
