@@ -58,3 +58,16 @@ def geocoder(monkeypatch: pytest.MonkeyPatch) -> Iterator[GeocoderStandIn]:
     with GeocoderStandIn().running() as stand_in:
         monkeypatch.setenv(ENV_URL, stand_in.url)
         yield stand_in
+
+
+def html_text(at: AppTest) -> str:
+    """Every st.html block of the run, joined."""
+    return "\n".join(h.value for h in at.html)
+
+
+def page_text(at: AppTest) -> str:
+    """The visible text of a run: titles, headings, Markdown, captions, alerts and the HTML blocks."""
+    parts = [t.value for t in at.title] + [h.value for h in at.subheader] + [m.value for m in at.markdown]
+    parts += [c.value for c in at.caption] + [e.value for e in at.error] + [w.value for w in at.warning]
+    parts += [i.value for i in at.info] + [s.value for s in at.success]
+    return "\n".join(parts) + "\n" + html_text(at)

@@ -13,7 +13,7 @@ from geo.dataset import load_demo
 from geo.facts import neighbourhood_facts
 from geo.schema import DEMO_NEIGHBOURHOODS
 from geo.text import number as format_value
-from tests.app.conftest import open_page
+from tests.app.conftest import html_text, open_page, page_text
 from tests.fixtures.hostile import IMG, SCRIPT, write_hostile_register
 
 CENTRUM = "BU99990001"
@@ -28,14 +28,7 @@ def open_buurt(lang: str, **query: str) -> AppTest:
     return open_page("pages/buurt.py", lang=lang, start=query)
 
 
-def html_text(at: AppTest) -> str:
-    return "\n".join(h.value for h in at.html)
 
-
-def all_text(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [m.value for m in at.caption] + [h.value for h in at.subheader]
-    parts += [e.value for e in at.error] + [i.value for i in at.info] + [s.value for s in at.success]
-    return "\n".join(parts) + "\n" + html_text(at)
 
 
 @pytest.mark.parametrize(("lang", "heading"), [("nl", "In het kort"), ("en", "In short")])
@@ -136,7 +129,7 @@ def test_junk_code_is_neither_shown_nor_a_traceback() -> None:
     at = open_buurt(code=junk, lang="en")
     assert not at.exception
     assert at.error
-    assert "script" not in all_text(at)
+    assert "script" not in page_text(at)
 
 
 def test_without_a_code_the_page_offers_a_choice() -> None:
@@ -182,4 +175,4 @@ def test_register_text_is_shown_literally_never_as_markup(hostile_register: Path
     for element in at.html:
         assert "<img" not in element.value
         assert "<script" not in element.value
-    assert SCRIPT not in all_text(at)
+    assert SCRIPT not in page_text(at)

@@ -5,24 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from geo import store
 from geo.schema import DEMO_NEIGHBOURHOODS
-from tests.app.conftest import open_page
+from tests.app.conftest import html_text, open_page, page_text
 from tests.unit.test_changes import CENTRUM, row, write
 
 CAMERA, PLANNED, AREA = "VBS-0082", "VBS-1830", "VBS-0397"
 
 
-def html_text(at: AppTest) -> str:
-    return "\n".join(h.value for h in at.html)
 
-
-def all_text(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [h.value for h in at.subheader] + [t.value for t in at.title]
-    parts += [e.value for e in at.warning] + [i.value for i in at.info] + [s.value for s in at.success]
-    return "\n".join(parts) + "\n" + html_text(at)
 
 
 def test_a_camera_answers_what_why_who_personal_data_and_until_when_first() -> None:
@@ -32,14 +24,14 @@ def test_a_camera_answers_what_why_who_personal_data_and_until_when_first() -> N
     for words in ("Camera Marktstraat", "Wat is het?", "Waarvoor?", "Wie is verantwoordelijk?",
                   "Gegevens over mensen?", "publieke taak", "Tot wanneer?"):
         assert words in first, words
-    text = all_text(at)
+    text = page_text(at)
     assert "Bezwaar of klacht" in text and "https://autoriteitpersoonsgegevens.nl" in text
     assert at.get("download_button")[0].proto.label == "Bordje (PDF)"
 
 
 def test_the_page_speaks_english_when_the_link_says_so() -> None:
     at = open_page("pages/sensor.py", lang="en", id=CAMERA)
-    assert "Who is responsible?" in html_text(at) and "Objection or complaint" in all_text(at)
+    assert "Who is responsible?" in html_text(at) and "Objection or complaint" in page_text(at)
 
 
 def test_a_planned_entry_says_so() -> None:
@@ -51,7 +43,7 @@ def test_an_unknown_id_says_so_in_plain_words_and_offers_the_search() -> None:
     at = open_page("pages/sensor.py", id="<script>window.__xss=1</script>")
     assert not at.exception
     assert at.title[0].value == "Deze sensor kennen we niet"
-    assert "<script>" not in all_text(at)  # the id is never shown back
+    assert "<script>" not in page_text(at)  # the id is never shown back
     at.text_input(key="sensor.search").input("Marktstraat").run()
     assert any("Camera Marktstraat" in str(p.proto.label) for p in at.get("page_link"))
 
