@@ -236,3 +236,23 @@ def open_filters(page) -> None:
     """The filters are in a panel over the map, closed at first: open it as a visitor would."""
     page.locator("[data-testid='stExpandSidebarButton']").click()
     page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first.wait_for()
+    wait_for_app(page)  # a run still going redraws the filters' lists under the pointer
+
+
+def choose_option(page, field, option) -> None:
+    """Open a filter's list (`field`, a locator of its stMultiSelect) and pick `option` (a name or a pattern).
+
+    A run that ends while the list is open redraws it, and the option the pointer was about to press is gone:
+    open it again, at most three times."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(3):
+        field.locator("input").click()
+        try:
+            page.get_by_role("option", name=option).click(timeout=15_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
+            wait_for_app(page)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import exceptions, wait_for_app
 
@@ -76,7 +77,7 @@ def test_a_residents_question_is_on_the_first_phone_screen(app_url, phone, lang,
     frame = page.locator("iframe[title*='geolocation']")
     frame.wait_for()
     page.frame_locator("iframe[title*='geolocation']").get_by_role("button", name=locate).wait_for()
+    # In full view without scrolling, once the page has settled (web fonts in, frames at their height).
     for element in (box, frame):
-        place = element.bounding_box()
-        assert place is not None and place["y"] + place["height"] <= 844
+        expect(element).to_be_in_viewport(ratio=1.0, timeout=30_000)
     assert exceptions(page) == []

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import MAP_FRAME, exceptions, map_frame, open_filters, wait_for_app
+from tests.browser.conftest import MAP_FRAME, choose_option, exceptions, map_frame, open_filters, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -81,8 +81,7 @@ def test_filter_change_redraws_the_map_and_updates_the_url(map_url, visit):
     before = frame.evaluate("() => window.zbDrawn.n")
     open_filters(page)
     box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(has_text="Soort sensor")
-    box.locator("input").click()
-    page.get_by_role("option", name=re.compile(r"^Camera \(")).click()
+    choose_option(page, box, re.compile(r"^Camera \("))
     page.keyboard.press("Escape")
     page.wait_for_function("() => location.search.includes('f_sensor_type=camera')")
     wait_for_app(page)
