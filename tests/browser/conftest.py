@@ -46,6 +46,20 @@ def healthy(base: str) -> bool:
         return False
 
 
+def wait_until_up(proc: subprocess.Popen, is_up, timeout: float) -> bool:
+    """Whether `is_up()` came true within `timeout` seconds while `proc` kept running: between two polls the
+    wait is on the process itself, so a server that exits is noticed at once."""
+    deadline = time.monotonic() + timeout
+    while not is_up():
+        try:
+            proc.wait(0.2)
+            return False  # it exited
+        except subprocess.TimeoutExpired:
+            if time.monotonic() > deadline:
+                return False
+    return True
+
+
 @contextmanager
 def streamlit_server(env: dict[str, str] | None = None, timeout: float = 90,
                      app: str | Path = "dashboard.py") -> Iterator[str]:
@@ -58,13 +72,7 @@ def streamlit_server(env: dict[str, str] | None = None, timeout: float = 90,
         cwd=PROJECT_DIR, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + timeout
-        while not healthy(base):
-            try:  # between two polls of the health endpoint, wake at once if the server exits
-                proc.wait(0.2)
-            except subprocess.TimeoutExpired:
-                if time.monotonic() < deadline:
-                    continue
+        if not wait_until_up(proc, lambda: healthy(base), timeout):
             log.seek(0)
             raise RuntimeError(f"streamlit did not start:\n{log.read()[-3000:]}")
         yield base

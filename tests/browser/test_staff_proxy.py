@@ -9,7 +9,6 @@ import os
 import shutil
 import subprocess
 import tempfile
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -22,7 +21,7 @@ from playwright.sync_api import expect
 from geo.reports import NewReport
 from geo.staff_access import HEADER_ENV, PROXY_ENV
 from geo.store.reports import REPORTS_ENV, send
-from tests.browser.conftest import exceptions, free_port, open_page, streamlit_server
+from tests.browser.conftest import exceptions, free_port, open_page, streamlit_server, wait_until_up
 from tests.conftest import PROJECT_DIR
 from tests.fixtures.hostile import IMG, MARKDOWN_LINK, SCRIPT, XSS_MARKER
 
@@ -47,6 +46,15 @@ def status(url: str, headers: dict[str, str] | None = None) -> int:
             return r.status
     except urllib.error.HTTPError as e:
         return e.code
+
+
+def answers(url: str) -> bool:
+    """Whether nginx answers at `url` at all (any status)."""
+    try:
+        status(url)
+        return True
+    except OSError:
+        return False
 
 
 @pytest.fixture(scope="module")
@@ -75,15 +83,9 @@ def setup(tmp_path_factory: pytest.TempPathFactory, browser) -> Iterator[dict]:
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         proxy = f"http://127.0.0.1:{port}"
         try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    status(proxy + "/_stcore/health")
-                    break
-                except OSError:
-                    if proc.poll() is not None or time.monotonic() > deadline:
-                        raise RuntimeError(proc.stdout.read().decode(errors="replace")) from None
-                    time.sleep(0.1)  # polling nginx's port until it answers, not a fixed wait
+            if not wait_until_up(proc, lambda: answers(proxy + "/_stcore/health"), 30):
+                proc.terminate()
+                raise RuntimeError(proc.communicate(timeout=10)[0].decode(errors="replace"))
             yield {"app": app, "proxy": proxy, "ref": ref}
         finally:
             proc.terminate()
