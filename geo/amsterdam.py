@@ -37,7 +37,7 @@ import io
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
@@ -244,9 +244,9 @@ def _devices_of(doc: object, strict: bool = True) -> list[object] | None:
     return None
 
 
-def _api_devices(files: Sequence[tuple[str, bytes]]) -> tuple[list[Device], list[Problem]]:
-    devices: list[Device] = []
-    counts: list[int] = []
+def _api_pages(files: Sequence[tuple[str, bytes]]) -> Iterator[tuple[list, int | None]]:
+    """Each page of Amsterdam's API: its devices as they are, and how many the page says the API holds (None when
+    it does not say)."""
     for name, data in files:
         try:
             doc = json.loads(_decode(data))
@@ -255,8 +255,15 @@ def _api_devices(files: Sequence[tuple[str, bytes]]) -> tuple[list[Device], list
         found = _devices_of(doc)
         if found is None:
             raise RegisterReadError("error.amsterdam.not_api", file=name)
-        if isinstance(doc, dict) and isinstance(doc.get("count"), int):
-            counts.append(doc["count"])
+        yield found, doc["count"] if isinstance(doc, dict) and isinstance(doc.get("count"), int) else None
+
+
+def _api_devices(files: Sequence[tuple[str, bytes]]) -> tuple[list[Device], list[Problem]]:
+    devices: list[Device] = []
+    counts: list[int] = []
+    for found, count in _api_pages(files):
+        if count is not None:
+            counts.append(count)
         for item in found:
             devices.append(_api_device(len(devices) + 2, item))
     notes = []
@@ -669,17 +676,10 @@ def bundle(files: Sequence[tuple[str, bytes]], fmt: str | None) -> tuple[str, by
     if fmt == API:
         devices: list[object] = []
         count = 0
-        for name, data in files:
-            try:
-                doc = json.loads(_decode(data))
-            except (json.JSONDecodeError, RecursionError):
-                raise RegisterReadError("error.amsterdam.not_json", file=name) from None
-            found = _devices_of(doc)
-            if found is None:
-                raise RegisterReadError("error.amsterdam.not_api", file=name)
+        for found, page_count in _api_pages(files):
             devices += found
-            if isinstance(doc, dict) and isinstance(doc.get("count"), int):
-                count = max(count, doc["count"])
+            if page_count is not None:
+                count = max(count, page_count)
         # The largest count a page gave: pages that are still missing stay reported.
         page = {"count": max(count, len(devices)), "results": devices}
         return f"{stem}.json", json.dumps(page, ensure_ascii=False).encode("utf-8")

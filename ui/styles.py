@@ -37,8 +37,11 @@ label:has(input[type="checkbox"]:focus-visible), label:has(input[type="radio"]:f
 }
 /* A closed sidebar is out of sight: out of reach of the keyboard too (Streamlit only slides it away). */
 body:has([data-testid="stExpandSidebarButton"][aria-expanded="false"]) [data-testid="stSidebar"],
-body:has([data-testid="stExpandSidebarButton"][aria-expanded="false"]) [data-testid="stSidebar"] * {
+body:has([data-testid="stExpandSidebarButton"][aria-expanded="false"]) [data-testid="stSidebar"] *,
+[data-testid="stSidebar"][data-collapsed="true"], [data-testid="stSidebar"][data-collapsed="true"] * {
   visibility: hidden !important; }
+/* ... and no scrollable region without anything to reach in it (axe: scrollable-region-focusable). */
+[data-testid="stSidebar"][data-collapsed="true"] [data-testid="stSidebarContent"] { overflow: hidden !important; }
 /* The language switch sits in the top bar, at its right end, on every page. */
 .st-key-lang-switch { position: fixed; top: 0.55rem; right: 1rem; z-index: 999992; width: auto !important; }
 .st-key-lang-switch button { min-height: 40px; }
