@@ -33,8 +33,16 @@ RUN_AXE = """async () => {
 }"""
 
 
+#: The sidebar has come to rest: open, or closed and hidden (while Streamlit slides it, it is neither).
+SIDEBAR_AT_REST = """() => {
+  const s = document.querySelector('[data-testid="stSidebar"]');
+  return !s || s.getAttribute('data-collapsed') === 'false' || getComputedStyle(s).visibility === 'hidden';
+}"""
+
+
 def settle(page) -> None:
     wait_for_drawn(page)  # the map frame and charts have finished drawing before the audit
+    page.wait_for_function(SIDEBAR_AT_REST)
 
 
 def violations(page) -> list[dict]:
