@@ -199,13 +199,15 @@ def visit_map(browser, base: str, path: str, timeout: float) -> tuple[float, dic
 def landed_elsewhere(page, path: str) -> bool:
     """The run has finished on another page than `path`, with no map frame: the deep link was not followed."""
     wanted = path.split("?")[0]
-    here = page.evaluate("() => location.pathname")
-    if here.rstrip("/").endswith(wanted):
+    try:
+        if page.evaluate("() => location.pathname").rstrip("/").endswith(wanted):
+            return False
+        return page.evaluate(
+            "(sel) => !!document.querySelector('[data-testid=\"stMain\"]')"
+            " && !document.querySelector('[data-testid=\"stStatusWidget\"]') && !document.querySelector(sel)",
+            MAP_FRAME)
+    except Exception:  # the document is still being replaced: ask again at the next poll
         return False
-    return page.evaluate(
-        "(sel) => !!document.querySelector('[data-testid=\"stMain\"]')"
-        " && !document.querySelector('[data-testid=\"stStatusWidget\"]') && !document.querySelector(sel)",
-        MAP_FRAME)
 
 
 def visit_page(browser, base: str, path: str, timeout: float) -> float:
