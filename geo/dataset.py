@@ -44,12 +44,17 @@ class Dataset:
     warnings: tuple[Problem, ...] = field(default=())
     version: int = 0
     store: str = field(default="", repr=False)
+    #: What a snapshot (geo.store.snapshot) brought along, worked out at import: "rd" (as `rd`), "neighbourhood"
+    #: (geo.join.assign_neighbourhood's code per registration, None outside) and "pairs" (geo.join.join_positions).
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def rd(self) -> np.ndarray:
         """The registrations' geometries in RD New (geo.join.to_rd), aligned with `registrations`."""
         from geo.join import to_rd
 
+        if "rd" in self.derived:
+            return self.derived["rd"]
         return to_rd(self.registrations)
 
     @cached_property

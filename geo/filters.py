@@ -84,19 +84,41 @@ class FilterIndex:
     ----------
     n : number of registrations.
     options : per choice field, the option values in display order.
-    member : per choice field, an (n, len(options)) boolean matrix: registration i has option j.
+    member : per field of several values per registration (LIST_FIELDS, flag), an (n, len(options))
+        boolean matrix: registration i has option j.
+    which : per field of one value per registration, the position of its option (int32 array, -1 for none):
+        a million registrations in 519 neighbourhoods take 4 MB, not the half gigabyte of a matrix.
     personal_data : bool array.
     active_from, active_until : datetime64[D] arrays (NaT = open end).
-    text : lower-cased searchable text per registration.
+    text : lower-cased searchable text per registration (Arrow strings: compact, searched without a loop).
     """
 
     n: int
     options: dict[str, tuple[str, ...]]
     member: dict[str, np.ndarray]
+    which: dict[str, np.ndarray]
     personal_data: np.ndarray
     active_from: np.ndarray
     active_until: np.ndarray
-    text: np.ndarray
+    text: pd.Series
+
+    def has(self, name: str, option: str) -> np.ndarray:
+        """Boolean array: which registrations have `option` in field `name`."""
+        j = self.options[name].index(option)
+        return self.member[name][:, j] if name in self.member else self.which[name] == j
+
+    def any_of(self, name: str, cols: list[int]) -> np.ndarray:
+        """Boolean array: which registrations have any of the options at positions `cols` in field `name`."""
+        if name in self.member:
+            return self.member[name][:, cols].any(axis=1)
+        return np.isin(self.which[name], np.asarray(cols, dtype=np.int32))
+
+    def sums(self, name: str, rows: np.ndarray) -> np.ndarray:
+        """Per option of field `name`, how many of the registrations in the mask `rows` have it."""
+        if name in self.member:
+            return self.member[name][rows].sum(axis=0)
+        which = self.which[name][rows]
+        return np.bincount(which[which >= 0], minlength=len(self.options[name]))
 
     @classmethod
     def build(cls, registrations: pd.DataFrame, neighbourhood: pd.Series | None = None,
@@ -114,32 +136,38 @@ class FilterIndex:
         n = len(registrations)
         options: dict[str, tuple[str, ...]] = {}
         member: dict[str, np.ndarray] = {}
+        which: dict[str, np.ndarray] = {}
         for name in CODE_FIELDS:
             col = _text_column(registrations, name)
             known = codes(name)
             present = _present_values(col, name in LIST_FIELDS)
             # Documented order first; a code the lists do not know (never from the readers) still gets an option.
             options[name] = tuple(known) + tuple(sorted(present - set(known)))
-            member[name] = _membership(col, options[name], name in LIST_FIELDS)
+            if name in LIST_FIELDS:
+                member[name] = _membership(col, options[name])
+            else:
+                which[name] = _positions(col, options[name])
         owners = _text_column(registrations, "owner")
         options["owner"] = tuple(sorted(set(owners.unique()) - {""}, key=str.casefold))
-        member["owner"] = _membership(owners, options["owner"], False)
+        which["owner"] = _positions(owners, options["owner"])
         if neighbourhood is None:
             nb = pd.Series([OUTSIDE] * n, index=registrations.index, dtype=object)
         else:
             nb = pd.Series(neighbourhood, index=registrations.index, dtype=object).fillna(OUTSIDE).astype(str)
         nb_options = tuple(neighbourhood_codes) or tuple(sorted(set(nb.unique()) - {OUTSIDE}))
         options["neighbourhood"] = (*nb_options, OUTSIDE)
-        member["neighbourhood"] = _membership(nb, options["neighbourhood"], False)
+        which["neighbourhood"] = _positions(nb, options["neighbourhood"])
         options["flag"] = PRINCIPLE_CODES
         member["flag"] = _principle_membership(registrations, today)
-        text = np.full(n, "", dtype=object)
+        text = pd.Series("", index=range(n), dtype="string[pyarrow]")
         for name in TEXT_COLUMNS:
-            text = text + " " + _text_column(registrations, name).str.casefold().to_numpy(dtype=object)
+            column = _text_column(registrations, name).str.casefold().to_numpy(dtype=object)
+            text = text + " " + pd.Series(column, dtype="string[pyarrow]")
         return cls(
             n=n,
             options=options,
             member=member,
+            which=which,
             personal_data=_bool_column(registrations, "personal_data"),
             active_from=_date_column(registrations, "active_from"),
             active_until=_date_column(registrations, "active_until"),
@@ -155,7 +183,7 @@ def masks(index: FilterIndex, filters: Filters) -> dict[str, np.ndarray]:
         if not chosen:
             continue
         cols = [index.options[name].index(v) for v in chosen if v in index.options[name]]
-        out[name] = index.member[name][:, cols].any(axis=1) if cols else np.zeros(index.n, dtype=bool)
+        out[name] = index.any_of(name, cols) if cols else np.zeros(index.n, dtype=bool)
     if filters.personal_data is not None:
         out["personal_data"] = index.personal_data == bool(filters.personal_data)
     if filters.active_on is not None:
@@ -167,7 +195,7 @@ def masks(index: FilterIndex, filters: Filters) -> dict[str, np.ndarray]:
     if words:
         m = np.ones(index.n, dtype=bool)
         for word in words:
-            m &= np.fromiter((word in s for s in index.text), dtype=bool, count=index.n)
+            m &= index.text.str.contains(word, regex=False).to_numpy(dtype=bool, na_value=False)
         out["text"] = m
     return out
 
@@ -227,7 +255,7 @@ def option_counts(registrations: pd.DataFrame, filters: Filters, neighbourhood: 
     out: dict[str, dict[object, int]] = {}
     for name in CHOICE_FIELDS:
         rows = others(name)
-        sums = index.member[name][rows].sum(axis=0)
+        sums = index.sums(name, rows)
         out[name] = dict(zip(index.options[name], (int(s) for s in sums), strict=True))
     rows = others("personal_data")
     yes = int(index.personal_data[rows].sum())
@@ -267,13 +295,21 @@ def _present_values(col: pd.Series, is_list: bool) -> set[str]:
     return set(col.unique()) - {""}
 
 
-def _membership(col: pd.Series, options: tuple[str, ...], is_list: bool) -> np.ndarray:
-    """The (rows, options) boolean matrix, computed per distinct cell value rather than per row."""
+def _positions(col: pd.Series, options: tuple[str, ...]) -> np.ndarray:
+    """Each cell's position in `options` (-1 when it is none of them), worked out per distinct value."""
+    codes_, uniques = pd.factorize(col, sort=False)
+    position = {v: j for j, v in enumerate(options)}
+    table = np.array([position.get(str(u), -1) for u in uniques] + [-1], dtype=np.int32)
+    return table[codes_]  # factorize's -1 (a missing cell) takes the last entry: none
+
+
+def _membership(col: pd.Series, options: tuple[str, ...]) -> np.ndarray:
+    """The (rows, options) boolean matrix of `|`-joined cells, computed per distinct cell value rather than per row."""
     codes_, uniques = pd.factorize(col, sort=False)
     position = {v: j for j, v in enumerate(options)}
     table = np.zeros((len(uniques), len(options)), dtype=bool)
     for u, cell in enumerate(uniques):
-        values = str(cell).split(LIST_SEPARATOR) if is_list else [cell]
+        values = str(cell).split(LIST_SEPARATOR)
         for v in values:
             j = position.get(v)
             if j is not None:

@@ -30,6 +30,7 @@ from geo.cones import ranges, views
 from geo.links import is_http_url, looks_like_url, safe_href
 from geo.schema import LIST_SEPARATOR, WGS84
 from geo.text import DEFAULT_LANG, LOCALES, day, foreign, text
+from geo.viewgrid import ViewDraw, clusters_js
 from geo.viewstate import BASE_MAPS, DEFAULT_BASE, MapView
 
 #: Sensor types in payload order: the index sent for each registration.
@@ -209,6 +210,26 @@ def registrations_payload(points: np.ndarray, areas: np.ndarray, mask: np.ndarra
         points, areas = points[mask], areas[mask]
     area_list = [a for a in areas.tolist() if a]
     return '{"p":[' + ",".join(points.tolist()) + '],"a":[' + ",".join(area_list) + "]}"
+
+
+def view_payload(registrations: gpd.GeoDataFrame, draw: ViewDraw) -> str:
+    """The layer's data for one view of a large register (geo.viewgrid.view_draw): its single icons and areas as
+    `registrations_payload` gives them, its clusters (`c`), and the view they were made for (`v`: how many
+    registrations they stand for, the padded bounds, the zoom).
+
+    >>> from shapely.geometry import Point
+    >>> from geo.viewgrid import Anchors, ViewBox, view_draw
+    >>> reg = gpd.GeoDataFrame({"id": ["A", "B", "C"], "sensor_type": ["air"] * 3, "purpose": ["x"] * 3},
+    ...                        geometry=[Point(4.9, 52.37), Point(4.90001, 52.37), Point(4.95, 52.38)], crs=WGS84)
+    >>> draw = view_draw(Anchors.of(reg.geometry.array), np.ones(3, bool), ViewBox(4.8, 52.3, 5.0, 52.4, 12), 15)
+    >>> view_payload(reg, draw)
+    '{"p":[[52.38,4.95,3,14,"C"]],"a":[],"c":[[52.37,4.900005,2]],"v":{"n":3,"b":[4.75,52.275,5.05,52.425],"z":12}}'
+    """
+    some = registrations.iloc[draw.singles]
+    box = draw.box
+    bounds = ",".join(_n(v) for v in (box.west, box.south, box.east, box.north))
+    return (registrations_payload(point_fragments(some), area_fragments(some))[:-1]
+            + f',"c":{clusters_js(draw)},"v":{{"n":{int(draw.total)},"b":[{bounds}],"z":{int(box.zoom)}}}}}')
 
 
 class LocalMap(folium.Map):

@@ -130,7 +130,7 @@ def _neighbourhood_options(index: FilterIndex, names: dict[str, str], chosen: li
     """Neighbourhoods by name; "outside every neighbourhood" last, and only when something lies there."""
     options = sorted((o for o in index.options["neighbourhood"] if o != OUTSIDE),
                      key=lambda code: (names.get(code, code).casefold(), code))
-    outside = index.member["neighbourhood"][:, index.options["neighbourhood"].index(OUTSIDE)].any()
+    outside = index.has("neighbourhood", OUTSIDE).any()
     return [*options, OUTSIDE] if outside or OUTSIDE in chosen else options
 
 

@@ -118,8 +118,12 @@ def _map_index(_data: Dataset, key: tuple[object, ...]) -> tuple[FilterIndex, pd
     from geo.join import assign_neighbourhood
 
     reg, nb = _data.registrations, _data.neighbourhoods
-    codes = (assign_neighbourhood(reg, nb, rd_geometries=_data.rd, neighbourhoods_rd=_data.neighbourhoods_rd)
-             if len(nb) else pd.Series([None] * len(reg), index=reg.index, dtype=object))
+    if "neighbourhood" in _data.derived:  # worked out at import (geo.store.snapshot)
+        codes = pd.Series(_data.derived["neighbourhood"], index=reg.index, dtype=object)
+    elif len(nb):
+        codes = assign_neighbourhood(reg, nb, rd_geometries=_data.rd, neighbourhoods_rd=_data.neighbourhoods_rd)
+    else:
+        codes = pd.Series([None] * len(reg), index=reg.index, dtype=object)
     return FilterIndex.build(reg, codes, tuple(nb["code"].astype(str))), codes
 
 
@@ -145,6 +149,31 @@ def map_layers(data: Dataset) -> tuple[np.ndarray, np.ndarray, dict]:
     A filter change then only joins the literals it keeps (geo.mapping.registrations_payload).
     """
     return _map_layers(data, _version_key(data))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _map_outlines(_data: Dataset, key: tuple[object, ...]) -> dict:
+    from geo.mapping import neighbourhood_outlines
+
+    return neighbourhood_outlines(_data.neighbourhoods)
+
+
+def map_outlines(data: Dataset) -> dict:
+    """The neighbourhood outlines of the map (geo.mapping.neighbourhood_outlines), once per register version."""
+    return _map_outlines(data, _version_key(data))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _map_anchors(_data: Dataset, key: tuple[object, ...]):
+    from geo.viewgrid import Anchors
+
+    return Anchors.of(np.asarray(_data.registrations.geometry.array))
+
+
+def map_anchors(data: Dataset):
+    """Where each registration sits on the map (geo.viewgrid.Anchors), for a large register's per-view clusters;
+    worked out once per register version."""
+    return _map_anchors(data, _version_key(data))
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

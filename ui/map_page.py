@@ -15,6 +15,7 @@ from geo.dataset import Dataset
 from geo.export import display_table, to_csv, to_geojson
 from geo.filters import Filters
 from geo.mapping import (
+    CLUSTER_MAX_ZOOM,
     build_map,
     fit_view,
     id_from_tooltip,
@@ -23,16 +24,18 @@ from geo.mapping import (
     registration_summary,
     registrations_group,
     registrations_payload,
+    view_payload,
 )
 from geo.principles import FLAG_REASONS, flag_frame
 from geo.text import DEFAULT_LANG as REGISTER_LANG
 from geo.text import foreign
+from geo.viewgrid import Anchors, ViewBox, server_clusters, view_draw
 from geo.viewstate import MapView
 from ui import state, styles
 from ui.assets import ASSETS_URL
 from ui.filters import clear, seed
 from ui.i18n import current_lang, t
-from ui.loaders import algorithm_register, map_index, map_layers
+from ui.loaders import algorithm_register, map_anchors, map_index, map_layers, map_outlines
 from ui.report_form import report_form
 
 MAP_KEY = "zb_map"
@@ -54,19 +57,25 @@ class MapData:
     data: Dataset
     index: object
     nb_codes: pd.Series
-    points: np.ndarray
-    areas: np.ndarray
     outlines: dict
     ids: np.ndarray
     nb_names: dict[str, str]
+    #: The pieces of the whole layer (geo.mapping.point_fragments, area_fragments), for a register the browser
+    #: clusters itself; None for a large one (geo.viewgrid.server_clusters), which is sent one view at a time.
+    points: np.ndarray | None = None
+    areas: np.ndarray | None = None
+    anchors: Anchors | None = None
 
     @classmethod
     def of(cls, data: Dataset) -> MapData:
         index, nb_codes = map_index(data)
-        points, areas, outlines = map_layers(data)
         nb = data.neighbourhoods
-        return cls(data, index, nb_codes, points, areas, outlines, data.registrations["id"].astype(str).to_numpy(),
-                   dict(zip(nb["code"].astype(str), nb["name"].astype(str), strict=True)))
+        names = dict(zip(nb["code"].astype(str), nb["name"].astype(str), strict=True))
+        ids = data.registrations["id"].astype(str).to_numpy()
+        if server_clusters(len(data.registrations)):
+            return cls(data, index, nb_codes, map_outlines(data), ids, names, anchors=map_anchors(data))
+        points, areas, outlines = map_layers(data)
+        return cls(data, index, nb_codes, outlines, ids, names, points, areas)
 
     def position_of(self, reg_id: str | None) -> int | None:
         hits = np.flatnonzero(self.ids == reg_id) if reg_id else []
@@ -141,12 +150,19 @@ def draw_map(m: MapData, mask: np.ndarray) -> None:
     base_map = build_map(assets=ASSETS_URL, lang=lang, view=ss[VIEW0], base=ss[BASE], outlines=m.outlines,
                          legend=legend_html(lang, reg), height=MAP_HEIGHT, fill=True,
                          fit=None if ss.get(SEL) else bounds)
-    group = registrations_group(registrations_payload(m.points, m.areas, mask), assets=ASSETS_URL, lang=lang)
     goto = ss.get(GOTO)
+    clicks = ["last_object_clicked_tooltip", "last_object_clicked_count"]
+    if m.anchors is None:
+        payload = registrations_payload(m.points, m.areas, mask)
+        returned = clicks  # only clicks on registrations rerun the app; panning and zooming do not
+    else:
+        # A large register: the browser gets the view it shows, and every pan or zoom asks for the next one.
+        payload = view_payload(reg, view_draw(m.anchors, mask, _view_box(ss.get(MAP_KEY), goto or ss[VIEW0]),
+                                              CLUSTER_MAX_ZOOM))
+        returned = [*clicks, "bounds", "zoom"]
+    group = registrations_group(payload, assets=ASSETS_URL, lang=lang)
     value = st_folium(
-        base_map, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True,
-        # Only clicks on registrations rerun the app; panning and zooming do not.
-        returned_objects=["last_object_clicked_tooltip", "last_object_clicked_count"],
+        base_map, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True, returned_objects=returned,
         feature_group_to_add=group,
         center=(goto.lat, goto.lon) if goto else None, zoom=goto.zoom if goto else None,
     ) or {}
@@ -156,6 +172,19 @@ def draw_map(m: MapData, mask: np.ndarray) -> None:
         clicked = id_from_tooltip(click[1]) if click[0] else None
         if clicked is not None and m.position_of(clicked) is not None:
             choose(m, clicked, centre=False)
+
+
+def _view_box(value: object, fallback: MapView) -> ViewBox:
+    """The view the map last reported (st_folium's bounds and zoom), or the one it is about to show."""
+    try:
+        sw, ne = value["bounds"]["_southWest"], value["bounds"]["_northEast"]  # type: ignore[index]
+        box = ViewBox(float(sw["lng"]), float(sw["lat"]), float(ne["lng"]), float(ne["lat"]),
+                      int(value["zoom"]))  # type: ignore[index]
+        if box.east > box.west and box.north > box.south:
+            return box
+    except (KeyError, TypeError, ValueError):
+        pass
+    return ViewBox.around(fallback.lat, fallback.lon, int(fallback.zoom), 1280, MAP_HEIGHT)
 
 
 def detail(m: MapData, mask: np.ndarray) -> None:

@@ -50,6 +50,7 @@ from geo.store.base import (
     with_version,
     within_rd,
 )
+from geo.store import snapshot
 from geo.store.gpkg import GeoPackageStore
 from geo.store.postgis import PostGISStore
 from geo.viewstate import Spot
@@ -179,7 +180,16 @@ def _import(register: str | Path, neighbourhoods: str | Path | None, target: Sto
         municipality=municipality if municipality is not None else (last.municipality if last else ""),
         is_demo=is_demo)
     written = target.replace(report.accepted, _in_wgs84(nb), record, only_if_empty=only_if_empty)
+    _after_import(target, written)
     return report, written
+
+
+def _after_import(target: Store, written: ImportRecord | None) -> None:
+    """What an import leaves ready for the app servers: a GeoPackage's snapshot of the new version."""
+    if written is not None and isinstance(target, GeoPackageStore):
+        data = to_dataset(target.read(version=written.version), target.describe())
+        snapshot.write(target, data)
+        snapshot.drop(target, {r.version for r in target.versions()})
 
 
 def _in_wgs84(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -195,7 +205,15 @@ def read_store(store: str | Path | None = None, *, version: int | None = None) -
     `version`: one of `versions(store)`; the newest when None. VersionUnavailable when it is not kept.
     """
     name = _name(store)
-    return to_dataset(open_store(name).read(version=version), name)
+    target = open_store(name)
+    if isinstance(target, GeoPackageStore):
+        # A GeoPackage's snapshot (geo.store.snapshot) when there is one; else the store, and a snapshot for next time.
+        data = snapshot.read(target, version)
+        if data is None:
+            data = to_dataset(target.read(version=version), name)
+            snapshot.write(target, data)
+        return data
+    return to_dataset(target.read(version=version), name)
 
 
 def _name(store: str | Path | None) -> str:

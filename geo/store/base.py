@@ -294,5 +294,7 @@ def memory_pairs(data: Dataset) -> tuple[np.ndarray, np.ndarray]:
     """`Store.neighbourhood_pairs` in memory: geo.join.join_positions on a loaded register."""
     from geo.join import join_positions
 
+    if "pairs" in data.derived:  # worked out at import (geo.store.snapshot)
+        return data.derived["pairs"]
     return join_positions(data.registrations, data.neighbourhoods, rd_geometries=data.rd,
                           neighbourhoods_rd=data.neighbourhoods_rd)

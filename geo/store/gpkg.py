@@ -25,6 +25,7 @@ import re
 import shutil
 import sqlite3
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -76,6 +77,7 @@ _LOG_DDL = f"""CREATE TABLE {IMPORT_LOG} (
 # Imports in a row while one read runs are rare; a reader that keeps losing the race says so.
 _READ_ATTEMPTS = 20
 _VERSION_FILE = re.compile(r"^v(\d+)\.gpkg$")
+_VERSION_PREFIX = re.compile(r"^v(\d+)\.")
 
 
 class GeoPackageStore:
@@ -176,10 +178,14 @@ class GeoPackageStore:
         return {int(m.group(1)): p for p in self.folder.iterdir() if (m := _VERSION_FILE.match(p.name))}
 
     def _drop_old_versions(self, log: list[ImportRecord]) -> None:
-        """Unlink the files of versions older than the newest `keep`, and any a failed import left behind."""
+        """Unlink the files of versions older than the newest `keep` (their GeoPackage and whatever else was kept
+        beside it, such as geo.store.snapshot's files), and any a failed import left behind."""
         kept = {r.version for r in log[-max(self.keep, 1):]}
-        for version, path in self._version_files().items():
-            if version not in kept:
+        if not self.folder.is_dir():
+            return
+        for path in self.folder.iterdir():
+            m = _VERSION_PREFIX.match(path.name)
+            if m and int(m.group(1)) not in kept:
                 path.unlink(missing_ok=True)
 
     @contextlib.contextmanager
@@ -405,9 +411,24 @@ class GeoPackageReports:
             con.close()
 
     def _connect(self) -> sqlite3.Connection:
+        """A connection in WAL mode, the tables made on first use. Several servers opening a new file at once may
+        find it locked while one of them switches it to WAL (SQLite answers that at once, without waiting for the
+        busy timeout): then it is tried again, for up to the busy timeout."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + _BUSY_TIMEOUT_S
+        while True:
+            try:
+                return self._open()
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) or time.monotonic() > deadline:
+                    raise StoreError("error.store.unreadable", store=str(self.path), reason=str(e)) from None
+                time.sleep(0.02)
+            except sqlite3.Error as e:
+                raise StoreError("error.store.unreadable", store=str(self.path), reason=str(e)) from None
+
+    def _open(self) -> sqlite3.Connection:
+        con = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S, isolation_level=None)
         try:
-            con = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S, isolation_level=None)
             con.execute("PRAGMA journal_mode=WAL")
             con.execute("PRAGMA synchronous=FULL")
             if not self._ready:
@@ -418,8 +439,9 @@ class GeoPackageReports:
                     con.execute(statement)
                 con.execute("COMMIT")
                 self._ready = True
-        except sqlite3.Error as e:
-            raise StoreError("error.store.unreadable", store=str(self.path), reason=str(e)) from None
+        except BaseException:
+            con.close()
+            raise
         return con
 
     def add(self, new: NewReport, *, now: datetime, per_hour: int) -> Report:

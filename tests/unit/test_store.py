@@ -619,7 +619,9 @@ def test_a_geopackage_import_that_fails_after_keeping_its_file_keeps_no_version(
     monkeypatch.setattr(store_gpkg, "_keep_as", then_fail)
     with pytest.raises(OSError, match="disk full"):
         store.import_register(register(tmp_path, 5, name="r2.csv"), store=db)
-    assert sorted(p.name for p in (tmp_path / "s.gpkg.versions").iterdir()) == [".import.lock", "v1.gpkg"]
+    # Version 1 with its snapshot (geo.store.snapshot); nothing of version 2.
+    assert sorted(p.name for p in (tmp_path / "s.gpkg.versions").iterdir()) == [
+        ".import.lock", "v1.gpkg", "v1.snap1.npz", "v1.snap1.parquet"]
     assert [r.version for r in store.versions(db)] == [1]
 
 

@@ -46,6 +46,28 @@
     });
   }
 
+  // Supercluster's short count ("12.3k").
+  function abbreviate(n) {
+    return n >= 10000 ? Math.round(n / 1000) + "k" : n >= 1000 ? Math.round(n / 100) / 10 + "k" : String(n);
+  }
+
+  /* A large register is clustered on the server, one view at a time (geo/viewgrid.py): the data then hold
+   * that view's clusters (c, [lat, lon, count]) and single icons (p), and the view they were made for (v).
+   * This stands in for Supercluster, so that drawing, keyboard focus and cones stay one code path; a pan or
+   * zoom reports the new view to Python (st_folium's bounds), which sends the next view's data. */
+  function ServerIndex(data, points) {
+    var c = data.c || [], items = [];
+    for (var k = 0; k < c.length; k++) {
+      items.push({type: "Feature", geometry: {type: "Point", coordinates: [c[k][1], c[k][0]]},
+                  properties: {cluster: true, cluster_id: k, point_count: c[k][2],
+                               point_count_abbreviated: abbreviate(c[k][2])}});
+    }
+    this.items = items.concat(points);
+    this.zoom = data.v.z;
+  }
+  ServerIndex.prototype.getClusters = function () { return this.items; };
+  ServerIndex.prototype.getClusterExpansionZoom = function () { return this.zoom + 2; };
+
   L.ZbRegistrations = L.FeatureGroup.extend({
     options: {
       types: [], shapes: [], icons: [], colors: [],
@@ -113,7 +135,7 @@
       }
       // extent 256: the radius is in Leaflet's screen pixels (256-pixel tiles). Above clusterMaxZoom every
       // registration is drawn on its own.
-      this._index_ = new Supercluster({
+      this._index_ = this._data.v ? new ServerIndex(this._data, feats) : new Supercluster({
         radius: this.options.radius, extent: 256, maxZoom: this.options.clusterMaxZoom
       }).load(feats);
       var areas = this._data.a || [];
@@ -251,7 +273,11 @@
         if (icon._icon) icon._icon.tabIndex = view.contains(icon.getLatLng()) ? 0 : -1;
       }
       this._shown = now;
-      window.zbDrawn = {n: pts.length, shown: items.length, zoom: z, at: performance.now()};
+      // n: how many registrations the drawing stands for (on the server's clusters: their counts and the icons
+      // in view.b, the padded view they were made for).
+      var v = this._data.v;
+      window.zbDrawn = {n: v ? v.n : pts.length, shown: items.length, zoom: z, at: performance.now(),
+                        view: v ? {b: v.b, z: v.z} : null};
     },
 
     _select: function (id) {
