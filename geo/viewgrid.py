@@ -122,7 +122,8 @@ class ViewBox:
         def lat_of(world_y: float) -> float:
             return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * world_y))))
 
-        return cls(float(west), lat_of(min(1.0, y[0] + half_h)), float(east), lat_of(max(0.0, y[0] - half_h)), int(zoom))
+        south, north = lat_of(min(1.0, y[0] + half_h)), lat_of(max(0.0, y[0] - half_h))
+        return cls(float(west), south, float(east), north, int(zoom))
 
 
 @dataclass(frozen=True)

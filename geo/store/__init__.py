@@ -28,6 +28,7 @@ import pandas as pd
 
 from geo.dataset import Dataset
 from geo.schema import DEMO_NEIGHBOURHOODS, DEMO_REGISTER, WGS84
+from geo.store import snapshot
 from geo.store.base import (
     DEFAULT_STORE,
     IMPORT_LOG,
@@ -50,7 +51,6 @@ from geo.store.base import (
     with_version,
     within_rd,
 )
-from geo.store import snapshot
 from geo.store.gpkg import GeoPackageStore
 from geo.store.postgis import PostGISStore
 from geo.viewstate import Spot

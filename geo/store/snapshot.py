@@ -70,7 +70,7 @@ def read(store: GeoPackageStore, version: int | None = None) -> Dataset | None:
         with np.load(npz) as arrays:
             pairs = (arrays["reg_pos"], arrays["nb_pos"])
         nb = read_neighbourhoods(source)
-    except Exception as e:  # noqa: BLE001 - a damaged or half-removed snapshot is rebuilt, never shown
+    except Exception as e:
         log.warning("Snapshot of version %s of %s not read (%s); reading the store.", version, store.path, e)
         return None
     for column in _DATES:  # as canonical() makes them, so that the dtypes are exactly read_store's
