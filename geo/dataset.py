@@ -44,8 +44,9 @@ class Dataset:
     warnings: tuple[Problem, ...] = field(default=())
     version: int = 0
     store: str = field(default="", repr=False)
-    #: What a snapshot (geo.store.snapshot) brought along, worked out at import: "rd" (as `rd`), "neighbourhood"
-    #: (geo.join.assign_neighbourhood's code per registration, None outside) and "pairs" (geo.join.join_positions).
+    #: What a snapshot (geo.store.snapshot) brought along, worked out at import: "rd_bounds" (the (n, 4) bounds of
+    #: `rd`), "reach" (as `reach`), "neighbourhood" (geo.join.assign_neighbourhood's code per registration, None
+    #: outside) and "pairs" (geo.join.join_positions).
     derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
@@ -73,6 +74,8 @@ class Dataset:
         """geo.cones.reach of the registrations: how far each may stand from a spot and still look at it."""
         from geo.cones import reach
 
+        if "reach" in self.derived:
+            return self.derived["reach"]
         return reach(self.registrations, self.rd)
 
     def rd_of(self, registrations: pd.DataFrame) -> np.ndarray | None:

@@ -254,11 +254,16 @@ def shortfall_table(registrations: pd.DataFrame, code: str, lang: str, today: da
      'What is missing': 'Biometrics, such as facial recognition'}
     """
     short = falling_short(registrations, code, today)
+    # Worded once per distinct value: a large register repeats a handful of types and reasons.
+    types, type_of = pd.factorize(short["sensor_type"].astype(str))
+    reasons, reasons_of = pd.factorize(short["reasons"].astype(str))
+    type_words = np.array([label("sensor_type", c, lang) for c in type_of] + [""], dtype=object)
+    reason_words = np.array([", ".join(text(f"reason.{r}", lang) for r in rs.split("|")) for rs in reasons_of] + [""],
+                            dtype=object)
     return pd.DataFrame({
         text("policy.col.id", lang): short["id"].astype(str).to_numpy(),
         text("policy.col.name", lang): short["name"].astype(str).to_numpy(),
-        text("policy.col.type", lang): [label("sensor_type", c, lang) for c in short["sensor_type"]],
+        text("policy.col.type", lang): type_words[types],
         text("policy.col.owner", lang): short["owner"].astype(str).to_numpy(),
-        text("policy.col.reasons", lang): [", ".join(text(f"reason.{r}", lang) for r in rs.split("|"))
-                                           for rs in short["reasons"]],
+        text("policy.col.reasons", lang): reason_words[reasons],
     })

@@ -2167,4 +2167,9 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "feed.link": ("Volg wat er verandert (Atom-feed, zonder account)", "Follow what changes (Atom feed, no account)"),
     "feed.link.buurt": ("Volg wat er in deze buurt verandert (Atom-feed, zonder account)",
                         "Follow what changes in this neighbourhood (Atom feed, no account)"),
+    # --- a national register (issue 17) ---
+    "policy.principles.limited": (
+        "Hier staan de eerste {n} van de {total}. De download hierboven bevat ze allemaal.",
+        "These are the first {n} of the {total}. The download above holds them all.",
+    ),
 }

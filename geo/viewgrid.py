@@ -15,12 +15,14 @@ MAX_ICONS of them: then they are grouped on a finer grid, so that the browser ne
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass
 
 import numpy as np
 import shapely
 
-#: Registers with more registrations than this are clustered on the server, per view.
+#: Registers with more registrations than this are clustered on the server, per view
+#: ($ZICHTBAAR_SERVER_CLUSTERS_FROM sets another number, e.g. 0 to cluster every register on the server).
 SERVER_CLUSTER_MIN = 20_000
 #: The grid's cell in screen pixels: the browser's Supercluster radius (L.ZbRegistrations' `radius`).
 CLUSTER_RADIUS_PX = 60
@@ -40,7 +42,9 @@ def server_clusters(n_registrations: int) -> bool:
     >>> server_clusters(5_000), server_clusters(1_000_000)
     (False, True)
     """
-    return n_registrations > SERVER_CLUSTER_MIN
+    value = os.environ.get("ZICHTBAAR_SERVER_CLUSTERS_FROM", "").strip()
+    limit = int(value) if value.isdigit() else SERVER_CLUSTER_MIN
+    return n_registrations > limit
 
 
 @dataclass(frozen=True)

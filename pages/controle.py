@@ -10,7 +10,7 @@ from geo.mapping import registrations_payload as payload
 from geo.readers import read_register
 from ui.assets import ASSETS_URL
 from ui.i18n import current_lang, fmt_number, t
-from ui.loaders import dataset, map_layers
+from ui.loaders import dataset, map_outlines
 from ui.widgets import downloads
 
 #: Larger uploads are refused before a byte is read (the browser refuses them too).
@@ -88,7 +88,7 @@ if len(accepted) > PREVIEW_LIMIT:
 else:
     st.caption(t("check.preview.caption", n=len(accepted)))
 preview = build_map(assets=ASSETS_URL, lang=lang, view=fit_view(tuple(shown.total_bounds), height_px=MAP_HEIGHT),
-                    outlines=map_layers(data)[2] if use_neighbourhoods else None,
+                    outlines=map_outlines(data) if use_neighbourhoods else None,
                     legend=legend_html(lang, shown), height=MAP_HEIGHT)
 layer = registrations_group(payload(point_fragments(shown), area_fragments(shown)), assets=ASSETS_URL, lang=lang)
 st_folium(preview, key="check.map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[],

@@ -119,7 +119,7 @@ def _map_index(_data: Dataset, key: tuple[object, ...]) -> tuple[FilterIndex, pd
 
     reg, nb = _data.registrations, _data.neighbourhoods
     if "neighbourhood" in _data.derived:  # worked out at import (geo.store.snapshot)
-        codes = pd.Series(_data.derived["neighbourhood"], index=reg.index, dtype=object)
+        codes = pd.Series(_data.derived["neighbourhood"], index=reg.index)  # categorical: compact
     elif len(nb):
         codes = assign_neighbourhood(reg, nb, rd_geometries=_data.rd, neighbourhoods_rd=_data.neighbourhoods_rd)
     else:
@@ -146,9 +146,24 @@ def _map_layers(_data: Dataset, key: tuple[object, ...]) -> tuple[np.ndarray, np
 def map_layers(data: Dataset) -> tuple[np.ndarray, np.ndarray, dict]:
     """The filter-independent pieces of the map: per-registration point and area literals, neighbourhood outlines.
 
-    A filter change then only joins the literals it keeps (geo.mapping.registrations_payload).
+    A filter change then only joins the literals it keeps (geo.mapping.registrations_payload). Worked out for a
+    register the browser clusters itself; a large one (geo.viewgrid.server_clusters) asks `layer_payload`.
     """
     return _map_layers(data, _version_key(data))
+
+
+def layer_payload(data: Dataset, mask: np.ndarray) -> str:
+    """The registrations layer's data (geo.mapping.registrations_payload) for the registrations in `mask` (a
+    boolean array over the register): joined from the literals kept per register (`map_layers`), or, for a
+    large register, made for these registrations alone (a neighbourhood, a spot, one registration)."""
+    from geo.mapping import area_fragments, point_fragments, registrations_payload
+    from geo.viewgrid import server_clusters
+
+    if not server_clusters(len(data.registrations)):
+        points, areas, _ = map_layers(data)
+        return registrations_payload(points, areas, mask)
+    some = data.registrations[np.asarray(mask, dtype=bool)]
+    return registrations_payload(point_fragments(some), area_fragments(some))
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

@@ -16,14 +16,14 @@ from streamlit_folium import st_folium
 from geo.crs import in_nl
 from geo.dataset import Dataset
 from geo.geocode import GeocoderUnavailable, Place, lookup, search
-from geo.mapping import build_map, fit_view, legend_html, registrations_group, registrations_payload
+from geo.mapping import build_map, fit_view, legend_html, registrations_group
 from geo.nearby import looking_views, spot_group, spot_view
 from geo.viewstate import DEFAULT_RADIUS, RADII, NearState, Spot
 from ui import state
 from ui.assets import ASSETS_URL
 from ui.geolocation import geolocation_button
 from ui.i18n import current_lang, t
-from ui.loaders import map_layers
+from ui.loaders import layer_payload
 
 #: The map's height in pixels: the circle and some street around it on a phone, with the list in reach.
 MAP_HEIGHT = 380
@@ -167,12 +167,10 @@ def draw_map(data: Dataset, spot: Spot | None, radius: int, found) -> None:
                          phone_share=0.5, cards=True)
     layers, view = [], home
     if spot is not None:
-        points, areas, _ = map_layers(data)
         mask = np.zeros(len(data.registrations), dtype=bool)
         mask[data.registrations.index.get_indexer(found.index)] = True
         # Within the circle every registration is its own icon, never a numbered group.
-        layers = [registrations_group(registrations_payload(points, areas, mask), assets=ASSETS_URL, lang=lang,
-                                      cluster=False),
+        layers = [registrations_group(layer_payload(data, mask), assets=ASSETS_URL, lang=lang, cluster=False),
                   spot_group(spot, radius, looking_views(found))]
         view = spot_view(spot, radius, 360, MAP_HEIGHT)
     st_folium(base_map, key=MAP, height=MAP_HEIGHT, use_container_width=True, returned_objects=["last_clicked"],

@@ -18,7 +18,7 @@ from geo.errors import UserFacingError
 from geo.export import localized
 from geo.filters import Filters
 from geo.hotspots import CELL_SIZES_M, DEFAULT_CELL_SIZE_M, SHAPES, hotspot_group, hotspots, places
-from geo.mapping import build_map, fit_view, legend_html, registrations_group, registrations_payload
+from geo.mapping import build_map, fit_view, legend_html, registrations_group
 from geo.principles import UNCHECKED_AFTER_YEARS, principle_counts, shortfall_table
 from geo.report_map import missing_group
 from geo.report_summary import CELL_M, missing_cells, per_neighbourhood
@@ -30,17 +30,21 @@ from geo.trends import changes_per_quarter
 from ui import state
 from ui.assets import ASSETS_URL
 from ui.i18n import current_lang, fmt_number, t
-from ui.loaders import map_layers
+from ui.loaders import layer_payload, map_outlines
 from ui.loaders import reports as load_reports
 from ui.widgets import downloads
 
 MAP_HEIGHT = 520
 
 
+#: A principle's table on the page shows at most this many registrations (the download holds every one).
+TABLE_MAX = 1000
+
+
 def _draw_map(data: Dataset, key: str, layers: list, legend: str = "") -> None:
     """The city's base map with `layers` on top; panning reruns nothing (returned_objects=[])."""
     m = build_map(assets=ASSETS_URL, lang=current_lang(), view=fit_view(tuple(data.neighbourhoods.total_bounds)),
-                  outlines=map_layers(data)[2], legend=legend, height=MAP_HEIGHT)
+                  outlines=map_outlines(data), legend=legend, height=MAP_HEIGHT)
     st_folium(m, key=key, height=MAP_HEIGHT, use_container_width=True, returned_objects=[],
               feature_group_to_add=layers)
 
@@ -66,13 +70,18 @@ def principles(data: Dataset, registrations: pd.DataFrame, filters: Filters) -> 
             st.page_link(state.MAP, label=t("policy.principles.show.all", n=row.count), icon=":material/map:",
                          query_params=state.map_link(replace(filters, flag=(row.code,))))
             with st.expander(t("policy.principles.which", n=row.count)):
-                table = tables[t(f"principle.{row.code}")].copy()
+                whole = tables[t(f"principle.{row.code}")]
+                # A national register can fall short a hundred thousand times: the page shows the first ones, the
+                # download above holds them all.
+                table = whole.iloc[:TABLE_MAX].copy()
                 map_column = t("policy.principles.col.map")
                 ids = table[t("policy.col.id")]
                 table.insert(0, map_column, [state.map_href(selected=i) for i in ids])
                 st.dataframe(table, hide_index=True, width="stretch", key=f"policy.principles.table.{row.code}",
                              column_config={map_column: st.column_config.LinkColumn(
                                  display_text=t("policy.principles.show"), width="small")})
+                if len(whole) > TABLE_MAX:
+                    st.caption(t("policy.principles.limited", n=TABLE_MAX, total=len(whole)))
     st.caption(t("policy.principles.rules", years=UNCHECKED_AFTER_YEARS))
 
 
@@ -134,7 +143,6 @@ def coverage_section(data: Dataset, registrations: pd.DataFrame, filters: Filter
                      anpr=int(DEFAULT_RANGE_M["anpr"])))
     if cov.mobile:
         st.caption(t("policy.coverage.mobile", n=cov.mobile))
-    points, areas, _ = map_layers(data)
     reg = data.registrations
     # Point cameras only: mobile cameras' areas do not count (said above), so they are not drawn.
     is_camera = (reg.index.isin(registrations.index) & reg["sensor_type"].isin(["camera", "anpr"]).to_numpy()
@@ -148,7 +156,7 @@ def coverage_section(data: Dataset, registrations: pd.DataFrame, filters: Filter
         watched_group(cov, name=t("policy.coverage.layer"), tooltip=t("policy.coverage.tooltip"),
                       fmt_share=lambda share: percent(share, lang)),
         # Every camera on its own with its view cone, at every zoom: what they watch is the point of this map.
-        registrations_group(registrations_payload(points, areas, np.asarray(is_camera)), assets=ASSETS_URL,
+        registrations_group(layer_payload(data, np.asarray(is_camera)), assets=ASSETS_URL,
                             lang=lang, cluster=False, cones_always=True),
     ], legend=legend_html(lang, reg[is_camera]))
     table = coverage_table(cov, lang)

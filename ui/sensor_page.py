@@ -8,13 +8,13 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.dataset import Dataset
-from geo.mapping import build_map, fit_view, registration_card, registrations_group, registrations_payload
+from geo.mapping import build_map, fit_view, registration_card, registrations_group
 from geo.sensor import contact_html, objection_html, reasons, search
 from geo.viewstate import MapView
 from ui import state, styles
 from ui.assets import ASSETS_URL
 from ui.i18n import current_lang, t
-from ui.loaders import algorithm_register, map_index, map_layers
+from ui.loaders import algorithm_register, layer_payload, map_index, map_outlines
 
 MAP_KEY, MAP_HEIGHT = "sensor.map", 260
 #: Zoom level for one point: close enough to see the street and a camera's cone.
@@ -44,16 +44,15 @@ def small_map(data: Dataset, pos: int) -> None:
     lang = current_lang()
     reg = data.registrations
     geom = reg.geometry.iloc[pos]
-    points, areas, outlines = map_layers(data)
     if geom.geom_type == "Point":
         view = MapView(geom.y, geom.x, POINT_ZOOM)
     else:
         view = fit_view(tuple(geom.bounds), width_px=360, height_px=MAP_HEIGHT)
-    base_map = build_map(assets=ASSETS_URL, lang=lang, view=view, outlines=outlines, height=MAP_HEIGHT,
+    base_map = build_map(assets=ASSETS_URL, lang=lang, view=view, outlines=map_outlines(data), height=MAP_HEIGHT,
                          url_sync=False, legend="")
     mask = np.zeros(len(reg), dtype=bool)
     mask[pos] = True
-    group = registrations_group(registrations_payload(points, areas, mask), assets=ASSETS_URL, lang=lang,
+    group = registrations_group(layer_payload(data, mask), assets=ASSETS_URL, lang=lang,
                                 cluster=False, cones_always=True)
     st_folium(base_map, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True, returned_objects=[],
               feature_group_to_add=group)

@@ -13,11 +13,11 @@ from geo.choropleth import choropleth_collection, choropleth_group
 from geo.dataset import Dataset
 from geo.export import table_csv, table_xlsx
 from geo.facts import Facts, map_mask
-from geo.mapping import build_map, fit_view, legend_html, outline_layer, registrations_group, registrations_payload
+from geo.mapping import build_map, fit_view, legend_html, outline_layer, registrations_group
 from ui import state, styles
 from ui.assets import ASSETS_URL
 from ui.i18n import LANGS, current_lang, t
-from ui.loaders import choropleth_shapes, map_layers
+from ui.loaders import choropleth_shapes, layer_payload, map_outlines
 
 
 def page_css() -> None:
@@ -56,13 +56,13 @@ def neighbourhood_map(data: Dataset, facts: Facts, *, key: str, height: int, wid
     The map fits itself to the neighbourhood on its real size (geo.mapping.outline_layer).
     """
     lang = current_lang()
-    points, areas, outlines = map_layers(data)
+    outlines = map_outlines(data)
     city = fit_view(tuple(data.neighbourhoods.total_bounds), width_px=width_px, height_px=height)
     base_map = build_map(assets=ASSETS_URL, lang=lang, outlines=outlines, height=height, view=city, url_sync=False,
                          legend="" if presenting else legend_html(lang, facts.registrations), fill=presenting,
                          bottom=PRESENT_BOTTOM if presenting else 8, zoom_snap=0.25,
                          keys=("PageUp", "PageDown", "Escape") if presenting else ())
-    group = registrations_group(registrations_payload(points, areas, map_mask(data, facts)), assets=ASSETS_URL,
+    group = registrations_group(layer_payload(data, map_mask(data, facts)), assets=ASSETS_URL,
                                 lang=lang, cluster=not presenting)
     st_folium(base_map, key=key, height=height, use_container_width=True, returned_objects=[],
               feature_group_to_add=[outline_layer(facts.area), group])

@@ -285,8 +285,10 @@ def to_dataset(snap: Snapshot, name: str) -> Dataset:
 
 def memory_nearby(data: Dataset, x: float, y: float, radius: float) -> np.ndarray:
     """`Store.nearby` in memory, on a loaded register's RD New geometries and reach (worked out once per Dataset)."""
-    from geo.nearby import candidates
+    from geo.nearby import box_candidates, candidates
 
+    if "rd_bounds" in data.derived:  # a snapshot's (geo.store.snapshot): no RD New geometries needed
+        return box_candidates(data.derived["rd_bounds"], data.reach, x, y, radius)
     return candidates(data.rd, data.reach, x, y, radius)
 
 

@@ -5,7 +5,8 @@ out where each lies (the RD New geometries, the neighbourhood of each, the neigh
 server about 30 seconds and 2 GB at its first visit. A snapshot holds all of that as the import worked it out:
 
     <store>.versions/v<N>.snap1.parquet   the registrations in their canonical dtypes (GeoParquet), plus their
-                                          RD New geometries (`_rd`) and neighbourhood codes (`_nb`)
+                                          bounds in RD New (`_minx` … `_maxy`), how far each camera looks
+                                          (`_reach`, geo.cones.reach) and neighbourhood codes (`_nb`)
     <store>.versions/v<N>.snap1.npz       the neighbourhood join (geo.join.join_positions' two arrays)
 
 `python -m geo import` writes it right after the import (geo.store.import_register); an app server that finds
@@ -27,16 +28,17 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 
 from geo.dataset import Dataset
-from geo.schema import FIELDS, RD_NEW, WGS84, Kind
+from geo.schema import FIELDS, WGS84, Kind
 from geo.store.base import to_dataset
 from geo.store.gpkg import GeoPackageStore, read_log, read_neighbourhoods
 
 FORMAT = "snap1"
 _FILE = re.compile(rf"^v(\d+)\.{FORMAT}\.(parquet|npz)$")
 _ANY_FORMAT = re.compile(r"^v(\d+)\.snap\d+\.(parquet|npz)$")
-_RD, _NB = "_rd", "_nb"
+_BOUNDS, _REACH, _NB = ("_minx", "_miny", "_maxx", "_maxy"), "_reach", "_nb"
 _DATES = tuple(f.name for f in FIELDS if f.kind is Kind.DATE)
 log = logging.getLogger(__name__)
 
@@ -49,8 +51,9 @@ def paths(store: GeoPackageStore, version: int) -> tuple[Path, Path]:
 def read(store: GeoPackageStore, version: int | None = None) -> Dataset | None:
     """The Dataset of `version` (the newest when None) from its snapshot; None when there is none to read.
 
-    Its registrations are what geo.store.read_store gives, and `derived` holds their RD New geometries,
-    neighbourhood codes and neighbourhood join.
+    Its registrations are what geo.store.read_store gives, and `derived` holds their RD New bounds and
+    reach (near-me's candidates, geo.nearby.box_candidates), neighbourhood codes and neighbourhood join. Their
+    RD New geometries themselves (Dataset.rd, a quarter of a gigabyte at a million) are worked out only when asked.
     """
     if not store.path.exists():
         return None
@@ -75,11 +78,15 @@ def read(store: GeoPackageStore, version: int | None = None) -> Dataset | None:
         return None
     for column in _DATES:  # as canonical() makes them, so that the dtypes are exactly read_store's
         frame[column] = pd.to_datetime(frame[column].replace("", None), errors="coerce")
-    rd = np.asarray(frame.pop(_RD).array)
-    codes = frame.pop(_NB).astype(object).where(lambda c: c != "", None)
-    frame = gpd.GeoDataFrame(frame, geometry="geometry", crs=WGS84)
+    _release_arrow_memory()  # what decoding the file took, back to the system (mimalloc keeps it otherwise)
+    bounds = frame[list(_BOUNDS)].to_numpy(dtype=float)
+    reach = frame[_REACH].to_numpy(dtype=float)
+    # One small category per neighbourhood, not a million strings ("" outside every neighbourhood: missing).
+    codes = pd.Categorical(frame[_NB].to_numpy(dtype=object))
+    codes = codes.remove_categories([""]) if "" in codes.categories else codes
+    frame = gpd.GeoDataFrame(frame.drop(columns=[*_BOUNDS, _REACH, _NB]), geometry="geometry", crs=WGS84)
     data = to_dataset_of(frame, nb, book, str(store.path))
-    data.derived.update(rd=rd, neighbourhood=codes.to_numpy(dtype=object), pairs=pairs)
+    data.derived.update(rd_bounds=bounds, reach=reach, neighbourhood=codes, pairs=pairs)
     return data
 
 
@@ -114,12 +121,15 @@ def write(store: GeoPackageStore, data: Dataset) -> bool:
         if pairs is None:
             pairs = join_positions(reg, data.neighbourhoods, rd_geometries=rd,
                                    neighbourhoods_rd=data.neighbourhoods_rd)
-        data.derived.update(rd=rd, neighbourhood=codes, pairs=pairs)
+        bounds, reach = shapely.bounds(rd), data.reach
+        data.derived.update(rd_bounds=bounds, reach=reach, neighbourhood=codes, pairs=pairs)
         frame = reg.copy()
         for column in _DATES:
             frame[column] = frame[column].dt.strftime("%Y-%m-%d").fillna("")
-        frame[_RD] = gpd.GeoSeries(rd, index=reg.index, crs=RD_NEW)
-        frame[_NB] = pd.Series(codes, index=reg.index, dtype=object).fillna("").astype(str)
+        for k, column in enumerate(_BOUNDS):
+            frame[column] = bounds[:, k]
+        frame[_REACH] = reach
+        frame[_NB] = pd.Series(np.asarray(codes, dtype=object), index=reg.index, dtype=object).fillna("").astype(str)
         store.folder.mkdir(parents=True, exist_ok=True)
         _atomic(npz, lambda tmp: np.savez(tmp, reg_pos=pairs[0], nb_pos=pairs[1]), ".npz")
         _atomic(parquet, lambda tmp: frame.to_parquet(tmp, index=False, compression="zstd"), ".parquet")
@@ -137,6 +147,12 @@ def drop(store: GeoPackageStore, kept: set[int]) -> None:
         m = _ANY_FORMAT.match(path.name)
         if m and (int(m.group(1)) not in kept or not _FILE.match(path.name)):
             path.unlink(missing_ok=True)
+
+
+def _release_arrow_memory() -> None:
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
 
 
 def _atomic(target: Path, write_to, suffix: str) -> None:

@@ -1,0 +1,107 @@
+"""A large register's map in headless Chromium: clustered on the server one view at a time (geo/viewgrid.py), it
+still draws exactly the registrations the filters keep, at every zoom, and a click on a cluster brings the next
+view's clusters.
+
+The server here clusters every register on the server ($ZICHTBAAR_SERVER_CLUSTERS_FROM=0), so that the demo's
+registrations go the way a million would; bench/bench_scale.py measures the million itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from geo.filters import FilterIndex, Filters, apply
+from geo.schema import DEFAULT_STORE
+from geo.store import read_store
+from geo.viewgrid import Anchors, ViewBox
+from tests.browser.conftest import MAP_FRAME, map_frame, open_start_page, streamlit_server, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+COUNT = re.compile(r"([\d.]+) van ([\d.]+) registraties")
+#: In the map's frame, once the registrations drawn are the server's answer for the view the map shows: what the
+#: drawing stands for, counted on the page itself (each cluster's count from its label, plus every single icon).
+DRAWN_COUNT = """() => {
+  const d = window.zbDrawn, v = d && d.view;
+  if (!v || v.z !== map_div.getZoom()) return null;
+  const b = map_div.getBounds();
+  if (b.getWest() < v.b[0] || b.getSouth() < v.b[1] || b.getEast() > v.b[2] || b.getNorth() > v.b[3]) return null;
+  let n = 0;
+  for (const el of document.querySelectorAll('.zb-cluster')) n += parseInt(el.title.replace(/\\D/g, ''), 10);
+  const icons = document.querySelectorAll('.zb-marker').length;
+  return {n: n + icons, icons, clusters: document.querySelectorAll('.zb-cluster').length, declared: d.n,
+          b: v.b, z: v.z};
+}"""
+CENTRE = (52.4703, 5.5497)
+
+
+@pytest.fixture(scope="module")
+def server_url(browser):
+    with streamlit_server({"ZICHTBAAR_SERVER_CLUSTERS_FROM": "0"}) as url:
+        open_start_page(browser, url)
+        yield url
+
+
+@pytest.fixture(scope="module")
+def cameras() -> tuple[np.ndarray, Anchors]:
+    """The demo store's registrations the filter "camera" keeps, and where each is drawn."""
+    data = read_store(DEFAULT_STORE)
+    reg = data.registrations
+    mask = apply(reg, Filters(sensor_type=("camera",)), index=FilterIndex.build(reg))
+    return mask, Anchors.of(np.asarray(reg.geometry.array))
+
+
+def expected_in(cameras, drawn: dict) -> int:
+    mask, anchors = cameras
+    return int((mask & ViewBox(*drawn["b"], drawn["z"]).contains(anchors)).sum())
+
+
+def drawn_count(page) -> dict:
+    frame = map_frame(page)
+    return frame.wait_for_function(DRAWN_COUNT, timeout=60_000, polling=200).json_value()
+
+
+@pytest.mark.parametrize("zoom", [12, 14, 16, 18])
+def test_the_clusters_and_icons_drawn_add_up_to_the_filtered_registrations_in_view(server_url, visit, cameras, zoom):
+    page = visit.page
+    page.goto(f"{server_url}/kaart?lang=nl&f_sensor_type=camera&lat={CENTRE[0]}&lon={CENTRE[1]}&z={zoom}")
+    wait_for_app(page)
+    drawn = drawn_count(page)
+    assert drawn["n"] == drawn["declared"] == expected_in(cameras, drawn) > 0
+    if zoom <= 14:
+        assert drawn["clusters"] > 0
+    if zoom == 12:  # the whole city in view: every camera the filter keeps, as the page counts them
+        shown = int(COUNT.search(page.locator("[data-testid='stMain']").inner_text()).group(1).replace(".", ""))
+        assert drawn["n"] == shown == int(cameras[0].sum())
+
+
+def test_a_click_on_a_cluster_zooms_in_and_the_server_sends_that_view(server_url, visit, cameras):
+    page = visit.page
+    page.goto(f"{server_url}/kaart?lang=nl&f_sensor_type=camera&lat={CENTRE[0]}&lon={CENTRE[1]}&z=13")
+    wait_for_app(page)
+    before = drawn_count(page)
+    assert before["clusters"] > 0
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
+    # The biggest cluster well inside the map (not under the legend or a control).
+    title = map_frame(page).evaluate("""() => {
+        const box = document.querySelector('.leaflet-container').getBoundingClientRect();
+        const inside = [...document.querySelectorAll('.zb-cluster')].filter(el => {
+            const r = el.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+            const top = document.elementFromPoint(x, y);
+            return x > box.left + 80 && x < box.right - 80 && y > box.top + 80 && y < box.bottom - 120
+                   && top && el.contains(top);
+        });
+        inside.sort((a, b) => parseInt(b.title.replace(/\\D/g, ''), 10) - parseInt(a.title.replace(/\\D/g, ''), 10));
+        return inside.length ? inside[0].title : null;
+    }""")
+    assert title
+    page.frame_locator(MAP_FRAME).locator(f'.zb-cluster[title="{title}"]').click()
+    frame = map_frame(page)
+    frame.wait_for_function("() => map_div.getZoom() === 15 && window.zbDrawn.view.z === 15", timeout=60_000)
+    after = drawn_count(page)
+    assert after["z"] == 15
+    assert after["n"] == after["declared"] == expected_in(cameras, after)
+    assert after["n"] >= int(re.sub(r"\D", "", title))  # the cluster's registrations are all in the new view
