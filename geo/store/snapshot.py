@@ -14,7 +14,8 @@ none (a store written by an older Zichtbaar, or a snapshot that could not be wri
 before and writes the snapshot then, for the next start. The GeoPackage stays the store: a snapshot is derived,
 written to a temporary name and renamed into place, checked against the version it is read for, dropped with
 its version, and simply rebuilt when it is missing or damaged. `snap1` is its format: a new format gets a new
-name, and files of an old one are never read.
+name, and files of an old one are never read. A snapshot names the import it was made of (version, moment, hash of
+the file), so that one left behind by a deleted store of the same name is never taken for the new one's.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ import shapely
 
 from geo.dataset import Dataset
 from geo.schema import FIELDS, WGS84, Kind
-from geo.store.base import to_dataset
+from geo.store.base import ImportRecord, to_dataset
 from geo.store.gpkg import GeoPackageStore, read_log, read_neighbourhoods
 
 FORMAT = "snap1"
@@ -64,14 +65,18 @@ def read(store: GeoPackageStore, version: int | None = None) -> Dataset | None:
         number = current[-1].version if version is None else int(version)
         parquet, npz = paths(store, number)
         source = store._version_file(number)
+        if not source.exists() and number == current[-1].version:
+            source = store.path  # the newest of a store written before versions were kept
         if not (parquet.exists() and npz.exists() and source.exists()):
             return None
         book = read_log(source)
         if not book or book[-1].version != number:
             return None
-        frame = gpd.read_parquet(parquet)
         with np.load(npz) as arrays:
+            if str(arrays["record"]) != _identity(book[-1]):
+                return None  # left by another store of the same name (deleted and made anew)
             pairs = (arrays["reg_pos"], arrays["nb_pos"])
+        frame = gpd.read_parquet(parquet)
         nb = read_neighbourhoods(source)
     except Exception as e:
         log.warning("Snapshot of version %s of %s not read (%s); reading the store.", version, store.path, e)
@@ -131,7 +136,10 @@ def write(store: GeoPackageStore, data: Dataset) -> bool:
         frame[_REACH] = reach
         frame[_NB] = pd.Series(np.asarray(codes, dtype=object), index=reg.index, dtype=object).fillna("").astype(str)
         store.folder.mkdir(parents=True, exist_ok=True)
-        _atomic(npz, lambda tmp: np.savez(tmp, reg_pos=pairs[0], nb_pos=pairs[1]), ".npz")
+        record = next((r for r in store.log() if r.version == data.version), None)
+        if record is None:
+            return False
+        _atomic(npz, lambda tmp: np.savez(tmp, reg_pos=pairs[0], nb_pos=pairs[1], record=_identity(record)), ".npz")
         _atomic(parquet, lambda tmp: frame.to_parquet(tmp, index=False, compression="zstd"), ".parquet")
     except (OSError, ValueError, ImportError) as e:
         log.warning("Snapshot of version %s of %s not written: %s", data.version, store.path, e)
@@ -147,6 +155,11 @@ def drop(store: GeoPackageStore, kept: set[int]) -> None:
         m = _ANY_FORMAT.match(path.name)
         if m and (int(m.group(1)) not in kept or not _FILE.match(path.name)):
             path.unlink(missing_ok=True)
+
+
+def _identity(record: ImportRecord) -> str:
+    """What tells one import from another: its version, moment and file's hash."""
+    return f"{record.version}|{record.imported_at.isoformat()}|{record.sha256}"
 
 
 def _release_arrow_memory() -> None:

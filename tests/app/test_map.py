@@ -14,6 +14,7 @@ from geo.dataset import Dataset
 from geo.filters import Filters, apply
 from geo.join import assign_neighbourhood
 from tests.app.conftest import open_page
+from ui.map_page import MAP_KEY
 
 PAYLOAD = re.compile(r"L\.zbRegistrations\(\s*(\{.*?\}),\s*\{", re.DOTALL)
 
@@ -352,3 +353,37 @@ def test_principles_filter_is_a_sidebar_filter_with_counts(data: Dataset) -> Non
     box.set_value(["biometrics", "communication"]).run()
     assert shown_ids(at) == expected_ids(data, Filters(flag=("biometrics", "communication")))
     assert url(at, "f_flag") == ["biometrics,communication"]
+
+
+# --- a large register: clustered on the server, one view at a time (geo/viewgrid.py) ---
+
+def test_a_large_register_sends_the_view_the_map_shows_and_the_next_one_it_reports(data, monkeypatch) -> None:
+    from geo.viewgrid import Anchors, ViewBox
+
+    monkeypatch.setenv("ZICHTBAAR_SERVER_CLUSTERS_FROM", "0")  # the demo goes the way a million would
+    at = map_page(lat="52.4703", lon="5.5497", z="13", f_sensor_type="camera")
+    args = map_args(at)
+    # Panning and zooming report the view: the next run sends what that view needs.
+    assert args["returned_objects"][-2:] == ["bounds", "zoom"]
+    payload = json.loads(PAYLOAD.search(args["feature_group"]).group(1))
+    view = payload["v"]
+    assert view["z"] == 13 and payload["c"], "clusters at zoom 13"
+    reg = data.registrations
+    cameras = (reg["sensor_type"] == "camera").to_numpy()
+    anchors = Anchors.of(np.asarray(reg.geometry.array))
+    in_view = cameras & ViewBox(*view["b"], view["z"]).contains(anchors)
+    assert sum(c[2] for c in payload["c"]) + len(payload["p"]) == view["n"] == int(in_view.sum())
+    assert len(payload["p"]) < view["n"], "most of them travel as counts, not as icons"
+
+    # The map reports a street-level view: every camera in it comes as its own icon, and only those.
+    reported = {"bounds": {"_southWest": {"lat": 52.466, "lng": 5.540}, "_northEast": {"lat": 52.474, "lng": 5.560}},
+                "zoom": 17}
+    at.session_state[map_widget_key(at)] = reported
+    at.session_state[MAP_KEY] = reported  # what st_folium's on_change copies there in a browser
+    at.run()
+    payload = json.loads(PAYLOAD.search(map_args(at)["feature_group"]).group(1))
+    view = payload["v"]
+    box = ViewBox(5.540, 52.466, 5.560, 52.474, 17).padded()
+    assert view["z"] == 17 and view["b"] == [box.west, box.south, box.east, box.north] and not payload["c"]
+    expected = reg.loc[cameras & box.contains(anchors), "id"].tolist()
+    assert sorted(p[4] for p in payload["p"]) == sorted(expected) and expected

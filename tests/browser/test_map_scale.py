@@ -14,8 +14,7 @@ import numpy as np
 import pytest
 
 from geo.filters import FilterIndex, Filters, apply
-from geo.schema import DEFAULT_STORE
-from geo.store import read_store
+from geo.store import DEFAULT_STORE, read_store
 from geo.viewgrid import Anchors, ViewBox
 from tests.browser.conftest import MAP_FRAME, map_frame, open_start_page, streamlit_server, wait_for_app
 
