@@ -179,6 +179,28 @@ def map_outlines(data: Dataset) -> dict:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
+def _map_ids(_data: Dataset, key: tuple[object, ...]) -> np.ndarray:
+    return _data.registrations["id"].astype(str).to_numpy()
+
+
+def map_ids(data: Dataset) -> np.ndarray:
+    """The registrations' ids as an array of str, once per register version (the map looks them up every run)."""
+    return _map_ids(data, _version_key(data))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _register_legend(_data: Dataset, key: tuple[object, ...], lang: str) -> str:
+    from geo.mapping import legend_html
+
+    return legend_html(lang, _data.registrations)
+
+
+def register_legend(data: Dataset, lang: str) -> str:
+    """The map's legend of the whole register (geo.mapping.legend_html) in `lang`, once per version and language."""
+    return _register_legend(data, _version_key(data), lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
 def _map_anchors(_data: Dataset, key: tuple[object, ...]):
     from geo.viewgrid import Anchors
 

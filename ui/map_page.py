@@ -19,7 +19,6 @@ from geo.mapping import (
     build_map,
     fit_view,
     id_from_tooltip,
-    legend_html,
     registration_card,
     registration_summary,
     registrations_group,
@@ -35,7 +34,7 @@ from ui import state, styles
 from ui.assets import ASSETS_URL
 from ui.filters import clear, seed
 from ui.i18n import current_lang, t
-from ui.loaders import algorithm_register, map_anchors, map_index, map_layers, map_outlines
+from ui.loaders import algorithm_register, map_anchors, map_ids, map_index, map_layers, map_outlines, register_legend
 from ui.report_form import report_form
 
 MAP_KEY = "zb_map"
@@ -71,7 +70,7 @@ class MapData:
         index, nb_codes = map_index(data)
         nb = data.neighbourhoods
         names = dict(zip(nb["code"].astype(str), nb["name"].astype(str), strict=True))
-        ids = data.registrations["id"].astype(str).to_numpy()
+        ids = map_ids(data)
         if server_clusters(len(data.registrations)):
             return cls(data, index, nb_codes, map_outlines(data), ids, names, anchors=map_anchors(data))
         points, areas, outlines = map_layers(data)
@@ -148,7 +147,7 @@ def draw_map(m: MapData, mask: np.ndarray) -> None:
     # The map fills the window under the page's slim header and is fitted to that real size (on a first visit
     # without a view or a choice in the address).
     base_map = build_map(assets=ASSETS_URL, lang=lang, view=ss[VIEW0], base=ss[BASE], outlines=m.outlines,
-                         legend=legend_html(lang, reg), height=MAP_HEIGHT, fill=True,
+                         legend=register_legend(m.data, lang), height=MAP_HEIGHT, fill=True,
                          fit=None if ss.get(SEL) else bounds)
     goto = ss.get(GOTO)
     clicks = ["last_object_clicked_tooltip", "last_object_clicked_count"]
@@ -227,9 +226,8 @@ def choose_list(m: MapData, mask: np.ndarray) -> None:
     pos = m.position_of(ss[SEL])
     if pos is not None and pos not in set(listed.tolist()):
         listed = np.append(listed, pos)
-    names = m.data.registrations["name"].astype(str).to_numpy()
     options = m.ids[listed].tolist()
-    name_of = dict(zip(options, names[listed].tolist(), strict=True))
+    name_of = dict(zip(options, m.data.registrations["name"].iloc[listed].astype(str).tolist(), strict=True))
     ss[CHOOSE] = ss[SEL] if ss[SEL] in name_of else None
     st.selectbox(t("map.detail.choose"), options=options, key=CHOOSE,
                  on_change=lambda: choose(m, st.session_state.get(CHOOSE), centre=True),

@@ -23,7 +23,7 @@ from ui import state
 from ui.assets import ASSETS_URL
 from ui.geolocation import geolocation_button
 from ui.i18n import current_lang, t
-from ui.loaders import layer_payload
+from ui.loaders import layer_payload, register_legend
 
 #: The map's height in pixels: the circle and some street around it on a phone, with the list in reach.
 MAP_HEIGHT = 380
@@ -162,9 +162,9 @@ def draw_map(data: Dataset, spot: Spot | None, radius: int, found) -> None:
     # the spot moves it through `center` and `zoom`, and the layers are swapped in place. Its view is not
     # written into the address bar: there, the spot has its own names.
     home = fit_view(tuple(data.neighbourhoods.total_bounds), 360, MAP_HEIGHT)
+    legend = legend_html(lang, found) if found is not None else register_legend(data, lang)
     base_map = build_map(assets=ASSETS_URL, lang=lang, view=home, height=MAP_HEIGHT, bases=BASES, url_sync=False,
-                         legend=legend_html(lang, found if found is not None else data.registrations), fill=True,
-                         phone_share=0.5, cards=True)
+                         legend=legend, fill=True, phone_share=0.5, cards=True)
     layers, view = [], home
     if spot is not None:
         mask = np.zeros(len(data.registrations), dtype=bool)
