@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -90,7 +91,8 @@ class FilterIndex:
         a million registrations in 519 neighbourhoods take 4 MB, not the half gigabyte of a matrix.
     personal_data : bool array.
     active_from, active_until : datetime64[D] arrays (NaT = open end).
-    text : lower-cased searchable text per registration (Arrow strings: compact, searched without a loop).
+    text : lower-cased searchable text per registration (Arrow strings: compact, searched without a loop),
+        worked out from `texts` (the searched columns) the first time someone searches.
     """
 
     n: int
@@ -100,7 +102,15 @@ class FilterIndex:
     personal_data: np.ndarray
     active_from: np.ndarray
     active_until: np.ndarray
-    text: pd.Series
+    texts: pd.DataFrame = field(repr=False, compare=False, default_factory=pd.DataFrame)
+
+    @cached_property
+    def text(self) -> pd.Series:
+        out = pd.Series("", index=range(self.n), dtype="string[pyarrow]")
+        for name in TEXT_COLUMNS:
+            column = _text_column(self.texts, name).str.casefold().to_numpy(dtype=object)
+            out = out + " " + pd.Series(column, dtype="string[pyarrow]")
+        return out
 
     def has(self, name: str, option: str) -> np.ndarray:
         """Boolean array: which registrations have `option` in field `name`."""
@@ -152,6 +162,10 @@ class FilterIndex:
         which["owner"] = _positions(owners, options["owner"])
         if neighbourhood is None:
             nb = pd.Series([OUTSIDE] * n, index=registrations.index, dtype=object)
+        elif isinstance(getattr(neighbourhood, "dtype", None), pd.CategoricalDtype):
+            nb = pd.Series(neighbourhood, index=registrations.index)  # a snapshot's: positions per category
+            nb = nb.cat.add_categories([OUTSIDE]).fillna(OUTSIDE) if OUTSIDE not in nb.cat.categories \
+                else nb.fillna(OUTSIDE)
         else:
             nb = pd.Series(neighbourhood, index=registrations.index, dtype=object).fillna(OUTSIDE).astype(str)
         nb_options = tuple(neighbourhood_codes) or tuple(sorted(set(nb.unique()) - {OUTSIDE}))
@@ -159,10 +173,6 @@ class FilterIndex:
         which["neighbourhood"] = _positions(nb, options["neighbourhood"])
         options["flag"] = PRINCIPLE_CODES
         member["flag"] = _principle_membership(registrations, today)
-        text = pd.Series("", index=range(n), dtype="string[pyarrow]")
-        for name in TEXT_COLUMNS:
-            column = _text_column(registrations, name).str.casefold().to_numpy(dtype=object)
-            text = text + " " + pd.Series(column, dtype="string[pyarrow]")
         return cls(
             n=n,
             options=options,
@@ -171,7 +181,7 @@ class FilterIndex:
             personal_data=_bool_column(registrations, "personal_data"),
             active_from=_date_column(registrations, "active_from"),
             active_until=_date_column(registrations, "active_until"),
-            text=text,
+            texts=registrations[[c for c in TEXT_COLUMNS if c in registrations]],
         )
 
 
