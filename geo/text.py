@@ -2168,6 +2168,10 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "feed.link.buurt": ("Volg wat er in deze buurt verandert (Atom-feed, zonder account)",
                         "Follow what changes in this neighbourhood (Atom feed, no account)"),
     # --- a national register (issue 17) ---
+    "map.table.limited": (
+        "De tabel toont de eerste {n} van de {total}. De downloads hieronder bevatten ze allemaal.",
+        "The table shows the first {n} of the {total}. The downloads below hold them all.",
+    ),
     "policy.principles.limited": (
         "Hier staan de eerste {n} van de {total}. De download hierboven bevat ze allemaal.",
         "These are the first {n} of the {total}. The download above holds them all.",

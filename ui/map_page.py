@@ -41,6 +41,8 @@ MAP_KEY = "zb_map"
 MAP_HEIGHT = 620
 #: Zoom level for a chosen registration: close enough that it stands alone, outside any cluster.
 SELECTED_ZOOM = 18
+#: The table tab shows at most this many rows (sent to the browser whole); its downloads hold every one.
+TABLE_MAX = 5000
 #: The "choose a registration" list holds at most this many (it is sent to the browser on every run).
 CHOOSE_MAX = 2000
 # Session keys: the chosen registration, the view the map opened with, a view to move to, the base map, the
@@ -240,13 +242,18 @@ def table(m: MapData, mask: np.ndarray) -> None:
     """The same registrations as a table, with safe downloads (formula cells neutralised)."""
     st.subheader(t("map.table.heading"))
     st.caption(t("map.table.help"))
-    kept = m.data.registrations[mask]
-    names = [m.nb_names.get(str(c), "") for c in m.nb_codes[mask].tolist()]
-    st.dataframe(display_table(kept, current_lang(), names), hide_index=True, width="stretch", height=480)
+    reg, n_kept = m.data.registrations, int(mask.sum())
+    # A national register's table on the page shows its first rows; the downloads hold every one.
+    shown = np.flatnonzero(mask)[:TABLE_MAX]
+    names = [m.nb_names.get(str(c), "") for c in m.nb_codes.iloc[shown].tolist()]
+    st.dataframe(display_table(reg.iloc[shown], current_lang(), names), hide_index=True,
+                 width="stretch", height=480)
+    if n_kept > TABLE_MAX:
+        st.caption(t("map.table.limited", n=TABLE_MAX, total=n_kept))
     st.caption(t("map.download.help"))
     left, right = st.columns(2)
-    left.download_button(t("map.download.csv"), data=lambda: to_csv(kept), file_name="zichtbaar-register.csv",
+    left.download_button(t("map.download.csv"), data=lambda: to_csv(reg[mask]), file_name="zichtbaar-register.csv",
                          mime="text/csv", on_click="ignore", icon=":material/download:", key="map_csv")
-    right.download_button(t("map.download.geojson"), data=lambda: to_geojson(kept),
+    right.download_button(t("map.download.geojson"), data=lambda: to_geojson(reg[mask]),
                           file_name="zichtbaar-register.geojson", mime="application/geo+json",
                           on_click="ignore", icon=":material/download:", key="map_geojson")

@@ -315,6 +315,20 @@ def test_table_tab_shows_the_filtered_set_with_downloads(data: Dataset) -> None:
     assert len(at.get("download_button")) == 2
 
 
+def test_a_long_table_shows_its_first_rows_and_says_the_downloads_hold_all(data, monkeypatch) -> None:
+    import ui.map_page
+
+    monkeypatch.setattr(ui.map_page, "TABLE_MAX", 25)
+    at = map_page(f_sensor_type="camera")
+    at.session_state["map_tab"] = "Tabel en downloads"
+    at.run()
+    (table,) = at.dataframe
+    cameras = data.registrations.loc[data.registrations["sensor_type"] == "camera", "id"]
+    assert table.value.iloc[:, 0].tolist()[:3] == cameras.tolist()[:3] and len(table.value) == 25
+    assert f"De tabel toont de eerste 25 van de {len(cameras)}." in page_text(at)
+    assert len(at.get("download_button")) == 2
+
+
 def test_filtered_mask_matches_the_library(data: Dataset) -> None:
     # The page and geo.filters agree on a combination of several filters.
     at = map_page(f_purpose="safety,enforcement", f_status="active", f_personal_data="yes")
