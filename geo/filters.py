@@ -123,6 +123,16 @@ class FilterIndex:
             return self.member[name][:, cols].any(axis=1)
         return np.isin(self.which[name], np.asarray(cols, dtype=np.int32))
 
+    @cached_property
+    def _totals(self) -> dict[str, np.ndarray]:
+        return {}
+
+    def totals(self, name: str) -> np.ndarray:
+        """`sums` over every registration, worked out once per field."""
+        if name not in self._totals:
+            self._totals[name] = self.sums(name, np.ones(self.n, dtype=bool))
+        return self._totals[name]
+
     def sums(self, name: str, rows: np.ndarray) -> np.ndarray:
         """Per option of field `name`, how many of the registrations in the mask `rows` have it."""
         if name in self.member:
@@ -255,19 +265,23 @@ def option_counts(registrations: pd.DataFrame, filters: Filters, neighbourhood: 
     per_filter = masks(index, filters)
     everything = np.ones(index.n, dtype=bool)
 
-    def others(name: str) -> np.ndarray:
+    def others(name: str) -> np.ndarray | None:
+        """The registrations every other filter keeps; None when no other filter is set (all of them)."""
+        rest = [mm for other, mm in per_filter.items() if other != name]
+        if not rest:
+            return None
         m = everything.copy()
-        for other, mm in per_filter.items():
-            if other != name:
-                m &= mm
+        for mm in rest:
+            m &= mm
         return m
 
     out: dict[str, dict[object, int]] = {}
     for name in CHOICE_FIELDS:
         rows = others(name)
-        sums = index.sums(name, rows)
+        sums = index.totals(name) if rows is None else index.sums(name, rows)
         out[name] = dict(zip(index.options[name], (int(s) for s in sums), strict=True))
     rows = others("personal_data")
+    rows = everything if rows is None else rows
     yes = int(index.personal_data[rows].sum())
     out["personal_data"] = {True: yes, False: int(rows.sum()) - yes}
     return out

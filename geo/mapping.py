@@ -142,6 +142,11 @@ def icon_svg(sensor_type: str, colour: str = "{c}", title: str | None = None) ->
             'stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/></svg>')
 
 
+#: The columns the registrations layer reads (point_fragments, area_fragments): a view of a large register takes
+#: only these of its icons' rows.
+LAYER_COLUMNS = ("id", "sensor_type", "purpose", "direction", "field_of_view", "range_m", "geometry")
+
+
 def point_fragments(registrations: gpd.GeoDataFrame) -> np.ndarray:
     """One JS array literal per registration, for the registrations layer (build once per register).
 
@@ -225,7 +230,7 @@ def view_payload(registrations: gpd.GeoDataFrame, draw: ViewDraw) -> str:
     >>> view_payload(reg, draw)
     '{"p":[[52.38,4.95,3,14,"C"]],"a":[],"c":[[52.37,4.900005,2]],"v":{"n":3,"b":[4.75,52.275,5.05,52.425],"z":12}}'
     """
-    some = registrations.iloc[draw.singles]
+    some = registrations[[c for c in LAYER_COLUMNS if c in registrations]].iloc[draw.singles]
     box = draw.box
     bounds = ",".join(_n(v) for v in (box.west, box.south, box.east, box.north))
     return (registrations_payload(point_fragments(some), area_fragments(some))[:-1]

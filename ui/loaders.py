@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 import os
 
@@ -25,10 +26,15 @@ def _from_store(path: str, version: int, algorithms: tuple[str, int] = ("", 0)) 
 
     It reads the version it is cached under, so a newer import in between cannot slip in under the old number.
     """
+    gc.unfreeze()  # what an older version left frozen may be collected again once it is dropped from the cache
     try:
         data = read_store(path, version=version)
     except VersionUnavailable:  # dropped already: many imports in a row
         data = read_store(path)
+    # A large register is millions of objects the cyclic garbage collector would walk after every page run
+    # (Streamlit collects after each run: a third of a second at a million): they live as long as this version.
+    gc.collect()
+    gc.freeze()
     register = _algorithms(*algorithms)
     if register is None:
         return data
