@@ -29,7 +29,7 @@ CLUSTER_RADIUS_PX = 60
 #: Beyond this many icons in one view, even at street level, nearby registrations are grouped (on a finer grid).
 MAX_ICONS = 1500
 #: The finer grid's cell, in screen pixels.
-FINE_RADIUS_PX = 24
+FINE_RADIUS_PX = 40
 #: How much of the view's width and height is added on each side (icons drawn ahead for panning).
 PAD = 0.25
 _TILE = 256
