@@ -12,12 +12,13 @@ from geo.summary import type_counts
 from ui import near_page as near
 from ui import state, styles
 from ui.i18n import current_lang, fmt_date, fmt_number, t
-from ui.loaders import dataset, feeds, last_import, neighbourhood_tables
+from ui.loaders import dataset, feeds, last_import, neighbourhood_tables, warm
 from ui.widgets import choropleth_map, demo_banner, neighbourhood_choice
 
 lang = current_lang()
 near.open_when_chosen()  # an address found or a location given: near-me opens there, before anything is drawn
 data = dataset()
+warm(data)  # the map's pieces, made while this page is read (and by the start-up check, docs/deploy.md)
 reg = data.registrations
 
 st.html(styles.style(styles.HOME))

@@ -6,6 +6,7 @@ import dataclasses
 import gc
 import logging
 import os
+import threading
 
 import numpy as np
 import pandas as pd
@@ -85,6 +86,40 @@ def dataset() -> Dataset:
         return _from_files(reg, nb)
     path = ensure_demo_store()
     return _from_store(str(path), current_version(path), _algorithms_key(path))
+
+
+_warming: set[tuple[object, ...]] = set()
+_warming_lock = threading.Lock()
+
+
+def warm(data: Dataset) -> None:
+    """Make the map's pieces of `data` (its filter index, ids, legends, outlines, and for a large register where each
+    registration sits) in a thread of their own, once per version: the start page calls this, so a visitor's
+    first click to the map finds them ready. Does nothing while they are being made or once they are."""
+    from geo.text import LANGS
+    from geo.viewgrid import server_clusters
+
+    key = _version_key(data)
+    with _warming_lock:
+        if key in _warming:
+            return
+        _warming.add(key)
+
+    def work() -> None:
+        try:
+            map_index(data)
+            map_ids(data)
+            map_outlines(data)
+            for lang in LANGS:
+                register_legend(data, lang)
+            if server_clusters(len(data.registrations)):
+                map_anchors(data)
+            else:
+                map_layers(data)
+        except Exception:  # a page that needs them makes them itself, and shows its own error
+            logging.getLogger(__name__).exception("Making the map's pieces ahead failed.")
+
+    threading.Thread(target=work, name="zichtbaar-warm", daemon=True).start()
 
 
 def _version_key(data: Dataset) -> tuple[object, ...]:

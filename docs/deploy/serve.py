@@ -4,8 +4,9 @@
         python docs/deploy/serve.py --port 8080 --app-ports 8501,8502
 
 starts one `streamlit run dashboard.py` per app port (on 127.0.0.1) and waits until each answers
-/_stcore/health; then renders nginx.conf.template into a work folder, runs nginx in the foreground on
-`--port`, waits until it answers too, prints `ready http://...` and keeps running until it gets SIGINT
+/_stcore/health and has run its start page once (warm_up: the register loaded); then renders nginx.conf.template
+into a work folder, runs nginx in the foreground on `--port`, waits until it answers too, prints
+`ready http://...` and keeps running until it gets SIGINT
 or SIGTERM, or one of its processes ends; then it stops the others. All servers share one cookie secret, so that a
 visitor whom nginx moves to another server (when a server goes away) keeps a valid XSRF cookie.
 
@@ -50,9 +51,9 @@ def streamlit_command(port: int) -> list[str]:
             "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
 
 
-def healthy(url: str) -> bool:
+def healthy(url: str, timeout: float = 2) -> bool:
     try:
-        with _DIRECT.open(url, timeout=2) as response:
+        with _DIRECT.open(url, timeout=timeout) as response:
             return response.status == 200 and response.read().strip() == b"ok"
     except OSError:
         return False
@@ -71,6 +72,15 @@ def wait_healthy(urls: list[str], procs: list[subprocess.Popen], timeout: float)
         if time.monotonic() > deadline:
             raise RuntimeError(f"not healthy after {timeout:.0f} s: {', '.join(pending)}")
         time.sleep(0.3)
+
+
+def warm_up(port: int, timeout: float) -> None:
+    """Run the start page once in the server on `port` (/_stcore/script-health-check, .streamlit/config.toml): it
+    loads the register and makes the map's pieces (ui.loaders.warm), so that the first visitor does not wait for
+    them. Asked twice: a fresh server's first run only switches Streamlit's legacy pages/ mode off (ui/__init__.py).
+    """
+    for _ in range(2):
+        healthy(f"http://127.0.0.1:{port}/_stcore/script-health-check", timeout=timeout)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
             # nginx only once the servers answer: probes of a server still starting would mark it
             # failed (max_fails), and nginx would send its visitors elsewhere for fail_timeout.
             wait_healthy([f"http://127.0.0.1:{p}/_stcore/health" for p in app_ports], procs, args.timeout)
+            for port in app_ports:
+                warm_up(port, args.timeout)
             procs.append(subprocess.Popen([args.nginx, "-p", str(workdir), "-c", str(workdir / "nginx.conf"),
                                            "-e", "stderr", "-g", "daemon off;"]))
             wait_healthy([f"http://{host}:{args.port}/_stcore/health"], procs, args.timeout)

@@ -85,6 +85,14 @@ def test_nginx_passes_the_health_check_through(deployment):
     assert get(deployment["nginx"], "/_stcore/health") == (200, b"ok")
 
 
+def test_each_server_ran_its_start_page_before_ready_and_nginx_keeps_that_check_to_itself(deployment):
+    # serve.py's warm-up asked each server directly (the register loaded before the first visitor) ...
+    for port in deployment["apps"]:
+        assert get(port, "/_stcore/script-health-check") == (200, b"ok")
+    # ... and nobody outside can make the servers run pages that way.
+    assert get(deployment["nginx"], "/_stcore/script-health-check")[0] == 404
+
+
 def test_nginx_serves_the_app_page(deployment):
     status, body = get(deployment["nginx"], "/")
     assert status == 200
