@@ -21,6 +21,9 @@ first /kaart     the very first page request after the server started is /kaart 
                  frame has window.zbDrawn (zb_map.js sets it once the registrations layer has drawn). If that
                  deep link lands on the start page (see tests/browser/conftest.open_start_page) the same page
                  goes to /kaart again, the clock still running, and the cell says so with a `*`
+warmed           a fresh server on the same store, warmed as docs/deploy/serve.py and the systemd unit warm one
+                 (the start page run through /_stcore/script-health-check: seconds that took), then its
+                 first /kaart
 later /kaart     /kaart again in a fresh browser context: the server's caches are warm
 filtered /kaart  /kaart?f_sensor_type=camera in a fresh context (geo/viewstate.FILTER_PARAMS)
 /hier            /hier?lat=52.3702&lon=4.8952&r=250 (near-me at the Dam, 250 m)
@@ -82,7 +85,8 @@ BEFORE: dict[int, dict[str, str]] = {
     1_000_000: {"import": "refused: 213 MB CSV > 200 MB limit",
                 "first": "(read alone 14.9, 2,100 MB)"},
 }
-COLUMNS = ("registrations", "import s (peak MB)", "first /kaart", "later /kaart", "filtered /kaart", "/hier",
+COLUMNS = ("registrations", "import s (peak MB)", "first /kaart", "warmed: check s, first /kaart",
+           "later /kaart", "filtered /kaart", "/hier",
            "/buurten", "/", "server MB", "map n (all / camera)")
 BEFORE_KEYS = (None, "import", "first", None, "filtered", "hier", "buurten", None, None, None)
 
@@ -261,9 +265,29 @@ def visit_all(browser, target: str, row: Row, timeout: float, second: bool) -> N
                 row.cells[cell] = f"{took:.1f}"
         mine = rss_mb(pid)
         row.cells["server MB"] = f"{mine:,.0f}"
-        print(f"  {row.n:,}: " + ", ".join(f"{k} {v}" for k, v in row.cells.items()), flush=True)
-        if second:
+    warmed(browser, target, row, timeout)
+    print(f"  {row.n:,}: " + ", ".join(f"{k} {v}" for k, v in row.cells.items()), flush=True)
+    if second:  # two servers on one store, each having served /kaart and /hier
+        with app_server(target, timeout) as (base, pid):
+            timed("server 1 /kaart", lambda: visit_map(browser, base, KAART, timeout), row)
+            timed("server 1 /hier", lambda: visit_page(browser, base, HIER, timeout), row)
             second_server(browser, target, row, timeout, pid)
+
+
+def warmed(browser, target: str, row: Row, timeout: float) -> None:
+    """A fresh server warmed as docs/deploy/serve.py warms one (the start page run twice through
+    /_stcore/script-health-check), then its first /kaart."""
+    import urllib.request
+
+    with app_server(target, timeout) as (base, _pid):
+        start = time.perf_counter()
+        for _ in range(2):
+            with urllib.request.build_opener(urllib.request.ProxyHandler({})).open(
+                    f"{base}/_stcore/script-health-check", timeout=timeout) as response:
+                response.read()
+        check = time.perf_counter() - start
+        result = timed("warmed /kaart", lambda: visit_map(browser, base, KAART, timeout), row)
+        row.cells["warmed"] = f"{check:.1f}, {result[0]:.1f}{MARK[result[2]]}" if result else f"{check:.1f}, failed"
 
 
 def second_server(browser, target: str, row: Row, timeout: float, first_pid: int) -> None:
@@ -336,8 +360,8 @@ def table(store: str, rows: list[Row]) -> str:
             cells = [f"{row.n:,} before (GeoPackage)"]
             cells += [before.get(k, "") if k else "" for k in BEFORE_KEYS[1:]]
             lines.append("| " + " | ".join(cells) + " |")
-        keys = ("import", "first /kaart", "later /kaart", "filtered /kaart", "/hier", "/buurten", "/", "server MB",
-                "n")
+        keys = ("import", "first /kaart", "warmed", "later /kaart", "filtered /kaart", "/hier", "/buurten", "/",
+                "server MB", "n")
         lines.append("| " + " | ".join([f"{row.n:,}", *(row.cells.get(k, "") for k in keys)]) + " |")
     notes = [f"{row.n:,}: {note}" for row in rows for note in row.notes]
     return "\n".join(lines + ([""] + [f"- {note}" for note in notes] if notes else []))
