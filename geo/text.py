@@ -2167,4 +2167,9 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "feed.link": ("Volg wat er verandert (Atom-feed, zonder account)", "Follow what changes (Atom feed, no account)"),
     "feed.link.buurt": ("Volg wat er in deze buurt verandert (Atom-feed, zonder account)",
                         "Follow what changes in this neighbourhood (Atom feed, no account)"),
+    # --- import at scale (issue 17) ---
+    "cli.import.progress": (
+        "Bezig met importeren: {rows} rijen gelezen, {accepted} geaccepteerd, {rejected} afgewezen ({seconds} s)",
+        "Importing: {rows} rows read, {accepted} accepted, {rejected} rejected ({seconds} s)",
+    ),
 }

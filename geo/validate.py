@@ -491,12 +491,15 @@ class Validator:
 
 
 def validate_rows(rows: Iterable[RowInput], neighbourhoods: BaseGeometry | None = None,
-                  today: date | None = None) -> tuple[list[dict[str, object]], list[Problem], list[Problem]]:
+                  today: date | None = None, *, validator: Validator | None = None,
+                  ) -> tuple[list[dict[str, object]], list[Problem], list[Problem]]:
     """Validate rows; return the accepted records, the errors and the warnings.
 
     A row with any error is rejected whole; its warnings are not reported (fix the errors first).
+    `validator`: one that has seen the rows before these (a register validated in chunks), so that what
+    holds across rows (no id twice) holds across chunks; then `neighbourhoods` and `today` are its own.
     """
-    v = Validator(neighbourhoods, today)
+    v = validator or Validator(neighbourhoods, today)
     accepted: list[dict[str, object]] = []
     errors: list[Problem] = []
     warnings: list[Problem] = []
