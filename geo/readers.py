@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import collections
 import csv
 import io
 import itertools
 import json
 import math
+import os
 import re
 import warnings
 import zipfile
@@ -26,7 +28,7 @@ from geo.errors import RegisterReadError
 from geo.schema import COLUMNS, FIELDS, RD_NEW, WGS84, Kind, Problem
 from geo.sniff import decode_text, detect_format, sniff_delimiter
 from geo.text import text
-from geo.validate import RowInput, Validator, field_label, validate_rows
+from geo.validate import RowInput, Validator, duplicate_ids, field_label, validate_rows
 
 #: Files larger than this are refused before reading (the upload limit is smaller still).
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -35,6 +37,8 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_STREAMED_BYTES = 4 * 1024 * 1024 * 1024
 #: How many rows `read_register_chunks` validates and hands on at a time.
 CHUNK_ROWS = 50_000
+#: How many processes validate the chunks of a register larger than one chunk (at most one per CPU).
+IMPORT_WORKERS = 2
 #: How many rejected rows' problems and how many warnings an import's report keeps; the rest it only counts.
 MAX_PROBLEMS = 1000
 #: An XLSX (a zip) may not unpack to more than this, nor at a higher ratio: a zip bomb is refused.
@@ -140,9 +144,11 @@ class ImportReport:
         """How many warnings were counted but not kept."""
         return self.warning_count - len(self.warnings)
 
-    def _add(self, rejected: list[Problem], warnings: list[Problem]) -> None:
-        self.rejected_count += len(rejected)
-        self.warning_count += len(warnings)
+    def _add(self, rejected: list[Problem], warnings: list[Problem], rejected_count: int | None = None,
+             warning_count: int | None = None) -> None:
+        """Count problems (all of them, or the counts given of which these are the first) and keep the first."""
+        self.rejected_count += len(rejected) if rejected_count is None else rejected_count
+        self.warning_count += len(warnings) if warning_count is None else warning_count
         self.rejected.extend(rejected[:MAX_PROBLEMS - len(self.rejected)])
         self.warnings.extend(warnings[:MAX_PROBLEMS - len(self.warnings)])
 
@@ -191,7 +197,7 @@ def read_registers(sources: Sequence[str | Path], neighbourhoods: gpd.GeoDataFra
 def read_register_chunks(source: str | Path, neighbourhoods: gpd.GeoDataFrame | None = None, *,
                          today: date | None = None, chunk_rows: int | None = None,
                          progress: Callable[[ImportReport], None] | None = None,
-                         ) -> ImportReport:
+                         workers: int | None = None) -> ImportReport:
     """Read and validate a register file in chunks of `chunk_rows` rows, in bounded memory.
 
     Gives the report at once, the accepted rows in `report.accepted`, one frame per chunk as it is read;
@@ -203,33 +209,113 @@ def read_register_chunks(source: str | Path, neighbourhoods: gpd.GeoDataFrame | 
     Amsterdam's formats are read whole as `read_register` reads them (up to MAX_FILE_BYTES), then validated
     and handed on in chunks as well.
 
-    `progress(report)`: called after each chunk is validated.
+    `progress(report)`: called after each chunk is validated. `workers`: how many processes validate the
+    chunks of a register of more than one chunk (default IMPORT_WORKERS, at most one per CPU); this process
+    reads the file, keeps the ids seen and hands the results on in order.
     """
     size = chunk_rows or CHUNK_ROWS
     path = Path(source)
     nb = _in_wgs84(neighbourhoods)
     rows, notes = _stream_rows(path, nb)
+    processes = min(workers or IMPORT_WORKERS, os.cpu_count() or 1)
+    limit = MAX_PROBLEMS
 
     def frames() -> Iterator[gpd.GeoDataFrame]:
         validator = Validator(None if nb is None else nb.geometry.union_all(), today)
         report._add([], notes)
         given = False
-        for chunk in _batched(rows, size):
-            accepted, rejected, warned = validate_rows(chunk, validator=validator)
-            report.rows += len(chunk)
-            report.accepted_rows += len(accepted)
-            report.rejected_rows += len({p.row for p in rejected})
-            report._add(rejected, warned)
+        for checked in _checked_chunks(_batched(rows, size), validator, processes, limit):
+            report.rows += checked.rows
+            report.accepted_rows += checked.accepted
+            report.rejected_rows += checked.rejected_rows
+            report._add(checked.rejected, checked.warnings, checked.rejected_count, checked.warning_count)
             if progress is not None:
                 progress(report)
-            if accepted:
+            if checked.frame is not None:
                 given = True
-                yield _to_frame(accepted)
+                yield checked.frame
         if not given:
             yield _to_frame([])
 
     report = ImportReport(frames(), source=path.name)
     return report
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """One chunk validated: its accepted rows, its counts, and its first problems of each kind."""
+
+    rows: int
+    frame: gpd.GeoDataFrame | None
+    accepted: int
+    rejected_rows: int
+    rejected: list[Problem]
+    rejected_count: int
+    warnings: list[Problem]
+    warning_count: int
+
+
+def _check(validator: Validator, rows: list[RowInput], duplicates: list[bool], limit: int) -> _Checked:
+    accepted, rejected, warned = validate_rows(rows, validator=validator, duplicates=duplicates)
+    return _Checked(len(rows), _to_frame(accepted) if accepted else None, len(accepted),
+                    len({p.row for p in rejected}), rejected[:limit], len(rejected), warned[:limit], len(warned))
+
+
+def _checked_chunks(chunks: Iterator[list[RowInput]], validator: Validator, processes: int,
+                    limit: int) -> Iterator[_Checked]:
+    """Each chunk validated, in order: here, or by `processes` worker processes when there is more than one chunk.
+
+    The ids seen are kept here, so that a duplicate id is found whichever process validates its row. At most
+    one chunk per worker is on its way: memory stays bounded however fast the file is read.
+    """
+    seen: set[str] = set()
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None) if processes > 1 else None
+    if second is None:
+        for chunk in itertools.chain([first], chunks):
+            yield _check(validator, chunk, duplicate_ids(chunk, seen), limit)
+        return
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    import shapely
+
+    area = None if validator.area is None else shapely.to_wkb(validator.area)
+    # Spawned, not forked: a fork would copy this process's open files and locks (the store's) into the workers.
+    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_start_worker, initargs=(area, validator.today)) as pool:
+        pending: collections.deque[Future] = collections.deque()
+        try:
+            for chunk in itertools.chain([first, second], chunks):
+                # Plain tuples: they pickle in half the time the rows' dataclass state takes.
+                packed = [(r.row, r.cells, r.geometry, r.geometry_error, r.list_separators, r.extra_cells,
+                           r.reader_codes, r.notes) for r in chunk]
+                pending.append(pool.submit(_check_in_worker, packed, duplicate_ids(chunk, seen), limit))
+                if len(pending) >= processes:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+#: The validator of a worker process (`_checked_chunks`), made once when it starts.
+_WORKER_VALIDATOR: Validator | None = None
+
+
+def _start_worker(area: bytes | None, today: date) -> None:
+    import shapely
+
+    global _WORKER_VALIDATOR
+    _WORKER_VALIDATOR = Validator(None if area is None else shapely.from_wkb(area), today)
+
+
+def _check_in_worker(packed: list[tuple], duplicates: list[bool], limit: int) -> _Checked:
+    assert _WORKER_VALIDATOR is not None
+    return _check(_WORKER_VALIDATOR, [RowInput(*fields) for fields in packed], duplicates, limit)
 
 
 def _batched(rows: Iterable[RowInput], size: int) -> Iterator[list[RowInput]]:
@@ -433,7 +519,7 @@ def _csv_records(stream: io.TextIOBase) -> Iterator[RowInput]:
                 except StopIteration:
                     break
                 number += 1
-                if not any(c.strip() for c in cells):
+                if not "".join(cells).strip():  # an empty row: no cell holds more than spaces
                     continue
                 if pending is not None:
                     yield pending

@@ -217,6 +217,23 @@ def _split_list(text: str, separators: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def row_id(row: RowInput) -> str:
+    """The row's id as validation reads it (surrounding spaces dropped; "" when it has none)."""
+    value = row.cells.get("id")
+    return "" if value is None else str(value).strip()
+
+
+def duplicate_ids(rows: Iterable[RowInput], seen: set[str]) -> list[bool]:
+    """Whether each row's id came before (in `seen`, or earlier in `rows`); `seen` takes in every id."""
+    out = []
+    for row in rows:
+        rid = row_id(row)
+        out.append(bool(rid) and rid in seen)
+        if rid:
+            seen.add(rid)
+    return out
+
+
 class Validator:
     """Validates rows one by one and remembers what it needs across rows (the ids seen so far).
 
@@ -268,9 +285,11 @@ class Validator:
     def _date(self, text: str) -> date | None:
         return self._cached(("date", text), lambda: parse_date(text))
 
-    def validate(self, row: RowInput) -> RowResult:  # one readable pass over the fields, in the format's order
+    def validate(self, row: RowInput, duplicate: bool | None = None) -> RowResult:  # one pass, in the format's order
+        """Validate one row. `duplicate`: whether its id came before, when the caller keeps the ids seen
+        (`duplicate_ids`, rows validated in several processes); by default this validator keeps them."""
         cells = {k: ("" if v is None else str(v)) for k, v in row.cells.items()}
-        rid = cells.get("id", "").strip()
+        rid = row_id(row)
         out = RowResult(record=None)
         err = out.errors
         warn = out.warnings
@@ -360,9 +379,11 @@ class Validator:
             add("council_decision", "bad_url", rec["council_decision"])
 
         if rid:
-            if rid in self.seen_ids:
+            if duplicate is None:
+                duplicate = rid in self.seen_ids
+                self.seen_ids.add(rid)
+            if duplicate:
                 add("id", "duplicate_id", rid)
-            self.seen_ids.add(rid)
 
         # Defaults the format documents.
         rec["status"] = rec["status"] or "active"
@@ -525,19 +546,21 @@ class Validator:
 
 def validate_rows(rows: Iterable[RowInput], neighbourhoods: BaseGeometry | None = None,
                   today: date | None = None, *, validator: Validator | None = None,
+                  duplicates: Sequence[bool] | None = None,
                   ) -> tuple[list[dict[str, object]], list[Problem], list[Problem]]:
     """Validate rows; return the accepted records, the errors and the warnings.
 
     A row with any error is rejected whole; its warnings are not reported (fix the errors first).
     `validator`: one that has seen the rows before these (a register validated in chunks), so that what
     holds across rows (no id twice) holds across chunks; then `neighbourhoods` and `today` are its own.
+    `duplicates`: per row, whether its id came before (`duplicate_ids`), when the caller keeps the ids.
     """
     v = validator or Validator(neighbourhoods, today)
     accepted: list[dict[str, object]] = []
     errors: list[Problem] = []
     warnings: list[Problem] = []
-    for row in rows:
-        res = v.validate(row)
+    for i, row in enumerate(rows):
+        res = v.validate(row, None if duplicates is None else duplicates[i])
         if res.record is not None:
             accepted.append(res.record)
             warnings.extend(res.warnings)
@@ -592,6 +615,7 @@ __all__: Sequence[str] = (
     "RowInput",
     "RowResult",
     "Validator",
+    "duplicate_ids",
     "field_label",
     "parse_bool",
     "parse_date",
@@ -600,5 +624,6 @@ __all__: Sequence[str] = (
     "parse_retention_days",
     "principle_warnings",
     "problem",
+    "row_id",
     "validate_rows",
 )

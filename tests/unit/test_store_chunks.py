@@ -36,8 +36,15 @@ def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str | Pat
         yield schema_url
 
 
-def chunked(path: Path, chunk_rows: int) -> tuple[readers.ImportReport, pd.DataFrame]:
-    report = readers.read_register_chunks(path, read_neighbourhoods(DEMO_NEIGHBOURHOODS), chunk_rows=chunk_rows)
+@pytest.fixture(autouse=True)
+def in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chunks validated here: worker processes are tested on their own (they take a second to start)."""
+    monkeypatch.setattr(readers, "IMPORT_WORKERS", 1)
+
+
+def chunked(path: Path, chunk_rows: int, workers: int | None = None) -> tuple[readers.ImportReport, pd.DataFrame]:
+    report = readers.read_register_chunks(path, read_neighbourhoods(DEMO_NEIGHBOURHOODS), chunk_rows=chunk_rows,
+                                          workers=workers)
     frames = list(report.accepted)
     return report, pd.concat(frames, ignore_index=True)
 
@@ -57,6 +64,22 @@ def test_a_register_read_in_chunks_gives_what_one_read_gives(tmp_path, delimiter
     assert (report.rows, report.accepted_rows, report.rejected_rows) == (
         whole.rows, len(whole.accepted), len(whole.rejected_rows))
     assert (report.warning_count, report.more_warnings, report.more_rejected) == (len(whole.warnings), 0, 0)
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one CPU: chunks are validated in this process")
+def test_chunks_validated_by_worker_processes_give_what_one_read_gives(tmp_path):
+    text = write_hostile_register(tmp_path).read_bytes().decode("utf-8")
+    head, _, body = text.partition("\r\n")
+    closed = body[: body.rindex("\r\n", 0, body.rindex('"Deze uitleg')) + 2]  # without the unclosed quote's row
+    doubled = tmp_path / "doubled.csv"  # the register twice: every id of the second half is a duplicate
+    doubled.write_text(head + "\r\n" + closed + body, encoding="utf-8", newline="")
+    whole = readers.read_register(doubled, read_neighbourhoods(DEMO_NEIGHBOURHOODS))
+    report, accepted = chunked(doubled, chunk_rows=7, workers=2)
+    frames_equal(accepted, whole.accepted)
+    assert as_dicts(report.rejected) == as_dicts(whole.rejected)
+    assert as_dicts(report.warnings) == as_dicts(whole.warnings)
+    assert any(p.code == "duplicate_id" for p in report.rejected)
+    assert (report.rows, report.rejected_rows) == (whole.rows, len(whole.rejected_rows))
 
 
 def test_the_demo_register_in_chunks_is_stored_as_in_one(tmp_path):
