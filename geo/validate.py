@@ -60,6 +60,9 @@ MAX_LOCATION_GAP_M = 25.0
 #: A field's value when its cell is empty, by kind: no problem to report, whatever the field.
 _EMPTY: dict[Kind, object] = {Kind.TEXT: "", Kind.CODE: "", Kind.CODES: "", Kind.BOOL: None, Kind.URL: "",
                               Kind.DPIA: "", Kind.DATE: None, Kind.NUMBER: math.nan, Kind.INTEGER: math.nan}
+#: The fields as `Validator.validate` goes through them, worked out once: (name, kind, value when empty).
+_PLAN = tuple((f.name, f.kind, _EMPTY[f.kind]) for f in FIELDS)
+_REQUIRED = tuple(f.name for f in FIELDS if f.required is Required.YES)
 #: How many parsed cells a Validator remembers (code lists, links, dates); past it, cells are parsed each time.
 _CACHE_SIZE = 100_000
 #: The validator's own problems that a reader's note on the same field says better (RowInput.notes).
@@ -313,63 +316,63 @@ class Validator:
             add("", code)
 
         rec: dict[str, object] = {"row": row.row}
-        for f in FIELDS:
-            raw = cells.get(f.name, "")
+        for name, kind, empty in _PLAN:
+            raw = cells.get(name, "")
             text = raw.strip()
             if not text:  # most cells of a register are empty: each kind's empty value, nothing to report
-                rec[f.name] = _EMPTY[f.kind]
+                rec[name] = empty
                 continue
-            if f.kind in (Kind.TEXT,):
-                rec[f.name] = text if f.name == "id" else raw
-            elif f.kind is Kind.CODE:
-                code = self._code(f.name, text)
+            if kind is Kind.TEXT:
+                rec[name] = text if name == "id" else raw
+            elif kind is Kind.CODE:
+                code = self._code(name, text)
                 if code is None:
-                    add(f.name, "unknown_code", text)
-                rec[f.name] = code or ""
-            elif f.kind is Kind.CODES:
-                joined, unknown = self._codes(f.name, text, row.list_separators)
+                    add(name, "unknown_code", text)
+                rec[name] = code or ""
+            elif kind is Kind.CODES:
+                joined, unknown = self._codes(name, text, row.list_separators)
                 for part in unknown:
-                    add(f.name, "unknown_code", part)
-                rec[f.name] = joined
-            elif f.kind is Kind.BOOL:
+                    add(name, "unknown_code", part)
+                rec[name] = joined
+            elif kind is Kind.BOOL:
                 value = parse_bool(text)
                 if value is None:
-                    add(f.name, "bad_boolean", text)
-                rec[f.name] = value
-            elif f.kind is Kind.URL:
+                    add(name, "bad_boolean", text)
+                rec[name] = value
+            elif kind is Kind.URL:
                 if not self._http(text):
-                    add(f.name, "bad_url", text)
-                rec[f.name] = text
-            elif f.kind is Kind.DPIA:
+                    add(name, "bad_url", text)
+                rec[name] = text
+            elif kind is Kind.DPIA:
                 if (b := parse_bool(text)) is not None:
-                    rec[f.name] = "yes" if b else "no"
+                    rec[name] = "yes" if b else "no"
                 elif self._http(text):
-                    rec[f.name] = text
+                    rec[name] = text
                 else:
-                    add(f.name, "bad_url" if looks_like_url(text) else "bad_boolean", text)
-                    rec[f.name] = ""
-            elif f.kind is Kind.DATE:
+                    add(name, "bad_url" if looks_like_url(text) else "bad_boolean", text)
+                    rec[name] = ""
+            elif kind is Kind.DATE:
                 value = self._date(text)
                 if value is None:
-                    add(f.name, "bad_date", text)
-                rec[f.name] = value
-            elif f.kind in (Kind.NUMBER, Kind.INTEGER):
+                    add(name, "bad_date", text)
+                rec[name] = value
+            elif kind in (Kind.NUMBER, Kind.INTEGER):
                 value = parse_number(text)
-                lo, hi = _NUMBER_RANGES[f.name]
+                lo, hi = _NUMBER_RANGES[name]
                 ok = value is not None and lo <= value <= hi
-                if f.name in ("field_of_view", "range_m") and value is not None and value <= 0:
+                if name in ("field_of_view", "range_m") and value is not None and value <= 0:
                     ok = False
-                if f.kind is Kind.INTEGER and value is not None and value != int(value):
+                if kind is Kind.INTEGER and value is not None and value != int(value):
                     ok = False
                 if not ok:
-                    add(f.name, "bad_number", text, range=msg(f"problem.range.{f.name}"))
+                    add(name, "bad_number", text, range=msg(f"problem.range.{name}"))
                     value = None
-                rec[f.name] = math.nan if value is None else value
+                rec[name] = math.nan if value is None else value
 
         # Required fields (a code that failed to parse is reported once, as unknown).
-        for f in FIELDS:
-            if f.required is Required.YES and not cells.get(f.name, "").strip():
-                add(f.name, "missing_required")
+        for name in _REQUIRED:
+            if not cells.get(name, "").strip():
+                add(name, "missing_required")
 
         # Contact and council decision may be text; when they are links they must be safe ones.
         if rec["contact"] and not safe_contact(str(rec["contact"])):
