@@ -28,7 +28,7 @@ from geo.errors import RegisterReadError
 from geo.schema import COLUMNS, FIELDS, RD_NEW, WGS84, Kind, Problem
 from geo.sniff import decode_text, detect_format, sniff_delimiter
 from geo.text import text
-from geo.validate import RowInput, Validator, duplicate_ids, field_label, validate_rows
+from geo.validate import RowInput, Validator, duplicate_ids, field_label, row_id, validate_rows
 
 #: Files larger than this are refused before reading (the upload limit is smaller still).
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -216,7 +216,7 @@ def read_register_chunks(source: str | Path, neighbourhoods: gpd.GeoDataFrame | 
     size = chunk_rows or CHUNK_ROWS
     path = Path(source)
     nb = _in_wgs84(neighbourhoods)
-    rows, notes = _stream_rows(path, nb)
+    chunks, notes = _chunks(path, nb, size)
     processes = min(workers or IMPORT_WORKERS, os.cpu_count() or 1)
     limit = MAX_PROBLEMS
 
@@ -224,7 +224,7 @@ def read_register_chunks(source: str | Path, neighbourhoods: gpd.GeoDataFrame | 
         validator = Validator(None if nb is None else nb.geometry.union_all(), today)
         report._add([], notes)
         given = False
-        for checked in _checked_chunks(_batched(rows, size), validator, processes, limit):
+        for checked in _checked_chunks(chunks, validator, processes, limit):
             report.rows += checked.rows
             report.accepted_rows += checked.accepted
             report.rejected_rows += checked.rejected_rows
@@ -261,7 +261,7 @@ def _check(validator: Validator, rows: list[RowInput], duplicates: list[bool], l
                     len({p.row for p in rejected}), rejected[:limit], len(rejected), warned[:limit], len(warned))
 
 
-def _checked_chunks(chunks: Iterator[list[RowInput]], validator: Validator, processes: int,
+def _checked_chunks(chunks: Iterator[_CsvChunk | _RowsChunk], validator: Validator, processes: int,
                     limit: int) -> Iterator[_Checked]:
     """Each chunk validated, in order: here, or by `processes` worker processes when there is more than one chunk.
 
@@ -275,7 +275,7 @@ def _checked_chunks(chunks: Iterator[list[RowInput]], validator: Validator, proc
     second = next(chunks, None) if processes > 1 else None
     if second is None:
         for chunk in itertools.chain([first], chunks):
-            yield _check(validator, chunk, duplicate_ids(chunk, seen), limit)
+            yield _check(validator, chunk.rows(), duplicate_ids(chunk.ids, seen), limit)
         return
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -289,10 +289,7 @@ def _checked_chunks(chunks: Iterator[list[RowInput]], validator: Validator, proc
         pending: collections.deque[Future] = collections.deque()
         try:
             for chunk in itertools.chain([first, second], chunks):
-                # Plain tuples: they pickle in half the time the rows' dataclass state takes.
-                packed = [(r.row, r.cells, r.geometry, r.geometry_error, r.list_separators, r.extra_cells,
-                           r.reader_codes, r.notes) for r in chunk]
-                pending.append(pool.submit(_check_in_worker, packed, duplicate_ids(chunk, seen), limit))
+                pending.append(pool.submit(_check_in_worker, chunk, duplicate_ids(chunk.ids, seen), limit))
                 if len(pending) >= processes:
                     yield pending.popleft().result()
             while pending:
@@ -313,9 +310,49 @@ def _start_worker(area: bytes | None, today: date) -> None:
     _WORKER_VALIDATOR = Validator(None if area is None else shapely.from_wkb(area), today)
 
 
-def _check_in_worker(packed: list[tuple], duplicates: list[bool], limit: int) -> _Checked:
+def _check_in_worker(chunk: _CsvChunk | _RowsChunk, duplicates: list[bool], limit: int) -> _Checked:
     assert _WORKER_VALIDATOR is not None
-    return _check(_WORKER_VALIDATOR, [RowInput(*fields) for fields in packed], duplicates, limit)
+    return _check(_WORKER_VALIDATOR, chunk.rows(), duplicates, limit)
+
+
+@dataclass
+class _RowsChunk:
+    """Rows already read (a file read whole), as a chunk to validate."""
+
+    rows_read: list[RowInput]
+
+    def rows(self) -> list[RowInput]:
+        return self.rows_read
+
+    @property
+    def ids(self) -> list[str]:
+        return [row_id(r) for r in self.rows_read]
+
+
+@dataclass
+class _CsvChunk:
+    """Records of a CSV as read: their own lines, row numbers and ids. They become rows (`rows()`) where they
+    are validated, here or in a worker process: a text pickles in no time, ten thousand rows do not."""
+
+    header: list[str]
+    delimiter: str
+    separators: str
+    text: str
+    numbers: list[int]
+    ids: list[str]
+    #: Whether the last record is the file's last and leaves a quote open (`unclosed_quote`).
+    unclosed_last: bool = False
+
+    def rows(self) -> list[RowInput]:
+        # A record read again from its own lines gives the cells it gave in the whole file.
+        reader = csv.reader(io.StringIO(self.text, newline=""), delimiter=self.delimiter)
+        width = len(self.header)
+        rows = [RowInput(number, dict(zip(self.header, cells, strict=False)), list_separators=self.separators,
+                         extra_cells=len(cells) > width and any(c.strip() for c in cells[width:]))
+                for number, cells in zip(self.numbers, reader, strict=True)]
+        if self.unclosed_last:
+            rows[-1].reader_codes = (*rows[-1].reader_codes, "unclosed_quote")
+        return rows
 
 
 def _batched(rows: Iterable[RowInput], size: int) -> Iterator[list[RowInput]]:
@@ -324,16 +361,14 @@ def _batched(rows: Iterable[RowInput], size: int) -> Iterator[list[RowInput]]:
         yield chunk
 
 
-def _stream_rows(path: Path, nb: gpd.GeoDataFrame | None) -> tuple[Iterator[RowInput], list[Problem]]:
-    """The rows of a register file: streamed from a CSV, else read whole (`_read_rows`)."""
+def _chunks(path: Path, nb: gpd.GeoDataFrame | None,
+            size: int) -> tuple[Iterator[_CsvChunk | _RowsChunk], list[Problem]]:
+    """The chunks of a register file, and notes about the file: streamed from a CSV, else read whole (`_read_rows`)."""
     text_stream = _open_csv(path)
     if text_stream is None:
-        return _read_rows([load_source(path)], None, nb)
-    try:
-        return _csv_records(text_stream), []
-    except BaseException:
-        text_stream.close()
-        raise
+        rows, notes = _read_rows([load_source(path)], None, nb)
+        return (_RowsChunk(chunk) for chunk in _batched(rows, size)), notes
+    return _csv_chunks(text_stream, size), []
 
 
 def _open_csv(path: Path) -> io.TextIOBase | None:
@@ -481,7 +516,13 @@ def _csv_rows(data: bytes) -> Iterator[RowInput]:
 
 
 def _csv_records(stream: io.TextIOBase) -> Iterator[RowInput]:
-    """The rows of a CSV read from a text stream (opened with newline=""), line by line; closes the stream."""
+    """The rows of a CSV read from a text stream (opened with newline=""); closes the stream."""
+    return (row for chunk in _csv_chunks(stream, CHUNK_ROWS) for row in chunk.rows())
+
+
+def _csv_chunks(stream: io.TextIOBase, size: int) -> Iterator[_CsvChunk]:
+    """The records of a CSV read from a text stream (opened with newline=""), `size` rows a chunk, empty rows left
+    out; closes the stream. The header is read (and refused when unusable) at once."""
     first = stream.readline()
     first_line = first.splitlines()[0] if first.strip() else ""
     delim = sniff_delimiter(first_line)
@@ -489,7 +530,7 @@ def _csv_records(stream: io.TextIOBase) -> Iterator[RowInput]:
     record_lines: list[str] = []
 
     def lines() -> Iterator[str]:
-        # The lines of the record the reader is reading: whether a quote was left open is told from them.
+        # The lines of the record the reader is reading: its chunk's text, and whether a quote was left open.
         for line in itertools.chain([first] if first else [], stream):
             record_lines.append(line)
             yield line
@@ -505,12 +546,15 @@ def _csv_records(stream: io.TextIOBase) -> Iterator[RowInput]:
     except RegisterReadError:
         stream.close()
         raise
+    id_at = header.index("id") if "id" in header else len(header)
 
-    def rows() -> Iterator[RowInput]:
+    def chunks() -> Iterator[_CsvChunk]:
         # Rows are numbered as a spreadsheet shows them: one per record, however many lines a quoted cell spans.
         number = 1
-        pending: RowInput | None = None
-        pending_lines: list[str] = []
+        text: list[str] = []
+        numbers: list[int] = []
+        ids: list[str] = []
+        last_lines: list[str] = []
         try:
             while True:
                 record_lines.clear()
@@ -521,24 +565,24 @@ def _csv_records(stream: io.TextIOBase) -> Iterator[RowInput]:
                 number += 1
                 if not "".join(cells).strip():  # an empty row: no cell holds more than spaces
                     continue
-                if pending is not None:
-                    yield pending
-                pending_lines = record_lines.copy() if len(record_lines) > 1 else []
-                pending = RowInput(number, dict(zip(header, cells, strict=False)), list_separators=separators,
-                                   extra_cells=len(cells) > len(header) and any(
-                                       c.strip() for c in cells[len(header):]))
+                if len(numbers) == size:  # a full chunk, and more to come: the last record always ends one
+                    yield _CsvChunk(header, delim, separators, "".join(text), numbers, ids)
+                    text, numbers, ids = [], [], []
+                text.extend(record_lines)
+                last_lines = record_lines.copy() if len(record_lines) > 1 else []
+                numbers.append(number)
+                ids.append(cells[id_at].strip() if id_at < len(cells) else "")
         except csv.Error as e:
             raise RegisterReadError("error.register.csv_broken", row=str(number + 1), reason=str(e)) from None
         finally:
             stream.close()
-        if pending is not None:
+        if numbers:
             # A quote that is never closed swallows every later line into the last row's cell; say so
             # instead of letting those rows vanish.
-            if len(pending_lines) > 1 and "".join(pending_lines).count('"') % 2 == 1:
-                pending.reader_codes = (*pending.reader_codes, "unclosed_quote")
-            yield pending
+            unclosed = len(last_lines) > 1 and "".join(last_lines).count('"') % 2 == 1
+            yield _CsvChunk(header, delim, separators, "".join(text), numbers, ids, unclosed)
 
-    return rows()
+    return chunks()
 
 
 def _cell_text(value: object) -> str:

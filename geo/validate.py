@@ -226,11 +226,14 @@ def row_id(row: RowInput) -> str:
     return "" if value is None else str(value).strip()
 
 
-def duplicate_ids(rows: Iterable[RowInput], seen: set[str]) -> list[bool]:
-    """Whether each row's id came before (in `seen`, or earlier in `rows`); `seen` takes in every id."""
+def duplicate_ids(ids: Iterable[str], seen: set[str]) -> list[bool]:
+    """Whether each id (`row_id`) came before (in `seen`, or earlier in `ids`); `seen` takes in every id.
+
+    >>> duplicate_ids(["A", "", "B", "A", ""], {"B"})
+    [False, False, True, True, False]
+    """
     out = []
-    for row in rows:
-        rid = row_id(row)
+    for rid in ids:
         out.append(bool(rid) and rid in seen)
         if rid:
             seen.add(rid)
