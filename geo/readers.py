@@ -212,7 +212,8 @@ def read_register_chunks(source: str | Path, neighbourhoods: gpd.GeoDataFrame | 
 
     `progress(report)`: called after each chunk is validated. `workers`: how many processes validate the
     chunks of a register of more than one chunk (default IMPORT_WORKERS, at most one per CPU); this process
-    reads the file, keeps the ids seen and hands the results on in order.
+    reads the file, keeps the ids seen and hands the results on in order. The workers are spawned: a script
+    that imports a register of more than one chunk needs the `if __name__ == "__main__":` guard.
     """
     size = chunk_rows or CHUNK_ROWS
     path = Path(source)
