@@ -82,6 +82,17 @@ def test_chunks_validated_by_worker_processes_give_what_one_read_gives(tmp_path)
     assert (report.rows, report.rejected_rows) == (whole.rows, len(whole.rejected_rows))
 
 
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one CPU: chunks are validated in this process")
+def test_a_csv_that_breaks_while_workers_validate_stops_the_import_and_them(tmp_path):
+    path = register(tmp_path, 6)
+    with path.open("a", encoding="utf-8") as f:
+        f.write("X1," + "x" * 200_000 + "\n")
+    report = readers.read_register_chunks(path, read_neighbourhoods(DEMO_NEIGHBOURHOODS), chunk_rows=2, workers=2)
+    with pytest.raises(RegisterReadError) as err:
+        list(report.accepted)
+    assert err.value.key == "error.register.csv_broken"
+
+
 def test_the_demo_register_in_chunks_is_stored_as_in_one(tmp_path):
     one, many = tmp_path / "one.gpkg", tmp_path / "many.gpkg"
     _, record_one = store.import_register(DEMO_REGISTER, DEMO_NEIGHBOURHOODS, store=one)
