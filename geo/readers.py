@@ -383,7 +383,8 @@ def _chunks(path: Path, nb: gpd.GeoDataFrame | None,
 
 def _open_csv(path: Path) -> io.TextIOBase | None:
     """A CSV on disk opened as text in the encoding `decode_text` would choose, or None for any other file (and a
-    CSV in UTF-16, read whole); raises what `load_source` raises for a file that cannot be read."""
+    CSV in UTF-16 or in Amsterdam's sheet format, read whole); raises what `load_source` raises for a file that
+    cannot be read."""
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
@@ -403,9 +404,20 @@ def _open_csv(path: Path) -> io.TextIOBase | None:
         raise RegisterReadError("error.register.empty")
     if b"\x00" in head[:4096]:
         raise RegisterReadError("error.register.not_text")
-    if _is_utf8(path):
-        return path.open(encoding="utf-8-sig", newline="")
-    return path.open(encoding="cp1252", errors="replace", newline="")
+    utf8 = _is_utf8(path)
+
+    def opened() -> io.TextIOBase:
+        if utf8:
+            return path.open(encoding="utf-8-sig", newline="")
+        return path.open(encoding="cp1252", errors="replace", newline="")
+
+    from geo import amsterdam
+
+    with opened() as stream:
+        first = stream.readline()
+    if amsterdam.detect(first.encode("utf-8"), path.name, "csv") is not None:
+        return None  # Amsterdam's bulk sheet as CSV: geo.amsterdam reads it, whole
+    return opened()
 
 
 def _is_utf8(path: Path) -> bool:

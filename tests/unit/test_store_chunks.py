@@ -155,6 +155,15 @@ def test_a_csv_on_disk_may_be_larger_than_an_upload(tmp_path, monkeypatch):
     assert record.accepted == 4
 
 
+def test_amsterdams_sheet_as_csv_is_still_read_as_amsterdams(tmp_path):
+    from tests.fixtures.amsterdam import write_sheet_csv
+
+    (only,) = write_sheet_csv(tmp_path, with_owner=False)
+    with pytest.raises(RegisterReadError) as err:
+        store.import_register(only, DEMO_NEIGHBOURHOODS, store=tmp_path / "s.gpkg")
+    assert err.value.key == "error.amsterdam.no_owner"
+
+
 def test_a_csv_larger_than_the_streamed_limit_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(readers, "MAX_STREAMED_BYTES", 100)
     with pytest.raises(RegisterReadError) as err:
