@@ -8,12 +8,17 @@ import re
 import shlex
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from geo.errors import UserFacingError
 from geo.reports import STATUSES
 from geo.text import LANGS, both, integer, number, text
+
+if TYPE_CHECKING:
+    from geo.readers import ImportReport
 
 EPILOG = """Examples / voorbeelden:
   python -m geo check mijn_register.csv --neighbourhoods buurten.geojson
@@ -146,8 +151,39 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+class ImportProgress:
+    """The progress of an import on stderr, in both languages: one line per chunk, rewritten in place on a terminal."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.start = time.monotonic()
+        self.shown = False
+
+    def __call__(self, report: ImportReport) -> None:
+        line = " / ".join(both("cli.import.progress", rows=report.rows, accepted=report.accepted_rows,
+                               rejected=report.rejected_rows, seconds=round(time.monotonic() - self.start)))
+        print(f"\r{line}" if self.tty else line, end="" if self.tty else "\n", file=self.stream, flush=True)
+        self.shown = True
+
+    def done(self) -> None:
+        """End the line rewritten in place, so that what is printed next starts on a line of its own."""
+        if self.tty and self.shown:
+            print(file=self.stream, flush=True)
+        self.shown = False
+
+
 def cmd_import(args: argparse.Namespace) -> int:
-    """Validate a register and replace the store's register atomically; print what happened."""
+    """Validate a register and replace the store's register atomically; print what happened (and the progress on
+    stderr)."""
+    progress = ImportProgress()
+    try:
+        return _import(args, progress)
+    finally:
+        progress.done()
+
+
+def _import(args: argparse.Namespace, progress: ImportProgress) -> int:
     from geo.store import import_register, redact, store_path
 
     store = args.store or store_path()
@@ -162,16 +198,17 @@ def cmd_import(args: argparse.Namespace) -> int:
         with tempfile.TemporaryDirectory(prefix="zichtbaar-") as tmp:
             path = Path(tmp) / name
             path.write_bytes(data)
-            report, record = import_register(path, args.neighbourhoods, store=store,
-                                             municipality=args.municipality, strict=args.strict, keep=args.keep)
+            _, record = import_register(path, args.neighbourhoods, store=store, progress=progress,
+                                        municipality=args.municipality, strict=args.strict, keep=args.keep)
     else:
-        report, record = import_register(files[0], args.neighbourhoods, store=store,
-                                         municipality=args.municipality, strict=args.strict, keep=args.keep)
+        _, record = import_register(files[0], args.neighbourhoods, store=store, progress=progress,
+                                    municipality=args.municipality, strict=args.strict, keep=args.keep)
+    progress.done()
     shown = redact(str(store))  # never print a database password
     for line in both("cli.import.done", version=str(record.version), store=shown, accepted=record.accepted,
                      rejected=record.rejected, warnings=record.warnings):
         print(line)
-    if report.rejected:
+    if record.rejected:
         command = "python -m geo check " + " ".join(shlex.quote(str(f)) for f in files)
         if args.format:
             command += f" --format {args.format}"

@@ -1,15 +1,20 @@
-"""Readers for register files (CSV, XLSX, GeoJSON, GeoPackage) into one validated GeoDataFrame."""
+"""Readers for register files (CSV, XLSX, GeoJSON, GeoPackage) into one validated GeoDataFrame, or in chunks."""
 
 from __future__ import annotations
 
+import codecs
+import collections
 import csv
+import gc
 import io
+import itertools
 import json
 import math
+import os
 import re
 import warnings
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -24,10 +29,19 @@ from geo.errors import RegisterReadError
 from geo.schema import COLUMNS, FIELDS, RD_NEW, WGS84, Kind, Problem
 from geo.sniff import decode_text, detect_format, sniff_delimiter
 from geo.text import text
-from geo.validate import RowInput, field_label, validate_rows
+from geo.validate import RowInput, Validator, duplicate_ids, field_label, row_id, validate_rows
 
 #: Files larger than this are refused before reading (the upload limit is smaller still).
 MAX_FILE_BYTES = 200 * 1024 * 1024
+#: A CSV on disk read in chunks (`read_register_chunks`) is never whole in memory; this limit only catches a
+#: wrong file (4 GiB is some twenty million registrations, over half an hour of importing).
+MAX_STREAMED_BYTES = 4 * 1024 * 1024 * 1024
+#: How many rows `read_register_chunks` validates and hands on at a time.
+CHUNK_ROWS = 50_000
+#: How many processes validate the chunks of a register larger than one chunk (at most one per CPU).
+IMPORT_WORKERS = 2
+#: How many rejected rows' problems and how many warnings an import's report keeps; the rest it only counts.
+MAX_PROBLEMS = 1000
 #: An XLSX (a zip) may not unpack to more than this, nor at a higher ratio: a zip bomb is refused.
 MAX_XLSX_UNPACKED = 300 * 1024 * 1024
 MAX_XLSX_RATIO = 200
@@ -97,6 +111,49 @@ class Report:
         }
 
 
+@dataclass
+class ImportReport:
+    """What a register read in chunks gave (`read_register_chunks`): the counts, and the first problems.
+
+    Attributes
+    ----------
+    accepted : the accepted rows, one GeoDataFrame (EPSG:4326, as `Report.accepted`) per chunk, at least one (it
+        may be empty): an iterator, read once (by the store); the counts below grow as it goes on.
+    rows : rows (features) read so far, empty rows not counted.
+    accepted_rows, rejected_rows : rows accepted and rejected so far.
+    rejected, warnings : the first MAX_PROBLEMS problems of rejected rows and the first MAX_PROBLEMS warnings,
+        in row order; `rejected_count` and `warning_count` count them all.
+    """
+
+    accepted: Iterator[gpd.GeoDataFrame]
+    source: str = ""
+    rows: int = 0
+    accepted_rows: int = 0
+    rejected_rows: int = 0
+    rejected: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    rejected_count: int = 0
+    warning_count: int = 0
+
+    @property
+    def more_rejected(self) -> int:
+        """How many problems of rejected rows were counted but not kept."""
+        return self.rejected_count - len(self.rejected)
+
+    @property
+    def more_warnings(self) -> int:
+        """How many warnings were counted but not kept."""
+        return self.warning_count - len(self.warnings)
+
+    def _add(self, rejected: list[Problem], warnings: list[Problem], rejected_count: int | None = None,
+             warning_count: int | None = None) -> None:
+        """Count problems (all of them, or the counts given of which these are the first) and keep the first."""
+        self.rejected_count += len(rejected) if rejected_count is None else rejected_count
+        self.warning_count += len(warnings) if warning_count is None else warning_count
+        self.rejected.extend(rejected[:MAX_PROBLEMS - len(self.rejected)])
+        self.warnings.extend(warnings[:MAX_PROBLEMS - len(self.warnings)])
+
+
 def empty_register() -> gpd.GeoDataFrame:
     """An empty register with the canonical columns and dtypes."""
     return _to_frame([])
@@ -138,6 +195,257 @@ def read_registers(sources: Sequence[str | Path], neighbourhoods: gpd.GeoDataFra
     return _read([load_source(s) for s in sources], neighbourhoods, fmt, today)
 
 
+def read_register_chunks(source: str | Path, neighbourhoods: gpd.GeoDataFrame | None = None, *,
+                         today: date | None = None, chunk_rows: int | None = None,
+                         progress: Callable[[ImportReport], None] | None = None,
+                         workers: int | None = None) -> ImportReport:
+    """Read and validate a register file in chunks of `chunk_rows` rows, in bounded memory.
+
+    Gives the report at once, the accepted rows in `report.accepted`, one frame per chunk as it is read;
+    the report's counts grow as that iterator goes on, and are complete when it is done. The same rows are
+    accepted and the same problems found as by `read_register` (duplicate ids across chunks too), but only
+    the first MAX_PROBLEMS of each kind are kept.
+
+    A CSV on disk is read as a stream, however large (up to MAX_STREAMED_BYTES); XLSX, GeoJSON, GeoPackage and
+    Amsterdam's formats are read whole as `read_register` reads them (up to MAX_FILE_BYTES), then validated
+    and handed on in chunks as well.
+
+    `progress(report)`: called after each chunk is validated. `workers`: how many processes validate the
+    chunks of a register of more than one chunk (default IMPORT_WORKERS, at most one per CPU); this process
+    reads the file, keeps the ids seen and hands the results on in order. The workers are spawned: a script
+    that imports a register of more than one chunk needs the `if __name__ == "__main__":` guard.
+    """
+    size = chunk_rows or CHUNK_ROWS
+    path = Path(source)
+    nb = _in_wgs84(neighbourhoods)
+    chunks, notes = _chunks(path, nb, size)
+    processes = min(workers or IMPORT_WORKERS, os.cpu_count() or 1)
+    limit = MAX_PROBLEMS
+
+    def frames() -> Iterator[gpd.GeoDataFrame]:
+        validator = Validator(None if nb is None else nb.geometry.union_all(), today)
+        report._add([], notes)
+        given = False
+        for checked in _checked_chunks(chunks, validator, processes, limit):
+            report.rows += checked.rows
+            report.accepted_rows += checked.accepted
+            report.rejected_rows += checked.rejected_rows
+            report._add(checked.rejected, checked.warnings, checked.rejected_count, checked.warning_count)
+            if progress is not None:
+                progress(report)
+            if checked.frame is not None:
+                given = True
+                yield checked.frame
+        if not given:
+            yield _to_frame([])
+
+    report = ImportReport(frames(), source=path.name)
+    return report
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """One chunk validated: its accepted rows, its counts, and its first problems of each kind."""
+
+    rows: int
+    frame: gpd.GeoDataFrame | None
+    accepted: int
+    rejected_rows: int
+    rejected: list[Problem]
+    rejected_count: int
+    warnings: list[Problem]
+    warning_count: int
+
+
+def _check(validator: Validator, rows: list[RowInput], duplicates: list[bool], limit: int) -> _Checked:
+    # The collector paused: a chunk's rows make no reference cycles, and its passes over their hundred
+    # thousand objects cost a tenth of the validation.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        accepted, rejected, warned = validate_rows(rows, validator=validator, duplicates=duplicates)
+    finally:
+        if paused:
+            gc.enable()
+    return _Checked(len(rows), _to_frame(accepted) if accepted else None, len(accepted),
+                    len({p.row for p in rejected}), rejected[:limit], len(rejected), warned[:limit], len(warned))
+
+
+def _checked_chunks(chunks: Iterator[_CsvChunk | _RowsChunk], validator: Validator, processes: int,
+                    limit: int) -> Iterator[_Checked]:
+    """Each chunk validated, in order: here, or by `processes` worker processes when there is more than one chunk.
+
+    The ids seen are kept here, so that a duplicate id is found whichever process validates its row. At most
+    one chunk per worker and one more are on their way: memory stays bounded however fast the file is read.
+    """
+    seen: set[str] = set()
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None) if processes > 1 else None
+    if second is None:
+        for chunk in itertools.chain([first], chunks):
+            yield _check(validator, chunk.rows(), duplicate_ids(chunk.ids, seen), limit)
+        return
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    import shapely
+
+    area = None if validator.area is None else shapely.to_wkb(validator.area)
+    # Spawned, not forked: a fork would copy this process's open files and locks (the store's) into the workers.
+    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_start_worker, initargs=(area, validator.today)) as pool:
+        pending: collections.deque[Future] = collections.deque()
+        try:
+            for chunk in itertools.chain([first, second], chunks):
+                pending.append(pool.submit(_check_in_worker, chunk, duplicate_ids(chunk.ids, seen), limit))
+                if len(pending) > processes:  # each worker keeps one chunk while this process writes
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+#: The validator of a worker process (`_checked_chunks`), made once when it starts.
+_WORKER_VALIDATOR: Validator | None = None
+
+
+def _start_worker(area: bytes | None, today: date) -> None:
+    import shapely
+
+    global _WORKER_VALIDATOR
+    _WORKER_VALIDATOR = Validator(None if area is None else shapely.from_wkb(area), today)
+
+
+def _check_in_worker(chunk: _CsvChunk | _RowsChunk, duplicates: list[bool], limit: int) -> _Checked:
+    assert _WORKER_VALIDATOR is not None
+    return _check(_WORKER_VALIDATOR, chunk.rows(), duplicates, limit)
+
+
+@dataclass
+class _RowsChunk:
+    """Rows already read (a file read whole), as a chunk to validate."""
+
+    rows_read: list[RowInput]
+
+    def rows(self) -> list[RowInput]:
+        return self.rows_read
+
+    @property
+    def ids(self) -> list[str]:
+        return [row_id(r) for r in self.rows_read]
+
+
+@dataclass
+class _CsvChunk:
+    """Records of a CSV as read: their own lines, row numbers and ids. They become rows (`rows()`) where they
+    are validated, here or in a worker process: a text pickles in no time, ten thousand rows do not."""
+
+    header: list[str]
+    delimiter: str
+    separators: str
+    text: str
+    numbers: list[int]
+    ids: list[str]
+    #: Whether the last record is the file's last and leaves a quote open (`unclosed_quote`).
+    unclosed_last: bool = False
+
+    def rows(self) -> list[RowInput]:
+        # A record read again from its own lines gives the cells it gave in the whole file.
+        reader = csv.reader(io.StringIO(self.text, newline=""), delimiter=self.delimiter)
+        width = len(self.header)
+        rows = [RowInput(number, dict(zip(self.header, cells, strict=False)), list_separators=self.separators,
+                         extra_cells=len(cells) > width and any(c.strip() for c in cells[width:]))
+                for number, cells in zip(self.numbers, reader, strict=True)]
+        if self.unclosed_last:
+            rows[-1].reader_codes = (*rows[-1].reader_codes, "unclosed_quote")
+        return rows
+
+
+def _batched(rows: Iterable[RowInput], size: int) -> Iterator[list[RowInput]]:
+    it = iter(rows)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def _chunks(path: Path, nb: gpd.GeoDataFrame | None,
+            size: int) -> tuple[Iterator[_CsvChunk | _RowsChunk], list[Problem]]:
+    """The chunks of a register file, and notes about the file: streamed from a CSV, else read whole (`_read_rows`)."""
+    text_stream = _open_csv(path)
+    if text_stream is None:
+        rows, notes = _read_rows([load_source(path)], None, nb)
+        return (_RowsChunk(chunk) for chunk in _batched(rows, size)), notes
+    return _csv_chunks(text_stream, size), []
+
+
+def _open_csv(path: Path) -> io.TextIOBase | None:
+    """A CSV on disk opened as text in the encoding `decode_text` would choose, or None for any other file (and a
+    CSV in UTF-16 or in Amsterdam's sheet format, read whole); raises what `load_source` raises for a file that
+    cannot be read."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(64 * 1024)
+    except FileNotFoundError:
+        raise RegisterReadError("error.register.missing", path=str(path)) from None
+    except IsADirectoryError:
+        raise RegisterReadError("error.register.folder", path=str(path)) from None
+    except OSError as e:
+        raise RegisterReadError("error.register.unopenable", path=str(path), reason=str(e.strerror)) from None
+    if detect_format(head, path.name) != "csv" or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    if size > MAX_STREAMED_BYTES:
+        raise RegisterReadError("error.register.too_big", size=round(size / 1e6),
+                                limit=MAX_STREAMED_BYTES // (1024 * 1024))
+    if not head.strip() and not _any_text(path):
+        raise RegisterReadError("error.register.empty")
+    if b"\x00" in head[:4096]:
+        raise RegisterReadError("error.register.not_text")
+    utf8 = _is_utf8(path)
+
+    def opened() -> io.TextIOBase:
+        if utf8:
+            return path.open(encoding="utf-8-sig", newline="")
+        return path.open(encoding="cp1252", errors="replace", newline="")
+
+    from geo import amsterdam
+
+    with opened() as stream:
+        first = stream.readline()
+    if amsterdam.detect(first.encode("utf-8"), path.name, "csv") is not None:
+        return None  # Amsterdam's bulk sheet as CSV: geo.amsterdam reads it, whole
+    return opened()
+
+
+def _is_utf8(path: Path) -> bool:
+    """Whether the whole file is UTF-8, read in blocks (as `decode_text` decides on the whole file at once)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with path.open("rb") as fh:
+            while block := fh.read(1 << 22):
+                decoder.decode(block)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _any_text(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return any(block.strip() for block in iter(lambda: fh.read(1 << 20), b""))
+
+
+def _in_wgs84(neighbourhoods: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame | None:
+    if neighbourhoods is None or not len(neighbourhoods):
+        return None
+    if neighbourhoods.crs is None or neighbourhoods.crs.equals(WGS84):
+        return neighbourhoods
+    return neighbourhoods.to_crs(WGS84)
+
+
 def load_source(source: str | Path | bytes, filename: str | None = None) -> tuple[str, bytes]:
     """(name, bytes) of a register file or an upload; a file that cannot be opened is a RegisterReadError."""
     if isinstance(source, (bytes, bytearray, memoryview)):
@@ -162,10 +470,7 @@ def load_source(source: str | Path | bytes, filename: str | None = None) -> tupl
 
 def _read(files: list[tuple[str, bytes]], neighbourhoods: gpd.GeoDataFrame | None, fmt: str | None,
           today: date | None) -> Report:
-    nb = None
-    if neighbourhoods is not None and len(neighbourhoods):
-        nb = neighbourhoods if neighbourhoods.crs is None or neighbourhoods.crs.equals(WGS84) \
-            else neighbourhoods.to_crs(WGS84)
+    nb = _in_wgs84(neighbourhoods)
     rows, notes = _read_rows(files, fmt, nb)
     accepted, rejected, problems = validate_rows(rows, None if nb is None else nb.geometry.union_all(), today)
     owners = {r.row: str(r.cells.get("owner") or "").strip() for r in rows}
@@ -229,45 +534,77 @@ def _check_header(header: list[str]) -> None:
 
 
 def _csv_rows(data: bytes) -> Iterator[RowInput]:
-    text = decode_text(data)
-    first = text.splitlines()[0] if text.strip() else ""
-    delim = sniff_delimiter(first)
+    return _csv_records(io.StringIO(decode_text(data), newline=""))
+
+
+def _csv_records(stream: io.TextIOBase) -> Iterator[RowInput]:
+    """The rows of a CSV read from a text stream (opened with newline=""); closes the stream."""
+    return (row for chunk in _csv_chunks(stream, CHUNK_ROWS) for row in chunk.rows())
+
+
+def _csv_chunks(stream: io.TextIOBase, size: int) -> Iterator[_CsvChunk]:
+    """The records of a CSV read from a text stream (opened with newline=""), `size` rows a chunk, empty rows left
+    out; closes the stream. The header is read (and refused when unusable) at once."""
+    first = stream.readline()
+    first_line = first.splitlines()[0] if first.strip() else ""
+    delim = sniff_delimiter(first_line)
     separators = "|" if delim == ";" else "|;"
-    lines = io.StringIO(text, newline="").readlines()
-    reader = csv.reader(lines, delimiter=delim)
+    record_lines: list[str] = []
+
+    def lines() -> Iterator[str]:
+        # The lines of the record the reader is reading: its chunk's text, and whether a quote was left open.
+        for line in itertools.chain([first] if first else [], stream):
+            record_lines.append(line)
+            yield line
+
+    reader = csv.reader(lines(), delimiter=delim)
     try:
         header = _header(next(reader))
     except (StopIteration, csv.Error):
+        stream.close()
         raise RegisterReadError("error.register.no_header") from None
-    _check_header(header)
+    try:
+        _check_header(header)
+    except RegisterReadError:
+        stream.close()
+        raise
+    id_at = header.index("id") if "id" in header else len(header)
 
-    def rows() -> Iterator[RowInput]:
+    def chunks() -> Iterator[_CsvChunk]:
         # Rows are numbered as a spreadsheet shows them: one per record, however many lines a quoted cell spans.
         number = 1
-        pending: RowInput | None = None
-        start = end = reader.line_num
+        text: list[str] = []
+        numbers: list[int] = []
+        ids: list[str] = []
+        last_lines: list[str] = []
         try:
-            for cells in reader:
+            while True:
+                record_lines.clear()
+                try:
+                    cells = next(reader)
+                except StopIteration:
+                    break
                 number += 1
-                first_line, end = end, reader.line_num
-                if not any(c.strip() for c in cells):
+                if not "".join(cells).strip():  # an empty row: no cell holds more than spaces
                     continue
-                if pending is not None:
-                    yield pending
-                start = first_line
-                pending = RowInput(number, dict(zip(header, cells, strict=False)), list_separators=separators,
-                                   extra_cells=len(cells) > len(header) and any(
-                                       c.strip() for c in cells[len(header):]))
+                if len(numbers) == size:  # a full chunk, and more to come: the last record always ends one
+                    yield _CsvChunk(header, delim, separators, "".join(text), numbers, ids)
+                    text, numbers, ids = [], [], []
+                text.extend(record_lines)
+                last_lines = record_lines.copy() if len(record_lines) > 1 else []
+                numbers.append(number)
+                ids.append(cells[id_at].strip() if id_at < len(cells) else "")
         except csv.Error as e:
             raise RegisterReadError("error.register.csv_broken", row=str(number + 1), reason=str(e)) from None
-        if pending is not None:
+        finally:
+            stream.close()
+        if numbers:
             # A quote that is never closed swallows every later line into the last row's cell; say so
             # instead of letting those rows vanish.
-            if end - start > 1 and "".join(lines[start:end]).count('"') % 2 == 1:
-                pending.reader_codes = (*pending.reader_codes, "unclosed_quote")
-            yield pending
+            unclosed = len(last_lines) > 1 and "".join(last_lines).count('"') % 2 == 1
+            yield _CsvChunk(header, delim, separators, "".join(text), numbers, ids, unclosed)
 
-    return rows()
+    return chunks()
 
 
 def _cell_text(value: object) -> str:

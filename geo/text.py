@@ -2176,4 +2176,9 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "Hier staan de eerste {n} van de {total}. De download hierboven bevat ze allemaal.",
         "These are the first {n} of the {total}. The download above holds them all.",
     ),
+    # --- import at scale (issue 17) ---
+    "cli.import.progress": (
+        "Bezig met importeren: {rows} rijen gelezen, {accepted} geaccepteerd, {rejected} afgewezen ({seconds} s)",
+        "Importing: {rows} rows read, {accepted} accepted, {rejected} rejected ({seconds} s)",
+    ),
 }

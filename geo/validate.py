@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+import shapely
 from shapely import wkt as shapely_wkt
 from shapely.errors import ShapelyError
 from shapely.geometry import MultiPolygon, Point, Polygon
@@ -56,6 +57,14 @@ _NUMBER_RANGES = {
 IMPORTED_SOURCES = {"osm", "import"}
 #: A row with both lat/lon and x/y is accepted when they lie this close (rounding, older RD formulas).
 MAX_LOCATION_GAP_M = 25.0
+#: A field's value when its cell is empty, by kind: no problem to report, whatever the field.
+_EMPTY: dict[Kind, object] = {Kind.TEXT: "", Kind.CODE: "", Kind.CODES: "", Kind.BOOL: None, Kind.URL: "",
+                              Kind.DPIA: "", Kind.DATE: None, Kind.NUMBER: math.nan, Kind.INTEGER: math.nan}
+#: The fields as `Validator.validate` goes through them, worked out once: (name, kind, value when empty).
+_PLAN = tuple((f.name, f.kind, _EMPTY[f.kind]) for f in FIELDS)
+_REQUIRED = tuple(f.name for f in FIELDS if f.required is Required.YES)
+#: How many parsed cells a Validator remembers (code lists, links, dates); past it, cells are parsed each time.
+_CACHE_SIZE = 100_000
 #: The validator's own problems that a reader's note on the same field says better (RowInput.notes).
 _SAID_BY_NOTES = frozenset({"missing_geometry", "unknown_legal_basis_import"})
 
@@ -211,6 +220,26 @@ def _split_list(text: str, separators: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def row_id(row: RowInput) -> str:
+    """The row's id as validation reads it (surrounding spaces dropped; "" when it has none)."""
+    value = row.cells.get("id")
+    return "" if value is None else str(value).strip()
+
+
+def duplicate_ids(ids: Iterable[str], seen: set[str]) -> list[bool]:
+    """Whether each id (`row_id`) came before (in `seen`, or earlier in `ids`); `seen` takes in every id.
+
+    >>> duplicate_ids(["A", "", "B", "A", ""], {"B"})
+    [False, False, True, True, False]
+    """
+    out = []
+    for rid in ids:
+        out.append(bool(rid) and rid in seen)
+        if rid:
+            seen.add(rid)
+    return out
+
+
 class Validator:
     """Validates rows one by one and remembers what it needs across rows (the ids seen so far).
 
@@ -223,15 +252,50 @@ class Validator:
     def __init__(self, neighbourhoods: BaseGeometry | None = None, today: date | None = None) -> None:
         self.area = neighbourhoods
         if self.area is not None:
-            import shapely
-
             shapely.prepare(self.area)
         self.today = today or date.today()
         self.seen_ids: set[str] = set()
+        # A register repeats the same few dozen code cells, links and dates: each is parsed once.
+        self._seen: dict[tuple, object] = {}
 
-    def validate(self, row: RowInput) -> RowResult:  # one readable pass over the fields, in the format's order
+    def _cached(self, key: tuple, parse):
+        try:
+            return self._seen[key]
+        except KeyError:
+            value = parse()
+            if len(self._seen) < _CACHE_SIZE:
+                self._seen[key] = value
+            return value
+
+    def _code(self, name: str, text: str) -> str | None:
+        return self._cached((name, text), lambda: parse_code(name, text))
+
+    def _codes(self, name: str, text: str, separators: str) -> tuple[str, tuple[str, ...]]:
+        """A list cell's codes joined by "|" (each once, in order), and the parts that are no code (in order)."""
+        def parse() -> tuple[str, tuple[str, ...]]:
+            found: list[str] = []
+            unknown: list[str] = []
+            for part in _split_list(text, separators):
+                code = parse_code(name, part)
+                if code is None:
+                    unknown.append(part)
+                elif code not in found:
+                    found.append(code)
+            return "|".join(found), tuple(unknown)
+
+        return self._cached((name, text, separators), parse)
+
+    def _http(self, text: str) -> bool:
+        return self._cached(("http", text), lambda: is_http_url(text))
+
+    def _date(self, text: str) -> date | None:
+        return self._cached(("date", text), lambda: parse_date(text))
+
+    def validate(self, row: RowInput, duplicate: bool | None = None) -> RowResult:  # one pass, in the format's order
+        """Validate one row. `duplicate`: whether its id came before, when the caller keeps the ids seen
+        (`duplicate_ids`, rows validated in several processes); by default this validator keeps them."""
         cells = {k: ("" if v is None else str(v)) for k, v in row.cells.items()}
-        rid = cells.get("id", "").strip()
+        rid = row_id(row)
         out = RowResult(record=None)
         err = out.errors
         warn = out.warnings
@@ -255,69 +319,63 @@ class Validator:
             add("", code)
 
         rec: dict[str, object] = {"row": row.row}
-        for f in FIELDS:
-            raw = cells.get(f.name, "")
+        for name, kind, empty in _PLAN:
+            raw = cells.get(name, "")
             text = raw.strip()
-            if f.kind in (Kind.TEXT,):
-                rec[f.name] = text if f.name == "id" else (raw if text else "")
-            elif f.kind is Kind.CODE:
-                if not text:
-                    rec[f.name] = ""
+            if not text:  # most cells of a register are empty: each kind's empty value, nothing to report
+                rec[name] = empty
+                continue
+            if kind is Kind.TEXT:
+                rec[name] = text if name == "id" else raw
+            elif kind is Kind.CODE:
+                code = self._code(name, text)
+                if code is None:
+                    add(name, "unknown_code", text)
+                rec[name] = code or ""
+            elif kind is Kind.CODES:
+                joined, unknown = self._codes(name, text, row.list_separators)
+                for part in unknown:
+                    add(name, "unknown_code", part)
+                rec[name] = joined
+            elif kind is Kind.BOOL:
+                value = parse_bool(text)
+                if value is None:
+                    add(name, "bad_boolean", text)
+                rec[name] = value
+            elif kind is Kind.URL:
+                if not self._http(text):
+                    add(name, "bad_url", text)
+                rec[name] = text
+            elif kind is Kind.DPIA:
+                if (b := parse_bool(text)) is not None:
+                    rec[name] = "yes" if b else "no"
+                elif self._http(text):
+                    rec[name] = text
                 else:
-                    code = parse_code(f.name, text)
-                    if code is None:
-                        add(f.name, "unknown_code", text)
-                    rec[f.name] = code or ""
-            elif f.kind is Kind.CODES:
-                found = []
-                for part in _split_list(text, row.list_separators):
-                    code = parse_code(f.name, part)
-                    if code is None:
-                        add(f.name, "unknown_code", part)
-                    elif code not in found:
-                        found.append(code)
-                rec[f.name] = "|".join(found)
-            elif f.kind is Kind.BOOL:
-                value = parse_bool(text) if text else None
-                if text and value is None:
-                    add(f.name, "bad_boolean", text)
-                rec[f.name] = value
-            elif f.kind is Kind.URL:
-                if text and not is_http_url(text):
-                    add(f.name, "bad_url", text)
-                rec[f.name] = text
-            elif f.kind is Kind.DPIA:
-                if not text:
-                    rec[f.name] = ""
-                elif (b := parse_bool(text)) is not None:
-                    rec[f.name] = "yes" if b else "no"
-                elif is_http_url(text):
-                    rec[f.name] = text
-                else:
-                    add(f.name, "bad_url" if looks_like_url(text) else "bad_boolean", text)
-                    rec[f.name] = ""
-            elif f.kind is Kind.DATE:
-                value = parse_date(text) if text else None
-                if text and value is None:
-                    add(f.name, "bad_date", text)
-                rec[f.name] = value
-            elif f.kind in (Kind.NUMBER, Kind.INTEGER):
-                value = parse_number(text) if text else None
-                lo, hi = _NUMBER_RANGES[f.name]
+                    add(name, "bad_url" if looks_like_url(text) else "bad_boolean", text)
+                    rec[name] = ""
+            elif kind is Kind.DATE:
+                value = self._date(text)
+                if value is None:
+                    add(name, "bad_date", text)
+                rec[name] = value
+            elif kind in (Kind.NUMBER, Kind.INTEGER):
+                value = parse_number(text)
+                lo, hi = _NUMBER_RANGES[name]
                 ok = value is not None and lo <= value <= hi
-                if f.name in ("field_of_view", "range_m") and value is not None and value <= 0:
+                if name in ("field_of_view", "range_m") and value is not None and value <= 0:
                     ok = False
-                if f.kind is Kind.INTEGER and value is not None and value != int(value):
+                if kind is Kind.INTEGER and value is not None and value != int(value):
                     ok = False
-                if text and not ok:
-                    add(f.name, "bad_number", text, range=msg(f"problem.range.{f.name}"))
+                if not ok:
+                    add(name, "bad_number", text, range=msg(f"problem.range.{name}"))
                     value = None
-                rec[f.name] = math.nan if value is None else value
+                rec[name] = math.nan if value is None else value
 
         # Required fields (a code that failed to parse is reported once, as unknown).
-        for f in FIELDS:
-            if f.required is Required.YES and not cells.get(f.name, "").strip():
-                add(f.name, "missing_required")
+        for name in _REQUIRED:
+            if not cells.get(name, "").strip():
+                add(name, "missing_required")
 
         # Contact and council decision may be text; when they are links they must be safe ones.
         if rec["contact"] and not safe_contact(str(rec["contact"])):
@@ -327,9 +385,11 @@ class Validator:
             add("council_decision", "bad_url", rec["council_decision"])
 
         if rid:
-            if rid in self.seen_ids:
+            if duplicate is None:
+                duplicate = rid in self.seen_ids
+                self.seen_ids.add(rid)
+            if duplicate:
                 add("id", "duplicate_id", rid)
-            self.seen_ids.add(rid)
 
         # Defaults the format documents.
         rec["status"] = rec["status"] or "active"
@@ -491,17 +551,22 @@ class Validator:
 
 
 def validate_rows(rows: Iterable[RowInput], neighbourhoods: BaseGeometry | None = None,
-                  today: date | None = None) -> tuple[list[dict[str, object]], list[Problem], list[Problem]]:
+                  today: date | None = None, *, validator: Validator | None = None,
+                  duplicates: Sequence[bool] | None = None,
+                  ) -> tuple[list[dict[str, object]], list[Problem], list[Problem]]:
     """Validate rows; return the accepted records, the errors and the warnings.
 
     A row with any error is rejected whole; its warnings are not reported (fix the errors first).
+    `validator`: one that has seen the rows before these (a register validated in chunks), so that what
+    holds across rows (no id twice) holds across chunks; then `neighbourhoods` and `today` are its own.
+    `duplicates`: per row, whether its id came before (`duplicate_ids`), when the caller keeps the ids.
     """
-    v = Validator(neighbourhoods, today)
+    v = validator or Validator(neighbourhoods, today)
     accepted: list[dict[str, object]] = []
     errors: list[Problem] = []
     warnings: list[Problem] = []
-    for row in rows:
-        res = v.validate(row)
+    for i, row in enumerate(rows):
+        res = v.validate(row, None if duplicates is None else duplicates[i])
         if res.record is not None:
             accepted.append(res.record)
             warnings.extend(res.warnings)
@@ -556,6 +621,7 @@ __all__: Sequence[str] = (
     "RowInput",
     "RowResult",
     "Validator",
+    "duplicate_ids",
     "field_label",
     "parse_bool",
     "parse_date",
@@ -564,5 +630,6 @@ __all__: Sequence[str] = (
     "parse_retention_days",
     "principle_warnings",
     "problem",
+    "row_id",
     "validate_rows",
 )

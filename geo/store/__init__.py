@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import numpy as np
@@ -54,6 +56,9 @@ from geo.store.base import (
 from geo.store.gpkg import GeoPackageStore
 from geo.store.postgis import PostGISStore
 from geo.viewstate import Spot
+
+if TYPE_CHECKING:
+    from geo.readers import ImportReport
 
 __all__ = [
     "DEFAULT_STORE", "IMPORT_LOG", "KEEP_VERSIONS", "NEIGHBOURHOODS", "REGISTRATIONS", "URL_SCHEMES",
@@ -129,8 +134,12 @@ def current_version(store: str | Path | None = None) -> int:
 def import_register(register: str | Path, neighbourhoods: str | Path | None = None, *,
                     store: str | Path | None = None, municipality: str | None = None,
                     is_demo: bool = False, strict: bool = False, today: date | None = None,
-                    keep: int | None = None):
+                    keep: int | None = None, progress: Callable[[ImportReport], None] | None = None,
+                    chunk_rows: int | None = None):
     """Validate `register` and replace the store's register with its accepted rows, atomically.
+
+    The register is read, validated and written in chunks (geo.readers.read_register_chunks): a CSV of a
+    million rows never has to be in memory whole.
 
     Parameters
     ----------
@@ -138,13 +147,15 @@ def import_register(register: str | Path, neighbourhoods: str | Path | None = No
     store : a GeoPackage path or a postgresql:// URL (default: `store_path()`).
     strict : refuse the whole import when any row is rejected.
     keep : how many versions to keep, this one included (default: `keep_versions()`).
+    progress : called with the report so far after each chunk.
+    chunk_rows : rows per chunk (default: geo.readers.CHUNK_ROWS).
 
     Returns
     -------
-    (Report, ImportRecord) : the validation report and the new log line.
+    (ImportReport, ImportRecord) : the validation report (counts, the first problems) and the new log line.
     """
     report, record = _import(register, neighbourhoods, open_store(store, keep=keep), municipality=municipality,
-                             is_demo=is_demo, strict=strict, today=today)
+                             is_demo=is_demo, strict=strict, today=today, progress=progress, chunk_rows=chunk_rows)
     assert record is not None
     # Each import also deletes the e-mail addresses of residents' reports past their retention.
     from geo.store.reports import purge
@@ -155,9 +166,9 @@ def import_register(register: str | Path, neighbourhoods: str | Path | None = No
 
 def _import(register: str | Path, neighbourhoods: str | Path | None, target: Store, *,
             municipality: str | None, is_demo: bool, strict: bool, today: date | None,
-            only_if_empty: bool = False):
+            only_if_empty: bool = False, progress: Callable[[ImportReport], None] | None = None,
+            chunk_rows: int | None = None):
     from geo.neighbourhoods import read_neighbourhoods
-    from geo.readers import read_register
 
     old_log = target.log()
     if neighbourhoods is not None:
@@ -166,19 +177,20 @@ def _import(register: str | Path, neighbourhoods: str | Path | None, target: Sto
         nb = target.neighbourhoods()
     else:
         raise StoreError("error.store.no_neighbourhoods_import")
-    report = read_register(register, neighbourhoods=nb, today=today)
-    if strict and report.rejected:
-        raise StoreError("error.store.strict", n=len(report.rejected_rows))
+    report = _validated(register, nb, strict=strict, today=today, progress=progress, chunk_rows=chunk_rows)
     last = old_log[-1] if old_log else None
-    record = ImportRecord(
-        version=(last.version if last else 0) + 1,  # the store settles it under its own lock
-        imported_at=datetime.now(UTC).replace(microsecond=0),
-        file=Path(register).name, sha256=sha256_file(register),
-        neighbourhoods_file=(Path(neighbourhoods).name if neighbourhoods
-                             else last.neighbourhoods_file if last else None),
-        accepted=len(report.accepted), rejected=len(report.rejected_rows), warnings=len(report.warnings),
-        municipality=municipality if municipality is not None else (last.municipality if last else ""),
-        is_demo=is_demo)
+
+    def record() -> ImportRecord:  # the counts are known once every chunk is written
+        return ImportRecord(
+            version=(last.version if last else 0) + 1,  # the store settles it under its own lock
+            imported_at=datetime.now(UTC).replace(microsecond=0),
+            file=Path(register).name, sha256=sha256_file(register),
+            neighbourhoods_file=(Path(neighbourhoods).name if neighbourhoods
+                                 else last.neighbourhoods_file if last else None),
+            accepted=report.accepted_rows, rejected=report.rejected_rows, warnings=report.warning_count,
+            municipality=municipality if municipality is not None else (last.municipality if last else ""),
+            is_demo=is_demo)
+
     written = target.replace(report.accepted, _in_wgs84(nb), record, only_if_empty=only_if_empty)
     _after_import(target, written)
     return report, written
@@ -190,6 +202,29 @@ def _after_import(target: Store, written: ImportRecord | None) -> None:
         data = to_dataset(target.read(version=written.version), target.describe())
         snapshot.write(target, data)
         snapshot.drop(target, {r.version for r in target.versions()})
+
+
+def _validated(register: str | Path, nb: gpd.GeoDataFrame, *, strict: bool, today: date | None,
+               progress: Callable[[ImportReport], None] | None, chunk_rows: int | None) -> ImportReport:
+    """The report of `register`, its accepted rows (`report.accepted`) coming chunk by chunk as the store writes them.
+
+    With `strict`, no chunk is handed on after a rejected row, and the chunks end in a StoreError once
+    every row is counted: the store then keeps its old register, however late the rejected row came.
+    """
+    from geo.readers import read_register_chunks
+
+    report = read_register_chunks(register, nb, today=today, chunk_rows=chunk_rows, progress=progress)
+    if strict:
+        report.accepted = _unless_rejected(report, report.accepted)
+    return report
+
+
+def _unless_rejected(report: ImportReport, chunks: Iterator[gpd.GeoDataFrame]) -> Iterator[gpd.GeoDataFrame]:
+    for frame in chunks:
+        if not report.rejected_rows:
+            yield frame
+    if report.rejected_rows:
+        raise StoreError("error.store.strict", n=report.rejected_rows)
 
 
 def _in_wgs84(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

@@ -6,6 +6,7 @@ The backends (geo.store.gpkg, geo.store.postgis) import this module only, never 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -65,6 +66,12 @@ class ImportRecord:
     is_demo: bool
 
 
+#: What `Store.replace` writes: one frame, or frames one after the other (see `frames_of`).
+Registrations = gpd.GeoDataFrame | Iterable[gpd.GeoDataFrame]
+#: The log line of `Store.replace`, or a function that gives it once the registrations are written.
+RecordOrLater = ImportRecord | Callable[[], ImportRecord]
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """Everything one read of a store gives, from one version: the register, its neighbourhoods and the log.
@@ -117,10 +124,13 @@ class Store(Protocol):
         """The current neighbourhoods (EPSG:4326)."""
         ...
 
-    def replace(self, registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame, record: ImportRecord,
+    def replace(self, registrations: Registrations, neighbourhoods: gpd.GeoDataFrame, record: RecordOrLater,
                 *, only_if_empty: bool = False) -> ImportRecord | None:
         """Replace the register atomically; the record's version becomes the next one in the log.
 
+        `registrations`: one frame, or frames written one after the other (an import in chunks; an error
+        raised while they come leaves the old register untouched). `record`: the log line, or a function
+        that gives it once every frame is written (an import's counts are known only then).
         With `only_if_empty`, do nothing (and return None) when the store already holds an import.
         Versions beyond the newest `keep` may be dropped afterwards.
         """
@@ -263,6 +273,24 @@ def within_rd(ids: np.ndarray, rd_geometries: np.ndarray, x: float, y: float, ra
     order = np.lexsort((ids, distance[pos]))
     return pd.DataFrame({"position": pos[order].astype(np.int64), "id": pd.Series(ids[order], dtype=object),
                          "distance_m": distance[pos][order].astype(float)})
+
+
+def frames_of(registrations: Registrations) -> Iterator[gpd.GeoDataFrame]:
+    """The frames of `Store.replace`'s registrations: one frame, or each of several in turn.
+
+    >>> frame = gpd.GeoDataFrame(geometry=[])
+    >>> len(list(frames_of(frame))), len(list(frames_of([frame, frame])))
+    (1, 2)
+    """
+    if isinstance(registrations, pd.DataFrame):
+        yield registrations
+    else:
+        yield from registrations
+
+
+def settled(record: RecordOrLater) -> ImportRecord:
+    """The log line of `Store.replace`: `record`, or what it gives when it is a function (called once written)."""
+    return record if isinstance(record, ImportRecord) else record()
 
 
 def with_version(record: ImportRecord, version: int) -> ImportRecord:

@@ -49,12 +49,16 @@ from geo.store.base import (
     REPORT_COLUMNS,
     REPORTS,
     ImportRecord,
+    RecordOrLater,
+    Registrations,
     Snapshot,
     StoreError,
     VersionUnavailable,
+    frames_of,
     memory_nearby,
     memory_pairs,
     report_of,
+    settled,
     to_dataset,
     with_version,
     within_rd,
@@ -136,20 +140,25 @@ class GeoPackageStore:
             return data
         return to_dataset(self._snapshot(version), self.describe())
 
-    def replace(self, registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame, record: ImportRecord,
+    def replace(self, registrations: Registrations, neighbourhoods: gpd.GeoDataFrame, record: RecordOrLater,
                 *, only_if_empty: bool = False) -> ImportRecord | None:
         with self._import_lock():
             old = self.log()
             if only_if_empty and old:
                 return None
-            record = with_version(record, (old[-1].version if old else 0) + 1)
+            version = (old[-1].version if old else 0) + 1
             if old and not self._version_file(old[-1].version).exists():
                 # A store from before versions were kept: its current file becomes the first kept version.
                 _keep_as(self.path, self._version_file(old[-1].version))
-            write_store(self.path, registrations, neighbourhoods, [*old, record],
-                        also=self._version_file(record.version))
-            self._drop_old_versions([*old, record])
-        return record
+            written: list[ImportRecord] = []
+
+            def log() -> list[ImportRecord]:
+                written.append(with_version(settled(record), version))
+                return [*old, *written]
+
+            write_store(self.path, registrations, neighbourhoods, log, also=self._version_file(version))
+            self._drop_old_versions([*old, *written])
+        return written[0]
 
     def within(self, x: float, y: float, radius: float, *, version: int | None = None) -> pd.DataFrame:
         from geo.join import to_rd
@@ -268,11 +277,13 @@ def read_log(path: Path) -> list[ImportRecord]:
             for r in rows]
 
 
-def write_store(store: Path, registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame,
-                log: list[ImportRecord], also: Path | None = None) -> None:
+def write_store(store: Path, registrations: Registrations, neighbourhoods: gpd.GeoDataFrame,
+                log: list[ImportRecord] | Callable[[], list[ImportRecord]], also: Path | None = None) -> None:
     """Write a complete store to a temporary file beside `store`, then rename it into place.
 
-    `also`: another name to keep the same file under (a version's file), made before the rename.
+    `registrations`: one frame, or frames appended one after the other (an import in chunks). `log`: the
+    import log, or a function that gives it once they are written. `also`: another name to keep the same
+    file under (a version's file), made before the rename.
     """
     store.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{store.name}.", suffix=".tmp.gpkg", dir=store.parent)
@@ -280,9 +291,10 @@ def write_store(store: Path, registrations: gpd.GeoDataFrame, neighbourhoods: gp
     tmp = Path(tmp_name)
     tmp.unlink()
     try:
-        _write_layer(registrations, tmp, REGISTRATIONS)
+        for i, frame in enumerate(frames_of(registrations)):
+            _write_layer(frame, tmp, REGISTRATIONS, append=i > 0)
         _write_layer(neighbourhoods, tmp, NEIGHBOURHOODS)
-        _write_log(tmp, log)
+        _write_log(tmp, log if isinstance(log, list) else log())
         if also is not None:
             _keep_as(tmp, also)
         os.replace(tmp, store)  # atomic on POSIX: readers see the old file or the new one
@@ -293,15 +305,17 @@ def write_store(store: Path, registrations: gpd.GeoDataFrame, neighbourhoods: gp
         raise
 
 
-def _write_layer(frame: gpd.GeoDataFrame, path: Path, layer: str) -> None:
+def _write_layer(frame: gpd.GeoDataFrame, path: Path, layer: str, *, append: bool = False) -> None:
     out = frame.copy()
     for f in FIELDS:
         if f.name in out and f.kind is Kind.DATE:
             out[f.name] = out[f.name].dt.strftime("%Y-%m-%d").fillna("")
     if "population" in out:
         out["population"] = out["population"].astype("float64")
-    # Mixed points and polygons: the layer's type is Unknown (any geometry).
-    pyogrio.write_dataframe(out, path, layer=layer, driver="GPKG", geometry_type="Unknown", promote_to_multi=False)
+    # Mixed points and polygons: the layer's type is Unknown (any geometry). Through Arrow it writes the same
+    # file in half the time.
+    pyogrio.write_dataframe(out, path, layer=layer, driver="GPKG", geometry_type="Unknown", promote_to_multi=False,
+                            append=append, use_arrow=True)
 
 
 def _write_log(path: Path, log: list[ImportRecord]) -> None:

@@ -49,11 +49,15 @@ from geo.store.base import (
     REPORTS,
     WITHIN_COLUMNS,
     ImportRecord,
+    RecordOrLater,
+    Registrations,
     Snapshot,
     StoreError,
     VersionUnavailable,
+    frames_of,
     redact,
     report_of,
+    settled,
     with_version,
 )
 
@@ -306,7 +310,7 @@ class PostGISStore:
 
     # ------------------------------------------------------------ writing
 
-    def replace(self, registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame, record: ImportRecord,
+    def replace(self, registrations: Registrations, neighbourhoods: gpd.GeoDataFrame, record: RecordOrLater,
                 *, only_if_empty: bool = False) -> ImportRecord | None:
         with self._connect() as conn, conn.transaction():
             # One import at a time (per schema): the next version number must not be taken twice.
@@ -315,13 +319,17 @@ class PostGISStore:
             last = conn.execute(f"SELECT coalesce(max(version), 0) FROM {IMPORT_LOG}").fetchone()[0]
             if only_if_empty and last:
                 return None
-            record = with_version(record, last + 1)
-            reg, nb = _registrations_table(record.version), _neighbourhoods_table(record.version)
+            version = last + 1
+            reg, nb = _registrations_table(version), _neighbourhoods_table(version)
             # DDL rolls back with a failed import; tables of this number exist only when the log lost
             # its line by hand, and then they are not the register anyone reads.
             conn.execute(f"DROP TABLE IF EXISTS {reg}, {nb}")
             conn.execute(_registrations_ddl(reg))
-            _copy_registrations(conn, reg, registrations)
+            written = 0
+            for frame in frames_of(registrations):  # each chunk COPYed in this one transaction
+                _copy_registrations(conn, reg, frame, start=written)
+                written += len(frame)
+            record = with_version(settled(record), version)
             for statement in _registrations_indexes(reg):
                 conn.execute(statement)
             conn.execute(_neighbourhoods_ddl(nb))
@@ -545,12 +553,13 @@ def _copy_columns(conn, table: str, columns: dict[str, object]) -> None:
             copy.write(data[start:start + _COPY_BLOCK])
 
 
-def _copy_registrations(conn, table: str, registrations: gpd.GeoDataFrame) -> None:
+def _copy_registrations(conn, table: str, registrations: gpd.GeoDataFrame, start: int = 0) -> None:
+    """COPY registrations into `table`, their positions counted from `start` (the rows of earlier chunks)."""
     from geo.cones import reach
     from geo.join import to_rd
 
     n = len(registrations)
-    columns: dict[str, object] = {"position": np.arange(n, dtype=np.int64)}
+    columns: dict[str, object] = {"position": np.arange(start, start + n, dtype=np.int64)}
     for f in FIELDS:
         col = registrations[f.name] if f.name in registrations else pd.Series([None] * n, index=registrations.index)
         if f.kind is Kind.BOOL:
