@@ -247,14 +247,15 @@ def reports(store_name: str) -> list:
     return open_reports().find()
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _last_import(_data: Dataset, key: tuple[object, ...]):
-    from geo.changes import last_import
+    from geo.changelog import last_import
 
     return last_import(_data)
 
 
 def last_import(data: Dataset):
-    """(geo.changes.Changes, the older Dataset) of the import `data` came from, worked out once per version; None
-    when there is nothing to compare (files, a first import, or the version before no longer kept)."""
+    """What changed at the import `data` came from (geo.changes.ImportChanges: small, no older register), read once
+    per version from what the import left beside it; None when there is nothing to compare (files, a first import,
+    or the version before no longer kept)."""
     return _last_import(data, _version_key(data))
 
 
