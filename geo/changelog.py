@@ -1,9 +1,10 @@
 """What changed at the store's imports, as the app, the feeds and `python -m geo changes` ask it.
 
-Each version's record (geo.changes.ImportChanges) is read from beside the version when the import left one there,
-and made once from the two registers when it did not (a store written by an older Zichtbaar, a version imported
-before records were kept), so that nothing is lost. The app server so never keeps an older register, and reads
-one at most once per version. A version whose predecessor is no longer kept has no changes.
+Each version's record (geo.changes.ImportChanges) is read from where the store keeps it (geo.change_records) when
+the import left one there, and made once from the two registers when it did not (a store written by an older
+Zichtbaar, a version imported before records were kept), so that nothing is lost. An app server so never keeps an
+older register, and reads one at most once per version. A version whose predecessor is no longer kept has no
+changes.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from geo.changes import Changes, ImportChanges, compare, prepare
+from geo.change_records import prepare
+from geo.changes import Changes, ImportChanges, compare
 from geo.dataset import Dataset
 from geo.errors import UserFacingError
 from geo.store import StoreError, open_store, read_store, versions

@@ -4,24 +4,17 @@
 either version, so that one moved out of it, or removed from it, is told there too. Sentences in plain words for
 the start page and a neighbourhood's page come from `sentence`.
 
-What changed at an import is worked out once, when the import is new (`prepare`), and kept beside its version as a
-small record (`ImportChanges`: the ids, fields, lines and neighbourhoods of the changes, nothing else of the
-register), so that the app and the feeds never load an older register. geo.changelog asks the store for them.
-This module never imports geo.store: the store calls `prepare` right after an import.
+What changed at an import is worked out once, when the import is new, as a small record (`ImportChanges`: the
+ids, fields, lines and neighbourhoods of the changes, nothing else of the register) that geo.change_records keeps
+beside its version, so that the app and the feeds never load an older register.
 """
 
 from __future__ import annotations
 
 import html
-import json
-import logging
 import math
-import os
-import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
@@ -37,7 +30,6 @@ GEOMETRY = "geometry"
 _FIELDS = tuple(f.name for f in FIELDS if f.name != "id")
 #: Coordinates closer than this (degrees, about a centimetre) are the same place.
 _TOLERANCE = 1e-7
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -215,7 +207,7 @@ def items_html(changes: Changes, found: ImportChanges, lang: str, limit: int = 5
     return '<ul class="zb-changes">' + "".join(f"<li>{html.escape(line)}</li>" for _, _, line in lines) + "</ul>"
 
 
-# ---------------------------------------------------------------- what changed at an import, kept beside its version
+# ---------------------------------------------------------------- what changed at an import, as it is kept
 
 #: The record's format: a new format gets a new number, and a record of another one is made anew.
 RECORD_FORMAT = 1
@@ -305,70 +297,3 @@ def _codes(data: Dataset, ids: set[str]) -> dict[str, frozenset[str]]:
     for reg_id, code in zip(mine.loc[pairs["reg_index"], "id"].astype(str), pairs["code"].astype(str), strict=True):
         out.setdefault(reg_id, set()).add(code)
     return {k: frozenset(v) for k, v in out.items()}
-
-
-def identity(entry: object) -> str:
-    """What tells one import from another (an import log line: its version, moment and file's hash)."""
-    return f"{entry.version}|{entry.imported_at.isoformat()}|{entry.sha256}"  # type: ignore[attr-defined]
-
-
-def record_path(folder: Path, version: int) -> Path:
-    """Where a GeoPackage store keeps what changed at `version`'s import: beside the version's own file, so that it
-    goes with it (<store>.versions/v7.changes.json)."""
-    return Path(folder) / f"v{int(version)}.changes.json"
-
-
-def prepare(target: object, version: int, read: Callable[[int], Dataset]) -> ImportChanges | None:
-    """What changed at `version`'s import of store `target` (a geo.store.base.Store), against the version before it;
-    None for a first import, or when the store no longer keeps the one before (or `version` itself).
-
-    A GeoPackage store keeps it in a file beside the version (`record_path`): read from there when it is there and
-    made for this very import, else worked out now from the two registers (`read(version)` gives one) and written,
-    once. A PostGIS store keeps no such file: it is worked out each time it is asked (the app asks once per version).
-    """
-    kept = target.versions()  # type: ignore[attr-defined]
-    this = next((r for r in kept if r.version == version), None)
-    older = [r.version for r in kept if r.version < version]
-    if this is None or not older:
-        return None
-    folder = getattr(target, "folder", None)  # a GeoPackage store's folder of versions
-    path = record_path(folder, version) if folder is not None else None
-    found = _read_record(path, identity(this)) if path is not None else None
-    if found is not None and found.changes.from_version == older[-1]:
-        return found
-    found = work_out(read(older[-1]), read(version), identity(this))
-    if path is not None:
-        _write_record(path, found)
-    return found
-
-
-def _read_record(path: Path, expected: str) -> ImportChanges | None:
-    """The record in `path` when it is one of this format made for the import `expected`; None otherwise (missing,
-    damaged, or left by a deleted store of the same name)."""
-    try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-        if doc.get("format") != RECORD_FORMAT or doc.get("identity") != expected:
-            return None
-        return ImportChanges.from_json(doc)
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        log.warning("What changed at an import not read from %s (%s); working it out again.", path, e)
-        return None
-
-
-def _write_record(path: Path, found: ImportChanges) -> None:
-    """Write `found` to `path` whole (a temporary file renamed into place); a store that cannot be written to only
-    loses the shortcut."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(found.as_json(), f, ensure_ascii=False, separators=(",", ":"))
-            os.replace(name, path)
-        except BaseException:
-            Path(name).unlink(missing_ok=True)
-            raise
-    except OSError as e:
-        log.warning("What changed at an import not written to %s: %s", path, e)

@@ -1,19 +1,22 @@
-"""What changed at an import, kept beside its version (geo.changes.prepare, geo.changelog): written once, read by
+"""What changed at an import, kept beside its version (geo.change_records, geo.changelog): written once, read by
 the pages and the feeds without any older register, made when missing, never taken from another store."""
 
 from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from geo import changelog, changes, store
-from geo.changes import in_neighbourhood, record_path, work_out
+from geo import change_records, changelog, changes, store
+from geo.change_records import record_path
+from geo.changes import in_neighbourhood, work_out
 from geo.feeds import entries
 from geo.schema import DEMO_NEIGHBOURHOODS
 from tests.unit.test_changes import ELSEWHERE, EXPECTED, row, write
+from tests.unit.test_store import pg_base, postgis_store  # noqa: F401 (pg_base: a fixture used by name)
 
 FIRST = [row("C0", "Camera nul"), row("C1", "Camera een"), row("C2", "Camera twee"), row("C3", "Camera drie")]
 SECOND = [row("C1", "Camera één"), row("C2", "Camera twee", at=ELSEWHERE), row("C3", "Camera drie", owner="Politie"),
@@ -29,10 +32,9 @@ def at_import(monkeypatch: pytest.MonkeyPatch) -> None:
 
     def after_import(target, written) -> None:
         original(target, written)
-        if written is not None and isinstance(target, store.GeoPackageStore):
-            data = store.read_store(target.path, version=written.version)
-            changes.prepare(target, written.version,
-                            lambda v: data if v == written.version else store.read_store(target.path, version=v))
+        if written is not None:
+            name = target.path if isinstance(target, store.GeoPackageStore) else target.url
+            change_records.prepare(target, written.version, lambda v: store.read_store(name, version=v))
 
     monkeypatch.setattr(store, "_after_import", after_import)
 
@@ -67,7 +69,7 @@ def test_a_second_import_writes_what_changed_beside_its_version(at_import, tmp_p
                                                                           "removed": ["C0"]}
     assert kept["changed"] == EXPECTED["changed"]
     log = store.import_log(db)[-1]
-    assert kept["identity"] == changes.identity(log) and kept["imported_at"] == log.imported_at.isoformat()
+    assert kept["identity"] == change_records.identity(log) and kept["imported_at"] == log.imported_at.isoformat()
     assert ["added", "N1", "Nieuw: Nieuwe camera (N1)"] in kept["lines"]["nl"]
     assert ["added", "N1", "New: Nieuwe camera (N1)"] in kept["lines"]["en"]
     assert set(kept["codes"]) == {"N1", "C0", "C1", "C2", "C3"}
@@ -79,7 +81,7 @@ def test_the_pages_and_the_feeds_read_it_without_any_older_register(at_import, t
     db = tmp_path / "s.gpkg"
     two_imports(db, tmp_path)
     new, old = store.read_store(db), store.read_store(db, version=1)
-    expected = work_out(old, new, changes.identity(store.import_log(db)[-1]))
+    expected = work_out(old, new, change_records.identity(store.import_log(db)[-1]))
     no_register_read(monkeypatch)
     found = changelog.last_import(new)
     assert found == expected
@@ -117,7 +119,7 @@ def test_a_record_left_by_a_deleted_store_of_the_same_name_is_never_taken(at_imp
     assert found is not None
     assert (found.changes.added, found.changes.removed, found.changes.changed) == (("X2",), (), ())
     log = store.import_log(db)[-1]
-    assert record(db, 2)["identity"] == changes.identity(log)  # made anew for this store, and written
+    assert record(db, 2)["identity"] == change_records.identity(log)  # made anew for this store, and written
     assert [e.id for e in entries(db)] == ["X2"]
 
 
@@ -149,3 +151,41 @@ def test_a_huge_import_keeps_every_change_and_the_lines_of_the_first(at_import, 
     found = changelog.last_import(store.read_store(db))
     assert len(found.items(lang="nl")) == 5  # every change is told; past the kept lines by its id
     assert ("changed", "C3", "Veranderd: C3 (C3): eigenaar") in found.items(lang="nl")
+
+
+# ---------------------------------------------------------------- PostGIS: a table in the register's schema
+
+
+@pytest.fixture
+def pg(pg_base: str) -> Iterator[str]:  # noqa: F811 (the fixture of that name)
+    with postgis_store(pg_base) as url:
+        yield url
+
+
+def table(url: str) -> list[tuple]:
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        return conn.execute(f"SELECT version, identity FROM {change_records.TABLE} ORDER BY version").fetchall()
+
+
+def test_postgis_keeps_what_changed_in_a_table_the_app_reads(at_import, pg: str, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    two_imports(pg, tmp_path)
+    assert table(pg) == [(2, change_records.identity(store.import_log(pg)[-1]))]
+    new = store.read_store(pg)
+    no_register_read(monkeypatch)
+    assert changelog.last_import(new).changes.as_json() == EXPECTED
+    assert len(entries(pg)) == 5
+
+
+def test_postgis_never_takes_a_row_made_for_another_import(at_import, pg: str, tmp_path: Path) -> None:
+    import psycopg
+
+    two_imports(pg, tmp_path)
+    with psycopg.connect(pg) as conn:
+        conn.execute(f"UPDATE {change_records.TABLE} SET identity = '2|2000-01-01T00:00:00+00:00|x', "
+                     "record = replace(record, 'N1', 'STALE')")
+    found = changelog.last_import(store.read_store(pg))
+    assert found.changes.as_json() == EXPECTED
+    assert table(pg) == [(2, change_records.identity(store.import_log(pg)[-1]))]  # made anew
