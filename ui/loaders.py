@@ -266,9 +266,10 @@ def _feeds(_data: Dataset, key: tuple[object, ...]) -> bool:
     from geo.text import LANGS
 
     nb = _data.neighbourhoods
+    names = dict(zip(nb["code"].astype(str), nb["name"].astype(str), strict=True))
     try:
-        write_feeds(PROJECT_DIR / STATIC_DIR / "feeds", entries(_data.store), LANGS,
-                    dict(zip(nb["code"].astype(str), nb["name"].astype(str), strict=True)))
+        for lang in LANGS:  # each language's feeds with its own lines, from the records of what changed
+            write_feeds(PROJECT_DIR / STATIC_DIR / "feeds", entries(_data.store, lang), (lang,), names)
     except OSError:  # a read-only install: the pages then offer no feed rather than fail
         logging.getLogger(__name__).warning("The feeds cannot be written into static/feeds.")
         return False
