@@ -22,7 +22,7 @@ import shapely
 
 from geo.dataset import Dataset
 from geo.schema import FIELDS
-from geo.text import LANGS, day, text, words
+from geo.text import DEFAULT_LANG, LANGS, day, text, words
 
 #: The geometry's name among the changed fields.
 GEOMETRY = "geometry"
@@ -230,7 +230,7 @@ class ImportChanges:
     lines: dict[str, tuple[tuple[str, str, str], ...]]
     codes: dict[str, frozenset[str]]
 
-    def items(self, changes: Changes | None = None, lang: str = "nl") -> list[tuple[str, str, str]]:
+    def items(self, changes: Changes | None = None, lang: str = DEFAULT_LANG) -> list[tuple[str, str, str]]:
         """`items` of `changes` (default: all of them), from the kept lines; a change past LINES_KEPT is named by its
         id alone."""
         changes = self.changes if changes is None else changes
