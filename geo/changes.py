@@ -1,9 +1,12 @@
 """What changed between two imports of the register: registrations added, removed, and changed (with which fields).
 
-The store keeps its last imports readable by version (geo.store); `between` compares two of them, `compare`
-any two registers. A neighbourhood's changes are those of the registrations that lie in it in either version,
-so that one moved out of it, or removed from it, is told there too. Sentences in plain words for the start
-page and a neighbourhood's page come from `sentence`.
+`compare` compares any two registers. A neighbourhood's changes are those of the registrations that lie in it in
+either version, so that one moved out of it, or removed from it, is told there too. Sentences in plain words for
+the start page and a neighbourhood's page come from `sentence`.
+
+What changed at an import is worked out once, when the import is new, as a small record (`ImportChanges`: the
+ids, fields, lines and neighbourhoods of the changes, nothing else of the register) that geo.change_records keeps
+beside its version, so that the app and the feeds never load an older register.
 """
 
 from __future__ import annotations
@@ -12,16 +15,14 @@ import html
 import math
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 import shapely
 
 from geo.dataset import Dataset
-from geo.errors import UserFacingError
 from geo.schema import FIELDS
-from geo.text import day, text, words
+from geo.text import DEFAULT_LANG, LANGS, day, text, words
 
 #: The geometry's name among the changed fields.
 GEOMETRY = "geometry"
@@ -137,62 +138,6 @@ def compare(old: gpd.GeoDataFrame, new: gpd.GeoDataFrame, from_version: int = 0,
     return Changes(from_version, to_version, added, removed, tuple(changed), imported_at)
 
 
-def between(store: str | Path | None = None, from_version: int | None = None,
-            to_version: int | None = None) -> Changes:
-    """What changed between two versions the store keeps; by default the last two.
-
-    Raises UserFacingError when the store keeps fewer than two versions, and VersionUnavailable (a
-    UserFacingError too) for a version it no longer keeps.
-    """
-    from geo.store import read_store, versions
-
-    kept = versions(store)
-    if to_version is None:
-        if not kept:
-            raise UserFacingError("error.changes.too_few")
-        to_version = kept[-1].version
-    if from_version is None:
-        older = [r.version for r in kept if r.version < to_version]
-        if not older:
-            raise UserFacingError("error.changes.too_few")
-        from_version = older[-1]
-    old = read_store(store, version=from_version)
-    new = read_store(store, version=to_version)
-    return compare(old.registrations, new.registrations, from_version, to_version, new.updated)
-
-
-def last_import(data: Dataset) -> tuple[Changes, Dataset] | None:
-    """What changed at the import `data` came from (against the version before it), and that older register;
-    None for a register read from files, a first import, or when the store no longer keeps the one before."""
-    from geo.store import StoreError, read_store, versions
-
-    if not data.store or not data.version:
-        return None
-    try:
-        older = [r.version for r in versions(data.store) if r.version < data.version]
-        if not older:
-            return None
-        old = read_store(data.store, version=older[-1])
-    except StoreError:
-        return None
-    return compare(old.registrations, data.registrations, old.version, data.version, data.updated), old
-
-
-def in_neighbourhood(changes: Changes, old: Dataset, new: Dataset, code: str) -> Changes:
-    """The changes of the registrations that lie in neighbourhood `code` in the older or the newer register."""
-    from geo.join import join
-
-    ids: set[str] = set()
-    for data in (old, new):
-        nb = data.neighbourhoods
-        if not len(data.registrations) or code not in set(nb["code"].astype(str)):
-            continue
-        pairs = join(data.registrations, nb[nb["code"].astype(str) == code])
-        inside = pairs.loc[pairs["code"].notna(), "reg_index"]
-        ids |= set(data.registrations.loc[inside, "id"].astype(str))
-    return changes.only(ids)
-
-
 def sentence(changes: Changes, lang: str) -> str:
     """What changed, in plain words.
 
@@ -219,9 +164,10 @@ def field_label(name: str, lang: str) -> str:
     return text("changes.field.geometry", lang) if name == GEOMETRY else text(f"field.{name}", lang)
 
 
-def items(changes: Changes, old: pd.DataFrame, new: pd.DataFrame, lang: str) -> list[tuple[str, str, str]]:
-    """(kind, id, line) for each change: "added", "removed" or "changed", the id, and a line in plain words naming
-    the registration (by its name in the newer register, or the older one for a removed registration).
+def items(changes: Changes, old: pd.DataFrame, new: pd.DataFrame, lang: str,
+          limit: int | None = None) -> list[tuple[str, str, str]]:
+    """(kind, id, line) for each change (the first `limit`): "added", "removed" or "changed", the id, and a line in
+    plain words naming the registration (by its name in the newer register, or the older one for a removed one).
 
     >>> from shapely.geometry import Point
     >>> old = gpd.GeoDataFrame({"id": ["A"], "name": ["Camera <Markt>"]}, geometry=[Point(5, 52)])
@@ -230,23 +176,124 @@ def items(changes: Changes, old: pd.DataFrame, new: pd.DataFrame, lang: str) -> 
     """
     new_names = dict(zip(new["id"].astype(str), new["name"].astype(str), strict=True)) if len(new) else {}
     old_names = dict(zip(old["id"].astype(str), old["name"].astype(str), strict=True)) if len(old) else {}
-    out = [("added", i, text("changes.item.added", lang, name=new_names.get(i, i), id=i)) for i in changes.added]
-    out += [("removed", i, text("changes.item.removed", lang, name=old_names.get(i, i), id=i)) for i in changes.removed]
-    out += [("changed", c.id, text("changes.item.changed", lang, name=new_names.get(c.id, c.id), id=c.id,
-                                   fields=", ".join(field_label(f, lang).lower() for f in c.fields)))
-            for c in changes.changed]
-    return out
+    return [(kind, i, _line(kind, i, (old_names if kind == "removed" else new_names).get(i, i), fields, lang))
+            for kind, i, fields in _listed(changes)[:limit]]
 
 
-def items_html(changes: Changes, old: pd.DataFrame, new: pd.DataFrame, lang: str, limit: int = 50) -> str:
-    """`items` as an HTML list (at most `limit`), every name escaped; "" when nothing changed.
+def _listed(changes: Changes) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(kind, id, fields) of every change, in the order `items` lists them."""
+    return ([("added", i, ()) for i in changes.added] + [("removed", i, ()) for i in changes.removed]
+            + [("changed", c.id, c.fields) for c in changes.changed])
 
-    >>> from shapely.geometry import Point
-    >>> new = gpd.GeoDataFrame({"id": ["A"], "name": ["<b>x</b>"]}, geometry=[Point(5, 52)])
-    >>> items_html(Changes(1, 2, added=("A",)), new.iloc[:0], new, "en")
+
+def _line(kind: str, reg_id: str, name: str, fields: tuple[str, ...], lang: str) -> str:
+    if kind == "changed":
+        return text("changes.item.changed", lang, name=name, id=reg_id,
+                    fields=", ".join(field_label(f, lang).lower() for f in fields))
+    return text(f"changes.item.{kind}", lang, name=name, id=reg_id)
+
+
+def items_html(changes: Changes, found: ImportChanges, lang: str, limit: int = 50) -> str:
+    """The lines of `changes` (a part of `found`'s, such as a neighbourhood's) as an HTML list (at most `limit`),
+    every name escaped; "" when nothing changed.
+
+    >>> found = ImportChanges(Changes(1, 2, added=("A",)), "", {"en": (("added", "A", "New: <b>x</b> (A)"),)}, {})
+    >>> items_html(found.changes, found, "en")
     '<ul class="zb-changes"><li>New: &lt;b&gt;x&lt;/b&gt; (A)</li></ul>'
     """
-    lines = items(changes, old, new, lang)[:limit]
+    lines = found.items(changes, lang)[:limit]
     if not lines:
         return ""
     return '<ul class="zb-changes">' + "".join(f"<li>{html.escape(line)}</li>" for _, _, line in lines) + "</ul>"
+
+
+# ---------------------------------------------------------------- what changed at an import, as it is kept
+
+#: The record's format: a new format gets a new number, and a record of another one is made anew.
+RECORD_FORMAT = 1
+#: The most lines (per language) a record keeps; the ids, fields and neighbourhoods of every change are kept.
+LINES_KEPT = 5000
+
+
+@dataclass(frozen=True)
+class ImportChanges:
+    """What changed at one import, small enough to keep beside its version and in every app server's memory.
+
+    `changes`: the ids added, removed and changed (with the fields); `identity`: the import it was made for (its
+    version, moment and file's hash, as the import log has them); `lines`: per language the first LINES_KEPT
+    lines of `items`; `codes`: per changed id the neighbourhood codes it lies in, in the older or the newer
+    register.
+    """
+
+    changes: Changes
+    identity: str
+    lines: dict[str, tuple[tuple[str, str, str], ...]]
+    codes: dict[str, frozenset[str]]
+
+    def items(self, changes: Changes | None = None, lang: str = DEFAULT_LANG) -> list[tuple[str, str, str]]:
+        """`items` of `changes` (default: all of them), from the kept lines; a change past LINES_KEPT is named by its
+        id alone."""
+        changes = self.changes if changes is None else changes
+        kept = {(kind, reg_id): line for kind, reg_id, line in self.lines.get(lang, ())}
+        return [(kind, reg_id, kept.get((kind, reg_id)) or _line(kind, reg_id, reg_id, fields, lang))
+                for kind, reg_id, fields in _listed(changes)]
+
+    def as_json(self) -> dict[str, object]:
+        """The record as its file holds it."""
+        at = self.changes.imported_at
+        return {"format": RECORD_FORMAT, "identity": self.identity, **self.changes.as_json(),
+                "imported_at": at.isoformat() if at else None,
+                "lines": {lang: [list(x) for x in lines] for lang, lines in self.lines.items()},
+                "codes": {i: sorted(c) for i, c in self.codes.items()}}
+
+    @classmethod
+    def from_json(cls, doc: dict) -> ImportChanges:
+        at = doc.get("imported_at")
+        changes = Changes(int(doc["from"]), int(doc["to"]), tuple(doc["added"]), tuple(doc["removed"]),
+                          tuple(Change(c["id"], tuple(c["fields"])) for c in doc["changed"]),
+                          datetime.fromisoformat(at) if at else None)
+        return cls(changes, str(doc["identity"]),
+                   {lang: tuple((k, i, x) for k, i, x in lines) for lang, lines in doc["lines"].items()},
+                   {i: frozenset(c) for i, c in doc["codes"].items()})
+
+
+def in_neighbourhood(found: ImportChanges, code: str) -> Changes:
+    """The changes of the registrations that lie in neighbourhood `code` in the older or the newer register.
+
+    >>> found = ImportChanges(Changes(1, 2, ("A", "B")), "", {}, {"A": frozenset({"BU1"}), "B": frozenset()})
+    >>> in_neighbourhood(found, "BU1").added
+    ('A',)
+    """
+    return found.changes.only({i for i, codes in found.codes.items() if code in codes})
+
+
+def work_out(old: Dataset, new: Dataset, identity: str = "") -> ImportChanges:
+    """What changed from register `old` to register `new`: the comparison, its lines in every language and where
+    each changed registration lies."""
+    changes = compare(old.registrations, new.registrations, old.version, new.version, new.updated)
+    lines = {lang: tuple(items(changes, old.registrations, new.registrations, lang, LINES_KEPT)) for lang in LANGS}
+    ids = {*changes.added, *changes.removed, *(c.id for c in changes.changed)}
+    codes: dict[str, frozenset[str]] = dict.fromkeys(ids, frozenset())
+    for data in (old, new):
+        for reg_id, here in _codes(data, ids).items():
+            codes[reg_id] |= here
+    return ImportChanges(changes, identity, lines, codes)
+
+
+def _codes(data: Dataset, ids: set[str]) -> dict[str, frozenset[str]]:
+    """The neighbourhood codes each registration of `ids` lies in (geo.join: a point in one, an area in each it
+    overlaps); only those registrations are joined."""
+    from geo.join import join
+
+    reg = data.registrations
+    if not ids or not len(reg) or not len(data.neighbourhoods):
+        return {}
+    mine = reg[reg["id"].astype(str).isin(ids)]
+    if not len(mine):
+        return {}
+    pairs = join(mine, data.neighbourhoods)
+    pairs = pairs[pairs["code"].notna()]
+    out: dict[str, set[str]] = {}
+    for reg_id, code in zip(mine.loc[pairs["reg_index"], "id"].astype(str), pairs["code"].astype(str), strict=True):
+        out.setdefault(reg_id, set()).add(code)
+    return {k: frozenset(v) for k, v in out.items()}

@@ -418,7 +418,8 @@ def cmd_board(args: argparse.Namespace) -> int:
 
 def cmd_changes(args: argparse.Namespace) -> int:
     """Print what changed between two versions of the store (default: the last two): JSON, or plain words."""
-    from geo.changes import between, items, sentence
+    from geo.changelog import between
+    from geo.changes import items, sentence
     from geo.store import read_store
 
     store = args.store or None

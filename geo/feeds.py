@@ -13,11 +13,10 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from itertools import pairwise
 from pathlib import Path
 from urllib.parse import quote
 
-from geo.changes import Changes, compare, items
+from geo.changes import Changes, items
 from geo.text import DEFAULT_LANG, text
 from geo.viewstate import public_base, public_url, sensor_url
 
@@ -63,22 +62,18 @@ def feed_url(lang: str, code: str | None = None, base: str | None = None) -> str
 
 
 def entries(store: str | Path | None = None, lang: str = DEFAULT_LANG) -> list[Entry]:
-    """Every change between the consecutive versions the store keeps, newest import first."""
-    from geo.store import read_store, versions
+    """Every change between the consecutive versions the store keeps, newest import first.
 
-    kept = [r.version for r in versions(store)]
+    Read from what each import left beside its version (geo.changelog.recorded), never from the registers.
+    """
+    from geo.changelog import recorded
+
     out: list[Entry] = []
-    if len(kept) < 2:
-        return out
-    registers = {v: read_store(store, version=v) for v in kept}
-    codes = {v: _codes(registers[v]) for v in kept}
-    for older, newer in pairwise(kept):
-        changes = compare(registers[older].registrations, registers[newer].registrations, older, newer,
-                          registers[newer].updated)
-        out += entries_of(changes, registers[older].registrations, registers[newer].registrations, lang,
-                          {i: codes[older].get(i, frozenset()) | codes[newer].get(i, frozenset())
-                           for i in (*changes.added, *changes.removed, *(c.id for c in changes.changed))})
-    return sorted(out, key=lambda e: -e.version)
+    for found in recorded(store):
+        when = found.changes.imported_at or datetime.now(UTC)
+        out += [Entry(found.changes.to_version, when, kind, reg_id, line, found.codes.get(reg_id, frozenset()))
+                for kind, reg_id, line in found.items(lang=lang)]
+    return out
 
 
 def entries_of(changes: Changes, old, new, lang: str, codes: dict[str, frozenset[str]] | None = None) -> list[Entry]:
@@ -87,20 +82,6 @@ def entries_of(changes: Changes, old, new, lang: str, codes: dict[str, frozenset
     codes = codes or {}
     return [Entry(changes.to_version, when, kind, reg_id, line, codes.get(reg_id, frozenset()))
             for kind, reg_id, line in items(changes, old, new, lang)]
-
-
-def _codes(data) -> dict[str, frozenset[str]]:
-    from geo.join import join
-
-    if not len(data.registrations):
-        return {}
-    pairs = join(data.registrations, data.neighbourhoods)
-    pairs = pairs[pairs["code"].notna()]
-    ids = data.registrations.loc[pairs["reg_index"], "id"].astype(str).to_numpy()
-    out: dict[str, set[str]] = {}
-    for reg_id, code in zip(ids, pairs["code"].astype(str), strict=True):
-        out.setdefault(reg_id, set()).add(code)
-    return {k: frozenset(v) for k, v in out.items()}
 
 
 def atom(found: Sequence[Entry], lang: str, *, code: str | None = None, name: str = "",

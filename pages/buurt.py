@@ -92,9 +92,9 @@ else:
 found = last_import(data)
 if found is not None:
     st.subheader(t("changes.buurt"))
-    here = in_neighbourhood(found[0], found[1], data, code)
+    here = in_neighbourhood(found, code)
     st.write(sentence(here, lang))
-    listed = items_html(here, found[1].registrations, data.registrations, lang)
+    listed = items_html(here, found, lang)
     if listed:  # register text, escaped by geo.changes: never Markdown
         st.html(listed)
 if feeds(data):

@@ -75,7 +75,7 @@ with right:
 found = last_import(data)
 if found is not None:
     st.subheader(t("changes.home"))
-    st.write(sentence(found[0], lang))
+    st.write(sentence(found.changes, lang))
 if feeds(data):
     st.markdown(f":material/rss_feed: [{t('feed.link')}]({FEEDS_PATH}/{feed_filename(lang)})")
 

@@ -288,14 +288,15 @@ def reports(store_name: str) -> list:
     return open_reports().find()
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _last_import(_data: Dataset, key: tuple[object, ...]):
-    from geo.changes import last_import
+    from geo.changelog import last_import
 
     return last_import(_data)
 
 
 def last_import(data: Dataset):
-    """(geo.changes.Changes, the older Dataset) of the import `data` came from, worked out once per version; None
-    when there is nothing to compare (files, a first import, or the version before no longer kept)."""
+    """What changed at the import `data` came from (geo.changes.ImportChanges: small, no older register), read once
+    per version from what the import left beside it; None when there is nothing to compare (files, a first import,
+    or the version before no longer kept)."""
     return _last_import(data, _version_key(data))
 
 
@@ -306,9 +307,10 @@ def _feeds(_data: Dataset, key: tuple[object, ...]) -> bool:
     from geo.text import LANGS
 
     nb = _data.neighbourhoods
+    names = dict(zip(nb["code"].astype(str), nb["name"].astype(str), strict=True))
     try:
-        write_feeds(PROJECT_DIR / STATIC_DIR / "feeds", entries(_data.store), LANGS,
-                    dict(zip(nb["code"].astype(str), nb["name"].astype(str), strict=True)))
+        for lang in LANGS:  # each language's feeds with its own lines, from the records of what changed
+            write_feeds(PROJECT_DIR / STATIC_DIR / "feeds", entries(_data.store, lang), (lang,), names)
     except OSError:  # a read-only install: the pages then offer no feed rather than fail
         logging.getLogger(__name__).warning("The feeds cannot be written into static/feeds.")
         return False

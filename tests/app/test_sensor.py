@@ -71,6 +71,18 @@ def test_the_start_page_says_what_changed_at_the_last_import(two_imports: Path) 
     assert "Wat is er nieuw?" in [h.value for h in at.subheader]
     assert any("kwam er 1 registratie bij, ging er 1 af en veranderde er 1" in m.value for m in at.markdown)
     assert any("(app/static/feeds/register-nl.xml)" in m.value for m in at.markdown)
+    # Worked out once from the two registers (a store without records yet) and kept beside the version.
+    assert (two_imports.parent / "s.gpkg.versions" / "v2.changes.json").exists()
+
+
+def test_each_languages_feed_has_its_own_lines(two_imports: Path) -> None:
+    from geo.feeds import STATIC_DIR
+    from geo.schema import PROJECT_DIR
+
+    assert not open_page(None).exception
+    folder = PROJECT_DIR / STATIC_DIR / "feeds"
+    assert "New: Nieuwe camera (N1)" in (folder / "register-en.xml").read_text(encoding="utf-8")
+    assert "Nieuw: Nieuwe camera (N1)" in (folder / "register-nl.xml").read_text(encoding="utf-8")
 
 
 def test_a_neighbourhood_page_lists_what_changed_there(two_imports: Path) -> None:
