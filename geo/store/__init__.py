@@ -28,6 +28,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from geo.change_records import prepare as prepare_changes
 from geo.dataset import Dataset
 from geo.schema import DEMO_NEIGHBOURHOODS, DEMO_REGISTER, WGS84
 from geo.store import snapshot
@@ -197,11 +198,18 @@ def _import(register: str | Path, neighbourhoods: str | Path | None, target: Sto
 
 
 def _after_import(target: Store, written: ImportRecord | None) -> None:
-    """What an import leaves ready for the app servers: a GeoPackage's snapshot of the new version."""
-    if written is not None and isinstance(target, GeoPackageStore):
+    """What an import leaves ready for the app servers: a GeoPackage's snapshot of the new version, and what changed
+    at it (geo.change_records), so that no app server reads an older register."""
+    if written is None:
+        return
+    data = None
+    if isinstance(target, GeoPackageStore):
         data = to_dataset(target.read(version=written.version), target.describe())
         snapshot.write(target, data)
         snapshot.drop(target, {r.version for r in target.versions()})
+    name = target.path if isinstance(target, GeoPackageStore) else target.url
+    prepare_changes(target, written.version,
+                    lambda v: data if data is not None and v == written.version else read_store(name, version=v))
 
 
 def _validated(register: str | Path, nb: gpd.GeoDataFrame, *, strict: bool, today: date | None,
