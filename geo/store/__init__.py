@@ -202,14 +202,11 @@ def _after_import(target: Store, written: ImportRecord | None) -> None:
     at it (geo.change_records), so that no app server reads an older register."""
     if written is None:
         return
-    data = None
     if isinstance(target, GeoPackageStore):
-        data = to_dataset(target.read(version=written.version), target.describe())
-        snapshot.write(target, data)
+        snapshot.build(target, written.version)  # batch by batch: memory that does not grow with the register
         snapshot.drop(target, {r.version for r in target.versions()})
     name = target.path if isinstance(target, GeoPackageStore) else target.url
-    prepare_changes(target, written.version,
-                    lambda v: data if data is not None and v == written.version else read_store(name, version=v))
+    prepare_changes(target, written.version, lambda v: read_store(name, version=v))
 
 
 def _validated(register: str | Path, nb: gpd.GeoDataFrame, *, strict: bool, today: date | None,

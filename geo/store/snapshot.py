@@ -24,6 +24,7 @@ import logging
 import os
 import re
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
@@ -41,6 +42,8 @@ _FILE = re.compile(rf"^v(\d+)\.{FORMAT}\.(parquet|npz)$")
 _ANY_FORMAT = re.compile(r"^v(\d+)\.snap\d+\.(parquet|npz)$")
 _BOUNDS, _REACH, _NB = ("_minx", "_miny", "_maxx", "_maxy"), "_reach", "_nb"
 _DATES = tuple(f.name for f in FIELDS if f.kind is Kind.DATE)
+#: Registrations per batch when a snapshot is made from the GeoPackage (`build`).
+BATCH_ROWS = 100_000
 log = logging.getLogger(__name__)
 
 
@@ -110,41 +113,126 @@ def write(store: GeoPackageStore, data: Dataset) -> bool:
 
     The derived parts are worked out here (geo.join) when `data` does not hold them yet, and kept in `data`.
     """
-    from geo.join import assign_neighbourhood, join_positions
-
     if not data.version:
         return False
-    parquet, npz = paths(store, data.version)
-    reg = data.registrations
+    record = next((r for r in store.log() if r.version == data.version), None)
+    if record is None:
+        return False
     try:
-        rd = data.rd
-        codes = data.derived.get("neighbourhood")
-        if codes is None:
-            codes = assign_neighbourhood(reg, data.neighbourhoods, rd_geometries=rd,
-                                         neighbourhoods_rd=data.neighbourhoods_rd).to_numpy(dtype=object)
-        pairs = data.derived.get("pairs")
-        if pairs is None:
-            pairs = join_positions(reg, data.neighbourhoods, rd_geometries=rd,
-                                   neighbourhoods_rd=data.neighbourhoods_rd)
-        bounds, reach = shapely.bounds(rd), data.reach
-        data.derived.update(rd_bounds=bounds, reach=reach, neighbourhood=codes, pairs=pairs)
-        frame = reg.copy()
-        for column in _DATES:
-            frame[column] = frame[column].dt.strftime("%Y-%m-%d").fillna("")
-        for k, column in enumerate(_BOUNDS):
-            frame[column] = bounds[:, k]
-        frame[_REACH] = reach
-        frame[_NB] = pd.Series(np.asarray(codes, dtype=object), index=reg.index, dtype=object).fillna("").astype(str)
-        store.folder.mkdir(parents=True, exist_ok=True)
-        record = next((r for r in store.log() if r.version == data.version), None)
-        if record is None:
-            return False
-        _atomic(npz, lambda tmp: np.savez(tmp, reg_pos=pairs[0], nb_pos=pairs[1], record=_identity(record)), ".npz")
-        _atomic(parquet, lambda tmp: frame.to_parquet(tmp, index=False, compression="zstd"), ".parquet")
+        part = _part(data.registrations, data.neighbourhoods, data.neighbourhoods_rd, data.rd, data.reach,
+                     data.derived.get("neighbourhood"), data.derived.get("pairs"))
+        data.derived.update(rd_bounds=part.bounds, reach=part.reach, neighbourhood=part.codes, pairs=part.pairs)
+        _write(store, record, [part])
     except (OSError, ValueError, ImportError) as e:
         log.warning("Snapshot of version %s of %s not written: %s", data.version, store.path, e)
         return False
     return True
+
+
+def build(store: GeoPackageStore, version: int, batch_rows: int = BATCH_ROWS) -> bool:
+    """Write the snapshot of `version` straight from its GeoPackage, `batch_rows` registrations at a time: what an
+    import does after it wrote the store, in memory that does not grow with the register. Whether it was written."""
+    import pyogrio.raw
+    import shapely as shp
+
+    from geo.join import to_rd
+    from geo.store.base import REGISTRATIONS, canonical
+
+    source = store._version_file(version)
+    if not source.exists():
+        source = store.path
+    try:
+        book = read_log(source)
+        if not book or book[-1].version != version:
+            return False
+        nb = read_neighbourhoods(source)
+        nb_rd = to_rd(nb)
+        shp.prepare(nb_rd)
+
+        def parts():
+            offset = 0
+            with pyogrio.raw.open_arrow(source, layer=REGISTRATIONS, batch_size=batch_rows, use_pyarrow=True) as (
+                    meta, reader):
+                geometry = meta["geometry_name"] or "wkb_geometry"
+                for batch in reader:
+                    frame = batch.to_pandas()
+                    geoms = shp.from_wkb(frame.pop(geometry).to_numpy(dtype=object))
+                    reg = canonical(gpd.GeoDataFrame(frame, geometry=geoms, crs=WGS84))
+                    reg.index = pd.RangeIndex(offset, offset + len(reg))
+                    part = _part(reg, nb, nb_rd)
+                    yield _Part(part.frame, part.bounds, part.reach, part.codes,
+                                (part.pairs[0] + offset, part.pairs[1]))
+                    offset += len(reg)
+
+        _write(store, book[-1], parts())
+    except (OSError, ValueError, ImportError, pyogrio.errors.DataSourceError) as e:
+        log.warning("Snapshot of version %s of %s not written: %s", version, store.path, e)
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class _Part:
+    """Some registrations as the snapshot file holds them, and what was worked out for them."""
+
+    frame: gpd.GeoDataFrame
+    bounds: np.ndarray
+    reach: np.ndarray
+    codes: object
+    pairs: tuple[np.ndarray, np.ndarray]
+
+
+def _part(reg: gpd.GeoDataFrame, nb: gpd.GeoDataFrame, nb_rd: np.ndarray, rd: np.ndarray | None = None,
+          reach: np.ndarray | None = None, codes: object = None, pairs=None) -> _Part:
+    from geo.cones import reach as reach_of
+    from geo.join import assign_neighbourhood, join_positions, to_rd
+
+    rd = to_rd(reg) if rd is None else rd
+    if codes is None:
+        codes = assign_neighbourhood(reg, nb, rd_geometries=rd, neighbourhoods_rd=nb_rd).to_numpy(dtype=object)
+    if pairs is None:
+        pairs = join_positions(reg, nb, rd_geometries=rd, neighbourhoods_rd=nb_rd)
+    bounds = shapely.bounds(rd)
+    reach = reach_of(reg, rd) if reach is None else reach
+    frame = reg.copy()
+    for column in _DATES:
+        frame[column] = frame[column].dt.strftime("%Y-%m-%d").fillna("")
+    for k, column in enumerate(_BOUNDS):
+        frame[column] = bounds[:, k]
+    frame[_REACH] = reach
+    frame[_NB] = pd.Series(np.asarray(codes, dtype=object), index=reg.index, dtype=object).fillna("").astype(str)
+    return _Part(frame, bounds, reach, codes, pairs)
+
+
+def _write(store: GeoPackageStore, record: ImportRecord, parts) -> None:
+    """Write the parts' registrations as one GeoParquet file and their join beside it (both renamed into place)."""
+    import pyarrow.parquet as pq
+    from geopandas.io.arrow import _geopandas_to_arrow  # geopandas' own GeoParquet writer (pinned: 1.2)
+
+    store.folder.mkdir(parents=True, exist_ok=True)
+    parquet, npz = paths(store, record.version)
+    reg_pos, nb_pos = [], []
+
+    def write_parquet(tmp: Path) -> None:
+        writer = None
+        try:
+            for part in parts:
+                # GeoParquet: the table with its "geo" metadata, as GeoDataFrame.to_parquet writes it, part by part.
+                table = _geopandas_to_arrow(part.frame, index=False, geometry_encoding="WKB")
+                if writer is None:
+                    writer = pq.ParquetWriter(tmp, table.schema, compression="zstd")
+                writer.write_table(table.cast(writer.schema))
+                reg_pos.append(np.asarray(part.pairs[0]))
+                nb_pos.append(np.asarray(part.pairs[1]))
+        finally:
+            if writer is not None:
+                writer.close()
+
+    _atomic(parquet.with_name(parquet.name + ".part"), write_parquet, ".parquet")
+    joined = (np.concatenate(reg_pos) if reg_pos else np.empty(0, np.intp),
+              np.concatenate(nb_pos) if nb_pos else np.empty(0, np.intp))
+    _atomic(npz, lambda tmp: np.savez(tmp, reg_pos=joined[0], nb_pos=joined[1], record=_identity(record)), ".npz")
+    os.replace(parquet.with_name(parquet.name + ".part"), parquet)  # the npz first, then the file that completes it
 
 
 def drop(store: GeoPackageStore, kept: set[int]) -> None:

@@ -90,3 +90,19 @@ def test_a_dropped_version_takes_its_snapshot_along(tmp_path: Path) -> None:
                    if p.name.startswith("v") and not p.name.endswith(".changes.json"))  # geo.changes' records
     assert names == ["v2.gpkg", "v2.snap1.npz", "v2.snap1.parquet", "v3.gpkg", "v3.snap1.npz", "v3.snap1.parquet"]
     assert len(store.read_store(db, version=2).registrations) == len(store.read_store(db).registrations)
+
+
+def test_a_snapshot_made_batch_by_batch_is_the_one_made_at_once(db: Path) -> None:
+    target = store.open_store(db)
+    for path in snapshot.paths(target, 1):
+        path.unlink()
+    assert snapshot.build(target, 1, batch_rows=7)  # the demo's registrations in many small batches
+    fast, slow = store.read_store(db), from_the_store(db)
+    assert "rd_bounds" in fast.derived
+    pd.testing.assert_frame_equal(pd.DataFrame(fast.registrations), pd.DataFrame(slow.registrations))
+    pairs = join_positions(slow.registrations, slow.neighbourhoods)
+    assert sorted(zip(*fast.derived["pairs"], strict=True)) == sorted(zip(*pairs, strict=True))
+    codes = assign_neighbourhood(slow.registrations, slow.neighbourhoods)
+    assert pd.Series(fast.derived["neighbourhood"]).astype(object).where(lambda c: c.notna(), None).tolist() \
+        == codes.tolist()
+    np.testing.assert_array_equal(fast.reach, slow.reach)
