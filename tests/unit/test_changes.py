@@ -199,3 +199,37 @@ def test_the_app_writes_every_feed_in_both_languages(two_imports, tmp_path: Path
     paths = write_feeds(tmp_path, entries(two_imports), ("nl", "en"), codes)
     assert len(paths) == 2 * (1 + len(codes))
     assert {p.name for p in paths} >= {"register-nl.xml", "register-en.xml", "buurt-BU99990001-en.xml"}
+
+
+def test_columns_are_compared_at_once_as_cell_by_cell() -> None:
+    """The column-at-a-time comparison (a million rows) says exactly what comparing every cell with _normal says."""
+    import geopandas as gpd
+    import numpy as np
+    import pandas as pd
+    from shapely.geometry import Point
+
+    from geo.changes import _normal, compare
+
+    n = 400
+    texts = np.array(["", " ", "a", "a ", "b", None], dtype=object)
+    dates = pd.to_datetime(np.array(["2025-01-01", "2025-01-02", None], dtype=object))
+
+    def frame(seed: int) -> gpd.GeoDataFrame:
+        r = np.random.default_rng(seed)
+        return gpd.GeoDataFrame({
+            "id": [f"R{i}" for i in range(n)],
+            "name": pd.Series(texts[r.integers(0, len(texts), n)], dtype="str"),
+            "owner": texts[r.integers(0, len(texts), n)],
+            "personal_data": r.random(n) < 0.5,
+            "range_m": np.where(r.random(n) < 0.3, np.nan, r.integers(0, 3, n).astype(float)),
+            "active_until": dates[r.integers(0, len(dates), n)],
+        }, geometry=[Point(5, 52 + (r.random() < 0.1) * 1e-3) for _ in range(n)], crs="EPSG:4326")
+
+    old, new = frame(1), frame(2)
+    found = {c.id: set(c.fields) for c in compare(old, new).changed}
+    for k in range(n):
+        expected = {col for col in ("name", "owner", "personal_data", "range_m", "active_until")
+                    if _normal(new[col].iloc[k]) != _normal(old[col].iloc[k])}
+        if not new.geometry.iloc[k].equals_exact(old.geometry.iloc[k], 1e-7):
+            expected.add("geometry")
+        assert found.get(f"R{k}", set()) == expected, k
