@@ -108,15 +108,15 @@ def _differs(a: pd.Series, b: pd.Series) -> np.ndarray:
         x, y = a.to_numpy(dtype=float, na_value=np.nan), b.to_numpy(dtype=float, na_value=np.nan)
         return ~((x == y) | (np.isnan(x) & np.isnan(y)))
     if all(types.infer_dtype(c, skipna=True) in ("string", "empty") for c in (a, b)):
-        x, y = _text_key(a), _text_key(b)
-        return x != y
+        return (_text_key(a) != _text_key(b)).to_numpy(dtype=bool)
     return np.array([_normal(v) != _normal(w) for v, w in zip(a.tolist(), b.tolist(), strict=True)], dtype=bool)
 
 
-def _text_key(column: pd.Series) -> np.ndarray:
-    """Text as compared: a blank cell (missing, or only spaces) is "", any other as it is."""
-    text = pd.Series(column.to_numpy(dtype=object), dtype="string[pyarrow]").fillna("")
-    return text.where(text.str.strip() != "", "").to_numpy(dtype=object)
+def _text_key(column: pd.Series) -> pd.Series:
+    """Text as compared (Arrow strings, positions as index): a blank cell (missing, or only spaces) is "", any other
+    as it is."""
+    text = column.reset_index(drop=True).astype("string[pyarrow]").fillna("")
+    return text.where(text.str.strip() != "", "")
 
 
 def compare(old: gpd.GeoDataFrame, new: gpd.GeoDataFrame, from_version: int = 0, to_version: int = 0,
@@ -202,10 +202,19 @@ def items(changes: Changes, old: pd.DataFrame, new: pd.DataFrame, lang: str,
     >>> items(Changes(1, 2, removed=("A",)), old, old.iloc[:0], "en")
     [('removed', 'A', 'Removed: Camera <Markt> (A)')]
     """
-    new_names = dict(zip(new["id"].astype(str), new["name"].astype(str), strict=True)) if len(new) else {}
-    old_names = dict(zip(old["id"].astype(str), old["name"].astype(str), strict=True)) if len(old) else {}
+    listed = _listed(changes)[:limit]
+    wanted = {i for _, i, _ in listed}  # the names of these only: a register may hold a million
+    new_names, old_names = _names(new, wanted), _names(old, wanted)
     return [(kind, i, _line(kind, i, (old_names if kind == "removed" else new_names).get(i, i), fields, lang))
-            for kind, i, fields in _listed(changes)[:limit]]
+            for kind, i, fields in listed]
+
+
+def _names(frame: pd.DataFrame, ids: set[str]) -> dict[str, str]:
+    if not len(frame) or not ids:
+        return {}
+    ids_of = frame["id"].astype(str)
+    some = frame.loc[ids_of.isin(ids).to_numpy()]
+    return dict(zip(some["id"].astype(str), some["name"].astype(str), strict=True))
 
 
 def _listed(changes: Changes) -> list[tuple[str, str, tuple[str, ...]]]:
