@@ -88,7 +88,7 @@ BEFORE: dict[int, dict[str, str]] = {
 COLUMNS = ("registrations", "import s (peak MB)", "first /kaart", "warmed: check s, first /kaart",
            "later /kaart", "filtered /kaart", "/hier",
            "/buurten", "/", "server MB", "map n (all / camera)")
-BEFORE_KEYS = (None, "import", "first", None, "filtered", "hier", "buurten", None, None, None)
+BEFORE_KEYS = (None, "import", "first", None, None, "filtered", "hier", "buurten", None, None, None)
 
 KAART = "/kaart?lang=nl"
 FILTERED = "/kaart?f_sensor_type=camera&lang=nl"
