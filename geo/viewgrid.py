@@ -30,6 +30,8 @@ CLUSTER_RADIUS_PX = 60
 MAX_ICONS = 1500
 #: The finer grid's cell, in screen pixels.
 FINE_RADIUS_PX = 40
+#: Groups whose centres come closer than this share of the grid's cell are drawn as one (they would overlap).
+MERGE_SHARE = 0.75
 #: How much of the view's width and height is added on each side (icons drawn ahead for panning).
 PAD = 0.25
 _TILE = 256
@@ -170,12 +172,35 @@ def view_draw(anchors: Anchors, mask: np.ndarray, view: ViewBox, cluster_max_zoo
     cy = np.floor(anchors.y[inside] * cells_per_world).astype(np.int64)
     keys = cx * (int(cells_per_world) + 2) + cy
     uniq, cell, counts = np.unique(keys, return_inverse=True, return_counts=True)
-    alone = counts[cell] == 1
-    grouped = np.flatnonzero(counts > 1)
-    n = counts[grouped]
-    lat = np.bincount(cell, weights=anchors.lat[inside], minlength=len(uniq))[grouped] / n
-    lon = np.bincount(cell, weights=anchors.lon[inside], minlength=len(uniq))[grouped] / n
+    px, py = anchors.x[inside] * _TILE * 2.0 ** view.zoom, anchors.y[inside] * _TILE * 2.0 ** view.zoom
+    mean_x = np.bincount(cell, weights=px, minlength=len(uniq)) / counts
+    mean_y = np.bincount(cell, weights=py, minlength=len(uniq)) / counts
+    # Neighbouring cells whose groups came out close together (at the cells' common edge) become one group, so that
+    # no two drawn groups overlap.
+    group = _merge_close(mean_x, mean_y, counts, radius * MERGE_SHARE)[cell]  # per registration
+    _, group, n_of = np.unique(group, return_inverse=True, return_counts=True)
+    alone = n_of[group] == 1
+    grouped = np.flatnonzero(n_of > 1)
+    n = n_of[grouped]
+    lat = np.bincount(group, weights=anchors.lat[inside], minlength=len(n_of))[grouped] / n
+    lon = np.bincount(group, weights=anchors.lon[inside], minlength=len(n_of))[grouped] / n
     return ViewDraw(lat, lon, n.astype(np.int64), inside[alone], box, len(inside))
+
+
+def _merge_close(x: np.ndarray, y: np.ndarray, weight: np.ndarray, within: float) -> np.ndarray:
+    """For each point (pixels), the point it joins: the heaviest first gathers every free one within `within`.
+
+    >>> _merge_close(np.array([0.0, 10, 100]), np.array([0.0, 0, 0]), np.array([1, 5, 1]), 20).tolist()
+    [1, 1, 2]
+    """
+    joins = np.full(len(x), -1, dtype=np.int64)
+    for i in np.argsort(-weight, kind="stable"):
+        if joins[i] >= 0:
+            continue
+        free = joins < 0
+        near = free & ((x - x[i]) ** 2 + (y - y[i]) ** 2 < within * within)
+        joins[near] = i
+    return joins
 
 
 def clusters_js(draw: ViewDraw) -> str:

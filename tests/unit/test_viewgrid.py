@@ -63,3 +63,19 @@ def test_which_registers_are_clustered_on_the_server(monkeypatch) -> None:
     assert server_clusters(1)
     monkeypatch.setenv("ZICHTBAAR_SERVER_CLUSTERS_FROM", "many")  # not a number: the default
     assert not server_clusters(5)
+
+
+@pytest.mark.parametrize("zoom", [9, 12, 14])
+def test_drawn_groups_do_not_pile_up_on_each_other(anchors, zoom) -> None:
+    from scipy.spatial import cKDTree
+
+    from geo.viewgrid import CLUSTER_RADIUS_PX, MERGE_SHARE, mercator
+
+    draw = view_draw(anchors, np.ones(len(anchors.lat), bool), ViewBox.around(52.355, 4.9, zoom, 1280, 620), 15)
+    lon = np.r_[draw.cluster_lon, anchors.lon[draw.singles]]
+    lat = np.r_[draw.cluster_lat, anchors.lat[draw.singles]]
+    x, y = mercator(lon, lat)
+    scale = 256 * 2.0 ** zoom
+    pairs = cKDTree(np.column_stack([x * scale, y * scale])).query_pairs(CLUSTER_RADIUS_PX * MERGE_SHARE / 2)
+    assert not pairs  # no two groups or icons within half the merging distance of each other
+    assert draw.total == int(draw.cluster_n.sum()) + len(draw.singles)
