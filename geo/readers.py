@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import collections
+import contextlib
 import csv
 import gc
 import io
@@ -381,20 +382,27 @@ def _chunks(path: Path, nb: gpd.GeoDataFrame | None,
     return _csv_chunks(text_stream, size), []
 
 
-def _open_csv(path: Path) -> io.TextIOBase | None:
-    """A CSV on disk opened as text in the encoding `decode_text` would choose, or None for any other file (and a
-    CSV in UTF-16 or in Amsterdam's sheet format, read whole); raises what `load_source` raises for a file that
-    cannot be read."""
+@contextlib.contextmanager
+def _opening(path: Path) -> Iterator[None]:
+    """What opening or reading the register file `path` raises, as the sentence a user gets (RegisterReadError)."""
     try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
-            head = fh.read(64 * 1024)
+        yield
     except FileNotFoundError:
         raise RegisterReadError("error.register.missing", path=str(path)) from None
     except IsADirectoryError:
         raise RegisterReadError("error.register.folder", path=str(path)) from None
     except OSError as e:
         raise RegisterReadError("error.register.unopenable", path=str(path), reason=str(e.strerror)) from None
+
+
+def _open_csv(path: Path) -> io.TextIOBase | None:
+    """A CSV on disk opened as text in the encoding `decode_text` would choose, or None for any other file (and a
+    CSV in UTF-16 or in Amsterdam's sheet format, read whole); raises what `load_source` raises for a file that
+    cannot be read."""
+    with _opening(path):
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(64 * 1024)
     if detect_format(head, path.name) != "csv" or head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None
     if size > MAX_STREAMED_BYTES:
@@ -453,16 +461,10 @@ def load_source(source: str | Path | bytes, filename: str | None = None) -> tupl
     else:
         path = Path(source)
         name = filename or path.name
-        try:
+        with _opening(path):
             if path.stat().st_size > MAX_FILE_BYTES:
                 raise _too_big(path.stat().st_size)
             data = path.read_bytes()
-        except FileNotFoundError:
-            raise RegisterReadError("error.register.missing", path=str(path)) from None
-        except IsADirectoryError:
-            raise RegisterReadError("error.register.folder", path=str(path)) from None
-        except OSError as e:
-            raise RegisterReadError("error.register.unopenable", path=str(path), reason=str(e.strerror)) from None
     if len(data) > MAX_FILE_BYTES:
         raise _too_big(len(data))
     return name, data
