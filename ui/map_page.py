@@ -16,6 +16,7 @@ from geo.export import display_table, to_csv, to_geojson
 from geo.filters import Filters
 from geo.mapping import (
     CLUSTER_MAX_ZOOM,
+    MAX_ZOOM,
     build_map,
     fit_view,
     id_from_tooltip,
@@ -179,11 +180,11 @@ def _view_box(value: object, fallback: MapView) -> ViewBox:
     """The view the map last reported (st_folium's bounds and zoom), or the one it is about to show."""
     try:
         sw, ne = value["bounds"]["_southWest"], value["bounds"]["_northEast"]  # type: ignore[index]
-        box = ViewBox(float(sw["lng"]), float(sw["lat"]), float(ne["lng"]), float(ne["lat"]),
-                      int(value["zoom"]))  # type: ignore[index]
-        if box.east > box.west and box.north > box.south:
-            return box
-    except (KeyError, TypeError, ValueError):
+        zoom = min(max(int(value["zoom"]), 0), MAX_ZOOM)  # type: ignore[index]  # what a browser sends: bounded
+        box = ViewBox(float(sw["lng"]), float(sw["lat"]), float(ne["lng"]), float(ne["lat"]), zoom)
+        if box.east > box.west and box.north > box.south:  # NaN fails this too
+            return box.padded(0)
+    except (KeyError, TypeError, ValueError, OverflowError):
         pass
     return ViewBox.around(fallback.lat, fallback.lon, int(fallback.zoom), 1280, MAP_HEIGHT)
 

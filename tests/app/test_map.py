@@ -401,3 +401,20 @@ def test_a_large_register_sends_the_view_the_map_shows_and_the_next_one_it_repor
     assert view["z"] == 17 and view["b"] == [box.west, box.south, box.east, box.north] and not payload["c"]
     expected = reg.loc[cameras & box.contains(anchors), "id"].tolist()
     assert sorted(p[4] for p in payload["p"]) == sorted(expected) and expected
+
+
+@pytest.mark.parametrize("reported", [
+    {"bounds": {"_southWest": {"lat": "NaN", "lng": 4.8}, "_northEast": {"lat": 52.4, "lng": 5.0}}, "zoom": 12},
+    {"bounds": {"_southWest": {"lat": -1e308, "lng": -1e308}, "_northEast": {"lat": 1e308, "lng": 1e308}},
+     "zoom": 10 ** 9},
+    {"bounds": "junk", "zoom": None},
+])
+def test_a_large_register_takes_whatever_view_a_browser_reports_without_harm(monkeypatch, reported) -> None:
+    monkeypatch.setenv("ZICHTBAAR_SERVER_CLUSTERS_FROM", "0")
+    at = map_page()
+    at.session_state[map_widget_key(at)] = reported
+    at.session_state[MAP_KEY] = reported
+    at.run()
+    assert not at.exception
+    payload = json.loads(PAYLOAD.search(map_args(at)["feature_group"]).group(1))
+    assert 0 <= payload["v"]["z"] <= 19
