@@ -7,6 +7,7 @@ import streamlit as st
 from ui import state
 from ui.chrome import chrome
 from ui.i18n import t
+from ui.loaders import give_back_memory
 from ui.styles import menu_css
 from ui.widgets import language_switch, page_css
 
@@ -40,4 +41,7 @@ chrome(state.lang(), menu_css(t("filters.button" if on_map else "menu.label")),
 with st.container(key="lang-switch"):  # in the top bar, beside the navigation (ui.styles.FOCUS)
     language_switch()
 state.write_lang()
-page.run()
+try:
+    page.run()
+finally:
+    give_back_memory()  # what this run took for a while (a large register's pages), back to the system

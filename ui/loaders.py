@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import gc
 import logging
@@ -88,6 +89,21 @@ def dataset() -> Dataset:
     return _from_store(str(path), current_version(path), _algorithms_key(path))
 
 
+def give_back_memory() -> None:
+    """Return the memory a page run freed to the system (glibc's malloc_trim): Streamlit runs each page in a thread,
+    and glibc would otherwise keep what a run over a large register took in that thread's own heap. A no-op where
+    there is no glibc."""
+    global _trim
+    if _trim is None:
+        try:
+            _trim = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _trim = False
+    if _trim:
+        _trim(0)
+
+
+_trim = None
 _warming: set[tuple[object, ...]] = set()
 _warming_lock = threading.Lock()
 
