@@ -45,7 +45,20 @@ def settle(page) -> None:
     page.wait_for_function(SIDEBAR_AT_REST)
 
 
-def violations(page) -> list[dict]:
+def violations(page, again: bool = True) -> list[dict]:
+    """axe's findings in the page and every frame in it. A frame whose document is being replaced while it is audited
+    (Streamlit swapping a component's frame: no document element for a moment) is audited again once the page has
+    drawn, not skipped."""
+    try:
+        return _violations(page)
+    except Exception as err:
+        if not again or "documentElement" not in str(err):
+            raise
+    settle(page)
+    return violations(page, again=False)
+
+
+def _violations(page) -> list[dict]:
     found = []
     for frame in page.frames:
         try:
