@@ -27,6 +27,7 @@ from geo.schema import DEFAULT_RANGE_M
 from geo.store.reports import open_reports
 from geo.text import percent
 from geo.trends import changes_per_quarter
+from geo.viewgrid import server_clusters
 from ui import state
 from ui.assets import ASSETS_URL
 from ui.i18n import current_lang, fmt_number, t
@@ -155,9 +156,10 @@ def coverage_section(data: Dataset, registrations: pd.DataFrame, filters: Filter
                          lambda n: t("policy.coverage.missing.tooltip", lang, n=n))] if missing else []),
         watched_group(cov, name=t("policy.coverage.layer"), tooltip=t("policy.coverage.tooltip"),
                       fmt_share=lambda share: percent(share, lang)),
-        # Every camera on its own with its view cone, at every zoom: what they watch is the point of this map.
+        # Every camera on its own with its view cone, at every zoom: what they watch is the point of this map. A
+        # national register's tens of thousands are grouped until street level, or the browser would not cope.
         registrations_group(layer_payload(data, np.asarray(is_camera)), assets=ASSETS_URL,
-                            lang=lang, cluster=False, cones_always=True),
+                            lang=lang, cluster=server_clusters(int(np.count_nonzero(is_camera))), cones_always=True),
     ], legend=legend_html(lang, reg[is_camera]))
     table = coverage_table(cov, lang)
     st.dataframe(localized(table, lang, percent=(t("policy.coverage.col.share"),)), hide_index=True, width="stretch",

@@ -152,6 +152,15 @@ def test_coverage_draws_the_watched_area_and_the_cameras() -> None:
     assert all(link.startswith("../") for link in args["js_links"])
 
 
+@pytest.mark.parametrize(("clusters_from", "grouped"), [("", False), ("0", True)])
+def test_coverage_groups_the_cameras_only_of_a_large_register(monkeypatch, clusters_from, grouped) -> None:
+    # Each camera on its own, cones at every zoom; a national register's tens of thousands grouped until street level.
+    monkeypatch.setenv("ZICHTBAAR_SERVER_CLUSTERS_FROM", clusters_from)
+    layer = map_args(policy_page("en", "coverage"))["feature_group"]
+    assert ('"clusterMaxZoom":15' in layer) is grouped and ('"clusterMaxZoom":0' in layer) is not grouped
+    assert '"coneZoom":0' in layer
+
+
 def test_the_principles_tables_link_each_registration_to_the_map() -> None:
     at = policy_page("nl")
     links = [url for d in at.dataframe for url in d.value["Kaart"]]
