@@ -15,8 +15,8 @@ from geo.change_records import record_path
 from geo.changes import in_neighbourhood, work_out
 from geo.feeds import entries
 from geo.schema import DEMO_NEIGHBOURHOODS
+from tests.unit.conftest import postgis_store
 from tests.unit.test_changes import ELSEWHERE, EXPECTED, row, write
-from tests.unit.test_store import pg_base, postgis_store  # noqa: F401 (pg_base: a fixture used by name)
 
 FIRST = [row("C0", "Camera nul"), row("C1", "Camera een"), row("C2", "Camera twee"), row("C3", "Camera drie")]
 SECOND = [row("C1", "Camera één"), row("C2", "Camera twee", at=ELSEWHERE), row("C3", "Camera drie", owner="Politie"),
@@ -157,7 +157,7 @@ def test_a_huge_import_keeps_every_change_and_the_lines_of_the_first(at_import, 
 
 
 @pytest.fixture
-def pg(pg_base: str) -> Iterator[str]:  # noqa: F811 (the fixture of that name)
+def pg(pg_base: str) -> Iterator[str]:
     with postgis_store(pg_base) as url:
         yield url
 

@@ -6,7 +6,6 @@ The PostGIS variant runs when $ZICHTBAAR_TEST_PG is set, as in tests/unit/test_s
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from geo.cli import main
 from geo.errors import UserFacingError
 from geo.feeds import Entry, atom, entries, write_feeds
 from geo.schema import DEMO_NEIGHBOURHOODS
-from tests.unit.test_store import HEADER, pg_base, postgis_store  # noqa: F401 (pg_base: a fixture used by name)
+from tests.unit.test_store import HEADER
 
 # Two points in the demo neighbourhoods: Centrum (BU99990001) and elsewhere.
 CENTRUM = ("52.470710", "5.549679")
@@ -34,15 +33,6 @@ def write(folder: Path, name: str, rows: list[str]) -> Path:
     path = folder / name
     path.write_text(HEADER + "".join(rows), encoding="utf-8")
     return path
-
-
-@pytest.fixture(params=["gpkg", "postgis"])
-def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str | Path]:
-    if request.param == "gpkg":
-        yield tmp_path / "s.gpkg"
-    else:
-        with postgis_store(request.getfixturevalue("pg_base")) as url:
-            yield url
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PROJECT_DIR
-from tests.unit.test_store import PG_ENV, postgis_store
+from tests.unit.conftest import PG_ENV, postgis_store
 
 SERVE = PROJECT_DIR / "docs" / "deploy" / "serve.py"
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)

@@ -7,13 +7,10 @@ and works in a schema of its own per test; it is skipped only when that variable
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sqlite3
 import threading
-import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -36,8 +33,8 @@ from geo.store import gpkg as store_gpkg
 from geo.summary import summarise
 from geo.viewstate import RADII, Spot
 from tests.fixtures.hostile import write_hostile_register
+from tests.unit.conftest import postgis_store
 
-PG_ENV = "ZICHTBAAR_TEST_PG"
 HEADER = ("id,name,sensor_type,purpose,data_types,personal_data,legal_basis,owner,privacy_statement_url,"
           "lat,lon,active_from,council_decision\n")
 
@@ -58,52 +55,7 @@ def register(folder: Path, n: int, bad: int = 0, name: str = "reg.csv", prefix: 
 # ---------------------------------------------------------------- the two stores
 
 
-def with_schema(url: str, schema: str) -> str:
-    """`url` with `schema` first on the search path (PostGIS itself stays reachable in public)."""
-    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema},public"
-
-
-@contextmanager
-def postgis_store(base: str) -> Iterator[str]:
-    """A PostGIS store in a fresh schema, dropped afterwards."""
-    import psycopg
-
-    from geo.store.postgis import close_shared
-
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    url = with_schema(base, schema)
-    try:
-        yield url
-    finally:
-        close_shared(url)
-        with psycopg.connect(base, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
-
-
-@pytest.fixture(scope="session")
-def pg_base() -> str:
-    url = os.environ.get(PG_ENV)
-    if not url:
-        pytest.skip(f"${PG_ENV} is not set; `bash .ci/postgis.sh` starts PostGIS and prints the URL")
-    return url
-
-
-@pytest.fixture
-def pg_store(pg_base: str) -> Iterator[str]:
-    with postgis_store(pg_base) as url:
-        yield url
-
-
-@pytest.fixture(params=["gpkg", "postgis"])
-def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str | Path]:
-    """An empty store of each kind: a GeoPackage path or a PostGIS URL."""
-    if request.param == "gpkg":
-        yield tmp_path / "s.gpkg"
-    else:
-        with postgis_store(request.getfixturevalue("pg_base")) as url:
-            yield url
+# The stores themselves (PG_ENV, postgis_store, pg_base, pg_store, target) are in conftest.py.
 
 
 @pytest.fixture

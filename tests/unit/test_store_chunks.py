@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -20,20 +19,7 @@ from geo.errors import RegisterReadError, UserFacingError
 from geo.neighbourhoods import read_neighbourhoods
 from geo.schema import DEMO_NEIGHBOURHOODS, DEMO_REGISTER
 from tests.fixtures.hostile import write_hostile_register
-from tests.unit.test_store import PG_ENV, frames_equal, postgis_store, register
-
-
-@pytest.fixture(params=["gpkg", "postgis"])
-def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str | Path]:
-    """An empty store of each kind: a GeoPackage path or a PostGIS URL (skipped without $ZICHTBAAR_TEST_PG)."""
-    if request.param == "gpkg":
-        yield tmp_path / "s.gpkg"
-        return
-    url = os.environ.get(PG_ENV)
-    if not url:
-        pytest.skip(f"${PG_ENV} is not set; `bash .ci/postgis.sh` starts PostGIS and prints the URL")
-    with postgis_store(url) as schema_url:
-        yield schema_url
+from tests.unit.test_store import frames_equal, register
 
 
 @pytest.fixture(autouse=True)

@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 
 from geo import store
 from geo.neighbourhoods import read_neighbourhoods
 from geo.schema import DEMO_NEIGHBOURHOODS
 from geo.store import postgis as store_postgis
 from tests.conftest import PROJECT_DIR
-from tests.unit.test_store import PG_ENV, postgis_store, register, version_tables
+from tests.unit.test_store import register, version_tables
 
 IMPORTS = 6
 # Each read checks that the log line, the registrations and the neighbourhoods are of one import:
@@ -45,18 +40,6 @@ READER = textwrap.dedent("""
             break
     print(json.dumps({"reads": reads, "versions": sorted(versions), "problems": problems[:5]}), flush=True)
 """)
-
-
-@pytest.fixture(params=["gpkg", "postgis"])
-def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str | Path]:
-    if request.param == "gpkg":
-        yield tmp_path / "s.gpkg"
-        return
-    base = os.environ.get(PG_ENV)
-    if not base:
-        pytest.skip(f"${PG_ENV} is not set; `bash .ci/postgis.sh` starts PostGIS and prints the URL")
-    with postgis_store(base) as url:
-        yield url
 
 
 def test_a_reader_never_sees_a_partial_register_while_imports_run(target, tmp_path, monkeypatch):

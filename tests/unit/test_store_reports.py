@@ -14,9 +14,7 @@ import subprocess
 import sys
 import textwrap
 import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pyogrio
 import pytest
@@ -26,24 +24,12 @@ from geo.reports import Limits, NewReport, ReportError
 from geo.store.gpkg import reports_path
 from geo.store.reports import open_reports, purge, send
 from tests.conftest import PROJECT_DIR
-from tests.unit.test_store import PG_ENV, postgis_store, register
+from tests.unit.test_store import register
 
 T0 = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
 SENDERS = 20
 A_REPORT = NewReport("missing", "Camera op de hoek <script>x</script>", lat=52.15517, lon=5.38720,
                      email="bewoner@example.nl")
-
-
-@pytest.fixture(params=["gpkg", "postgis"])
-def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str | Path]:
-    if request.param == "gpkg":
-        yield tmp_path / "s.gpkg"
-        return
-    base = os.environ.get(PG_ENV)
-    if not base:
-        pytest.skip(f"${PG_ENV} is not set; `bash .ci/postgis.sh` starts PostGIS and prints the URL")
-    with postgis_store(base) as url:
-        yield url
 
 
 def test_a_report_reads_back_as_sent_with_its_reference(target):
