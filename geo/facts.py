@@ -131,8 +131,10 @@ def neighbourhood_facts(
         city = city_summary(reg, nb, today, neighbourhoods_rd=data.neighbourhoods_rd)
     if members is None:
         members = join(reg, nb, rd_geometries=data.rd, neighbourhoods_rd=data.neighbourhoods_rd)
-    inside = reg.loc[members.loc[members["code"] == code, "reg_index"].to_numpy()]
-    inside = inside.loc[~inside.index.duplicated()]
+    from geo.store import rows  # a lean register's rows are in the database (geo.store.lean)
+
+    labels = pd.unique(members.loc[members["code"] == code, "reg_index"].to_numpy())
+    inside = rows(data, reg.index.get_indexer(labels))
     order = _type_rank(inside["sensor_type"]) * 1.0
     inside = inside.assign(_rank=order, _name=inside["name"].astype(str).str.casefold()).sort_values(
         ["_rank", "_name"], kind="stable").drop(columns=["_rank", "_name"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from functools import cached_property
@@ -21,6 +22,8 @@ CHOICE_FIELDS = (*CODE_FIELDS, "owner", "neighbourhood", "flag")
 LIST_FIELDS = frozenset({"purpose", "data_types"})
 #: Columns searched by the free-text filter.
 TEXT_COLUMNS = ("name", "description", "owner", "id")
+#: The columns FilterIndex.build reads besides TEXT_COLUMNS (and the principles' columns, for the flag filter).
+INDEX_COLUMNS = (*CODE_FIELDS, "owner", "personal_data", "active_from", "active_until")
 #: The neighbourhood option for registrations outside every neighbourhood.
 OUTSIDE = ""
 
@@ -103,6 +106,9 @@ class FilterIndex:
     active_from: np.ndarray
     active_until: np.ndarray
     texts: pd.DataFrame = field(repr=False, compare=False, default_factory=pd.DataFrame)
+    #: For a register whose texts are not in memory (geo.store.lean): the mask of the registrations that hold
+    #: every one of some case-folded words, as the store answers it; `text` is then never made.
+    search: Callable[[list[str]], np.ndarray] | None = field(repr=False, compare=False, default=None)
 
     @cached_property
     def text(self) -> pd.Series:
@@ -142,7 +148,8 @@ class FilterIndex:
 
     @classmethod
     def build(cls, registrations: pd.DataFrame, neighbourhood: pd.Series | None = None,
-              neighbourhood_codes: tuple[str, ...] = (), today: date | None = None) -> FilterIndex:
+              neighbourhood_codes: tuple[str, ...] = (), today: date | None = None,
+              search: Callable[[list[str]], np.ndarray] | None = None) -> FilterIndex:
         """Index `registrations`; `neighbourhood` is each registration's neighbourhood code (None outside).
 
         `today` is the day the principles are checked on (default: the real today); a register that lacks
@@ -191,7 +198,8 @@ class FilterIndex:
             personal_data=_bool_column(registrations, "personal_data"),
             active_from=_date_column(registrations, "active_from"),
             active_until=_date_column(registrations, "active_until"),
-            texts=registrations[[c for c in TEXT_COLUMNS if c in registrations]],
+            texts=registrations[[c for c in TEXT_COLUMNS if c in registrations and search is None]],
+            search=search,
         )
 
 
@@ -212,7 +220,9 @@ def masks(index: FilterIndex, filters: Filters) -> dict[str, np.ndarray]:
         not_ended = np.isnat(index.active_until) | (index.active_until >= day)
         out["active_on"] = started & not_ended
     words = filters.text.casefold().split()
-    if words:
+    if words and index.search is not None:
+        out["text"] = index.search(words)
+    elif words:
         m = np.ones(index.n, dtype=bool)
         for word in words:
             m &= index.text.str.contains(word, regex=False).to_numpy(dtype=bool, na_value=False)
@@ -298,7 +308,12 @@ def _principle_membership(registrations: pd.DataFrame, today: date | None) -> np
 def _text_column(frame: pd.DataFrame, name: str) -> pd.Series:
     if name not in frame:
         return pd.Series([""] * len(frame), index=frame.index, dtype=object)
-    return frame[name].fillna("").astype(str)
+    col = frame[name]
+    if isinstance(col.dtype, pd.CategoricalDtype):  # a lean register's facts (geo.store.lean): no string per row
+        if col.isna().any():
+            col = (col if "" in col.cat.categories else col.cat.add_categories([""])).fillna("")
+        return col
+    return col.fillna("").astype(str)
 
 
 def _bool_column(frame: pd.DataFrame, name: str) -> np.ndarray:

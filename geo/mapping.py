@@ -217,20 +217,20 @@ def registrations_payload(points: np.ndarray, areas: np.ndarray, mask: np.ndarra
     return '{"p":[' + ",".join(points.tolist()) + '],"a":[' + ",".join(area_list) + "]}"
 
 
-def view_payload(registrations: gpd.GeoDataFrame, draw: ViewDraw) -> str:
+def view_payload(singles: gpd.GeoDataFrame, draw: ViewDraw) -> str:
     """The layer's data for one view of a large register (geo.viewgrid.view_draw): its single icons and areas as
     `registrations_payload` gives them, its clusters (`c`), and the view they were made for (`v`: how many
-    registrations they stand for, the padded bounds, the zoom).
+    registrations they stand for, the padded bounds, the zoom). `singles` are the rows of `draw.singles`.
 
     >>> from shapely.geometry import Point
     >>> from geo.viewgrid import Anchors, ViewBox, view_draw
     >>> reg = gpd.GeoDataFrame({"id": ["A", "B", "C"], "sensor_type": ["air"] * 3, "purpose": ["x"] * 3},
     ...                        geometry=[Point(4.9, 52.37), Point(4.90001, 52.37), Point(4.95, 52.38)], crs=WGS84)
     >>> draw = view_draw(Anchors.of(reg.geometry.array), np.ones(3, bool), ViewBox(4.8, 52.3, 5.0, 52.4, 12), 15)
-    >>> view_payload(reg, draw)
+    >>> view_payload(reg.iloc[draw.singles], draw)
     '{"p":[[52.38,4.95,3,14,"C"]],"a":[],"c":[[52.37,4.900005,2]],"v":{"n":3,"b":[4.75,52.275,5.05,52.425],"z":12}}'
     """
-    some = registrations[[c for c in LAYER_COLUMNS if c in registrations]].iloc[draw.singles]
+    some = singles[[c for c in LAYER_COLUMNS if c in singles]]
     box = draw.box
     bounds = ",".join(_n(v) for v in (box.west, box.south, box.east, box.north))
     return (registrations_payload(point_fragments(some), area_fragments(some))[:-1]

@@ -13,7 +13,6 @@ import html
 import math
 from collections.abc import Mapping
 
-import numpy as np
 import pandas as pd
 
 from geo.codes import label
@@ -26,18 +25,6 @@ from geo.text import DEFAULT_LANG, day, foreign, lower_first, text
 AUTHORITY_URL = "https://autoriteitpersoonsgegevens.nl"
 #: The most registrations the search on an unknown id's page lists.
 SEARCH_LIMIT = 10
-
-
-def position(ids: np.ndarray, reg_id: str | None) -> int | None:
-    """The row of registration `reg_id` among `ids`, or None.
-
-    >>> position(np.array(["A", "B"]), "B"), position(np.array(["A"]), "C"), position(np.array(["A"]), None)
-    (1, None, None)
-    """
-    if not reg_id:
-        return None
-    hits = np.flatnonzero(ids == reg_id)
-    return int(hits[0]) if len(hits) else None
 
 
 def search(registrations: pd.DataFrame, query: str, limit: int = SEARCH_LIMIT) -> list[tuple[str, str]]:

@@ -22,9 +22,10 @@ CITY = "city"
 #: The flags a summary counts, in the order they are shown.
 SUMMARY_FLAGS: tuple[str, ...] = ("biometric", "no_council_decision", "expired")
 
-# The columns summarise reads; the readers always deliver them (geo.schema.COLUMNS).
-_NEEDED = ("sensor_type", "purpose", "data_types", "personal_data", "legal_basis", "biometric",
-           "council_decision", "status", "active_until")  # the counts, and the flags' columns (geo.principles)
+#: The columns summarise reads (the counts, and the flags' columns, geo.principles); the readers always deliver them
+#: (geo.schema.COLUMNS).
+SUMMARY_COLUMNS = ("sensor_type", "purpose", "data_types", "personal_data", "legal_basis", "biometric",
+                   "council_decision", "status", "active_until")
 # Above this many (bin, distinct cell) combinations, count sparsely instead of in a dense table.
 _DENSE_LIMIT = 4_000_000
 # Past this many sensor types, the text names the largest few and sums up the rest.
@@ -215,7 +216,7 @@ def count_label(n: int, sensor_type: str, lang: str) -> str:
 
 
 def _check_columns(registrations: pd.DataFrame) -> None:
-    missing = [c for c in _NEEDED if c not in registrations.columns]
+    missing = [c for c in SUMMARY_COLUMNS if c not in registrations.columns]
     if missing:
         raise KeyError(f"registrations lack the columns {missing}; read them with geo.readers")
 

@@ -10,7 +10,7 @@ dropped, never an error. Only ui.state reads and writes the browser's address ba
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -559,7 +559,7 @@ class SensorState:
     asked: bool = False
 
 
-def parse_sensor(params: Mapping[str, str | Sequence[str]], known: Sequence[str] | set[str]) -> SensorState:
+def parse_sensor(params: Mapping[str, str | Sequence[str]], known: Container[str]) -> SensorState:
     """The registration a link (a QR code on a sign) asks for, checked against the register's ids.
 
     The id is taken exactly as written (surrounding spaces forgiven): ids are the register's own references.

@@ -19,7 +19,7 @@ MAP_KEY, MAP_HEIGHT = "buurt.map", 520
 CHART_FIELDS = ("sensor_type", "purpose", "data_types", "legal_basis")
 
 lang = current_lang()
-data = dataset()
+data = dataset(lean=True)  # what it shows it asks of geo.store.rows
 summaries, city, members = neighbourhood_tables(data)
 asked = state.buurt_state(data.neighbourhoods["code"].astype(str).tolist())
 if asked.code is None:

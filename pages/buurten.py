@@ -15,7 +15,7 @@ from ui.widgets import choropleth_map, demo_banner, legend_list
 MAP_KEY, MAP_HEIGHT = "overview.map", 560
 
 lang = current_lang()
-data = dataset()
+data = dataset(lean=True)  # what it shows it asks of geo.store.rows
 summaries, city, _ = neighbourhood_tables(data)
 inside = [s for s in summaries if s.code is not None]
 outside = next((s for s in summaries if s.code is None), None)

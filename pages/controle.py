@@ -21,7 +21,7 @@ TYPES = ["csv", "txt", "xlsx", "geojson", "json", "gpkg"]
 MAP_HEIGHT = 480
 
 lang = current_lang()
-data = dataset()
+data = dataset(lean=True)  # its neighbourhoods and name only
 
 st.title(t("check.title"))
 st.write(t("check.intro"))

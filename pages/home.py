@@ -17,7 +17,7 @@ from ui.widgets import choropleth_map, demo_banner, neighbourhood_choice
 
 lang = current_lang()
 near.open_when_chosen()  # an address found or a location given: near-me opens there, before anything is drawn
-data = dataset()
+data = dataset(lean=True)  # what it shows it asks of geo.store.rows
 warm(data)  # the map's pieces, made while this page is read (and by the start-up check, docs/deploy.md)
 reg = data.registrations
 

@@ -18,7 +18,7 @@ MAP_KEY, MAP_HEIGHT = "present.map", 420
 st.html(styles.style(styles.PRESENT))
 
 lang = current_lang()
-data = dataset()
+data = dataset(lean=True)  # what it shows it asks of geo.store.rows
 summaries, city, members = neighbourhood_tables(data)
 order = data.neighbourhoods["code"].astype(str).tolist()
 asked = state.buurt_state(order)

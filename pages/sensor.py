@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from geo.sensor import first_screen_html, position, status_note
+from geo.sensor import first_screen_html, status_note
 from geo.signs import sign_filename, sign_pdf
+from geo.store import rows
 from ui import sensor_page, state, styles
 from ui.i18n import current_lang, t
 from ui.loaders import dataset
@@ -11,15 +12,16 @@ from ui.report_form import report_form
 from ui.widgets import demo_banner
 
 lang = current_lang()
-data = dataset()
-ids = data.registrations["id"].astype(str).to_numpy()
-asked = state.sensor_state(set(ids.tolist()))
-pos = position(ids, asked.id)
+data = dataset(lean=True)  # what it shows it asks of geo.store.rows
+known = sensor_page.Known(data)
+asked = state.sensor_state(known)
+pos = known.position(asked.id)
 if pos is None:
     sensor_page.not_found(data, asked.asked)
     st.stop()
 
-record = data.registrations.iloc[pos].to_dict()
+one = rows(data, [pos])
+record = one.iloc[0].to_dict()
 st.html(styles.style(styles.DETAIL, styles.SENSOR))
 note = status_note(record, lang)
 if note:
@@ -29,8 +31,8 @@ st.html(f'<div class="zb-sensor">{first_screen_html(record, lang)}</div>')
 demo_banner(data, short=True)
 
 st.subheader(t("sensor.map"))
-sensor_page.small_map(data, pos)
-sensor_page.everything(data, pos)
+sensor_page.small_map(data, pos, one)
+sensor_page.everything(data, pos, one)
 # A resident answers back from where they are: something missing or wrong, a question, an objection.
 report_form(asked.id, key="sensor.report", name=str(record.get("name") or asked.id))
 # Made on click only: a sign is a printed page, most visitors never ask for it.

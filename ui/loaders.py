@@ -17,22 +17,24 @@ from geo.algorithms import AlgorithmRegister, AlgorithmsError, algorithms_path, 
 from geo.dataset import Dataset, load_files
 from geo.filters import FilterIndex
 from geo.store import VersionUnavailable, current_version, ensure_demo_store, read_store, store_path
+from geo.store.lean import lean_from
 from geo.summary import NeighbourhoodSummary
 from geo.viewstate import Spot
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _from_store(path: str, version: int, algorithms: tuple[str, int] = ("", 0)) -> Dataset:
+@st.cache_resource(show_spinner=False, max_entries=3)
+def _from_store(path: str, version: int, algorithms: tuple[str, int] = ("", 0), lean: bool = False) -> Dataset:
     """One Dataset per store version and saved algorithm register: a newer import (or a newer
-    `python -m geo algorithms`) is picked up on the next page run, no restart.
+    `python -m geo algorithms`) is picked up on the next page run, no restart. `lean`: its facts only
+    (geo.store.lean).
 
     It reads the version it is cached under, so a newer import in between cannot slip in under the old number.
     """
     gc.unfreeze()  # what an older version left frozen may be collected again once it is dropped from the cache
     try:
-        data = read_store(path, version=version)
+        data = read_store(path, version=version, lean=lean)
     except VersionUnavailable:  # dropped already: many imports in a row
-        data = read_store(path)
+        data = read_store(path, lean=lean)
     # A large register is millions of objects the cyclic garbage collector would walk after every page run
     # (Streamlit collects after each run: a third of a second at a million): they live as long as this version.
     gc.collect()
@@ -76,17 +78,32 @@ def _from_files(register: str, neighbourhoods: str) -> Dataset:
     return load_files(register, neighbourhoods, municipality=os.environ.get("ZICHTBAAR_MUNICIPALITY", ""))
 
 
-def dataset() -> Dataset:
+def dataset(lean: bool = False) -> Dataset:
     """The register the app shows, shared read-only by every session.
 
     $ZICHTBAAR_REGISTER and $ZICHTBAAR_NEIGHBOURHOODS (both paths) read files directly, for benchmarks
     and tests; otherwise the store ($ZICHTBAAR_DB or data/register.gpkg), built from the demo on first use.
+
+    `lean`: a page that works on a register's facts and asks geo.store.rows for what it shows says so; a large
+    register on PostGIS (geo.store.lean) is then not loaded into this server. Everywhere else the same Dataset.
     """
     reg, nb = os.environ.get("ZICHTBAAR_REGISTER"), os.environ.get("ZICHTBAAR_NEIGHBOURHOODS")
     if reg and nb:
         return _from_files(reg, nb)
     path = ensure_demo_store()
-    return _from_store(str(path), current_version(path), _algorithms_key(path))
+    version = current_version(path)
+    return _from_store(str(path), version, _algorithms_key(path), lean and _is_large(str(path), version, lean_from()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _is_large(path: str, version: int, threshold: int) -> bool:
+    """Whether `version` of the store at `path` is a PostGIS register of `threshold` registrations or more, kept as
+    facts (geo.store.lean)."""
+    from geo.store import is_url, versions
+
+    if not is_url(path):
+        return False
+    return any(r.version == version and r.accepted >= threshold for r in versions(path))
 
 
 def give_back_memory() -> None:
@@ -112,8 +129,8 @@ def warm(data: Dataset) -> None:
     """Make the map's pieces of `data` (its filter index, ids, legends, outlines, and for a large register where each
     registration sits) in a thread of their own, once per version: the start page calls this, so a visitor's
     first click to the map finds them ready. Does nothing while they are being made or once they are."""
+    from geo.store import is_lean
     from geo.text import LANGS
-    from geo.viewgrid import server_clusters
 
     key = _version_key(data)
     with _warming_lock:
@@ -124,11 +141,12 @@ def warm(data: Dataset) -> None:
     def work() -> None:
         try:
             map_index(data)
-            map_ids(data)
+            if not is_lean(data):
+                map_ids(data)
             map_outlines(data)
             for lang in LANGS:
                 register_legend(data, lang)
-            if server_clusters(len(data.registrations)):
+            if large_map(data):
                 map_anchors(data)
             else:
                 map_layers(data)
@@ -173,15 +191,18 @@ def neighbourhood_tables(data: Dataset) -> tuple[list[NeighbourhoodSummary], Nei
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _map_index(_data: Dataset, key: tuple[object, ...]) -> tuple[FilterIndex, pd.Series]:
     from geo.join import assign_neighbourhood
+    from geo.store import is_lean, search
 
     reg, nb = _data.registrations, _data.neighbourhoods
-    if "neighbourhood" in _data.derived:  # worked out at import (geo.store.snapshot)
+    if "neighbourhood" in _data.derived:  # worked out at import (geo.store.snapshot), or read lean
         codes = pd.Series(_data.derived["neighbourhood"], index=reg.index)  # categorical: compact
     elif len(nb):
         codes = assign_neighbourhood(reg, nb, rd_geometries=_data.rd, neighbourhoods_rd=_data.neighbourhoods_rd)
     else:
         codes = pd.Series([None] * len(reg), index=reg.index, dtype=object)
-    return FilterIndex.build(reg, codes, tuple(nb["code"].astype(str))), codes
+    # A lean register's texts are in the database, which searches them.
+    asked = (lambda words: search(_data, words)) if is_lean(_data) else None
+    return FilterIndex.build(reg, codes, tuple(nb["code"].astype(str)), search=asked), codes
 
 
 def map_index(data: Dataset) -> tuple[FilterIndex, pd.Series]:
@@ -214,13 +235,21 @@ def layer_payload(data: Dataset, mask: np.ndarray) -> str:
     boolean array over the register): joined from the literals kept per register (`map_layers`), or, for a
     large register, made for these registrations alone (a neighbourhood, a spot, one registration)."""
     from geo.mapping import area_fragments, point_fragments, registrations_payload
-    from geo.viewgrid import server_clusters
+    from geo.store import rows
 
-    if not server_clusters(len(data.registrations)):
+    if not large_map(data):
         points, areas, _ = map_layers(data)
         return registrations_payload(points, areas, mask)
-    some = data.registrations[np.asarray(mask, dtype=bool)]
+    some = rows(data, np.flatnonzero(np.asarray(mask, dtype=bool)))
     return registrations_payload(point_fragments(some), area_fragments(some))
+
+
+def large_map(data: Dataset) -> bool:
+    """Whether `data`'s map is sent one view at a time (geo.viewgrid.server_clusters; always for a lean register)."""
+    from geo.store import is_lean
+    from geo.viewgrid import server_clusters
+
+    return is_lean(data) or server_clusters(len(data.registrations))
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -261,6 +290,8 @@ def register_legend(data: Dataset, lang: str) -> str:
 def _map_anchors(_data: Dataset, key: tuple[object, ...]):
     from geo.viewgrid import Anchors
 
+    if "anchors" in _data.derived:  # read lean (geo.store.lean)
+        return _data.derived["anchors"]
     return Anchors.of(np.asarray(_data.registrations.geometry.array))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -16,6 +17,7 @@ from geo.export import display_table, to_csv, to_geojson
 from geo.filters import Filters
 from geo.mapping import (
     CLUSTER_MAX_ZOOM,
+    LAYER_COLUMNS,
     MAX_ZOOM,
     build_map,
     fit_view,
@@ -27,15 +29,25 @@ from geo.mapping import (
     view_payload,
 )
 from geo.principles import FLAG_REASONS, flag_frame
+from geo.store import is_lean, position_of, rows, total_bounds
 from geo.text import DEFAULT_LANG as REGISTER_LANG
 from geo.text import foreign
-from geo.viewgrid import Anchors, ViewBox, server_clusters, view_draw
+from geo.viewgrid import Anchors, ViewBox, view_draw
 from geo.viewstate import MapView
 from ui import state, styles
 from ui.assets import ASSETS_URL
 from ui.filters import clear, seed
 from ui.i18n import current_lang, t
-from ui.loaders import algorithm_register, map_anchors, map_ids, map_index, map_layers, map_outlines, register_legend
+from ui.loaders import (
+    algorithm_register,
+    large_map,
+    map_anchors,
+    map_ids,
+    map_index,
+    map_layers,
+    map_outlines,
+    register_legend,
+)
 from ui.report_form import report_form
 
 MAP_KEY = "zb_map"
@@ -60,7 +72,8 @@ class MapData:
     index: object
     nb_codes: pd.Series
     outlines: dict
-    ids: np.ndarray
+    #: Every registration's id, in memory; None for a lean register (geo.store.lean), which the store looks up.
+    ids: np.ndarray | None
     nb_names: dict[str, str]
     #: The pieces of the whole layer (geo.mapping.point_fragments, area_fragments), for a register the browser
     #: clusters itself; None for a large one (geo.viewgrid.server_clusters), which is sent one view at a time.
@@ -73,18 +86,24 @@ class MapData:
         index, nb_codes = map_index(data)
         nb = data.neighbourhoods
         names = dict(zip(nb["code"].astype(str), nb["name"].astype(str), strict=True))
-        ids = map_ids(data)
-        if server_clusters(len(data.registrations)):
+        ids = None if is_lean(data) else map_ids(data)
+        if large_map(data):
             return cls(data, index, nb_codes, map_outlines(data), ids, names, anchors=map_anchors(data))
         points, areas, outlines = map_layers(data)
         return cls(data, index, nb_codes, outlines, ids, names, points, areas)
 
     def position_of(self, reg_id: str | None) -> int | None:
+        if self.ids is None:
+            return position_of(self.data, reg_id)
         hits = np.flatnonzero(self.ids == reg_id) if reg_id else []
         return int(hits[0]) if len(hits) else None
 
+    def rows(self, positions: np.ndarray, columns: tuple[str, ...] | None = None) -> gpd.GeoDataFrame:
+        """The registrations at `positions`, in that order: every column, or `columns` (geo.store.rows)."""
+        return rows(self.data, positions, columns)
+
     def location_of(self, pos: int) -> tuple[float, float]:
-        point = self.data.registrations.geometry.iloc[pos].representative_point()
+        point = self.rows(np.array([pos])).geometry.iloc[0].representative_point()
         return point.y, point.x
 
 
@@ -98,14 +117,12 @@ def start(m: MapData) -> None:
     ss[SEL] = url.selected if m.position_of(url.selected) is not None else None
     ss[BASE] = url.base
     first = m.position_of(ss[SEL])
-    reg = m.data.registrations
     if url.view is not None:
         ss[VIEW0] = url.view
     elif first is not None:
         ss[VIEW0] = MapView(*m.location_of(first), SELECTED_ZOOM)
     else:
-        bounds = reg.total_bounds if len(reg) else m.data.neighbourhoods.total_bounds
-        ss[VIEW0] = fit_view(tuple(bounds), width_px=640, height_px=MAP_HEIGHT)
+        ss[VIEW0] = fit_view(total_bounds(m.data), width_px=640, height_px=MAP_HEIGHT)
     ss[NB_PREV] = url.filters.neighbourhood
 
 
@@ -145,8 +162,7 @@ def draw_map(m: MapData, mask: np.ndarray) -> None:
     """The map with the registrations in `mask`; a click on one of them chooses it."""
     ss = st.session_state
     lang = current_lang()
-    reg = m.data.registrations
-    bounds = tuple(reg.total_bounds) if len(reg) else tuple(m.data.neighbourhoods.total_bounds)
+    bounds = total_bounds(m.data)
     # The map fills the window under the page's slim header and is fitted to that real size (on a first visit
     # without a view or a choice in the address).
     base_map = build_map(assets=ASSETS_URL, lang=lang, view=ss[VIEW0], base=ss[BASE], outlines=m.outlines,
@@ -159,8 +175,8 @@ def draw_map(m: MapData, mask: np.ndarray) -> None:
         returned = clicks  # only clicks on registrations rerun the app; panning and zooming do not
     else:
         # A large register: the browser gets the view it shows, and every pan or zoom asks for the next one.
-        payload = view_payload(reg, view_draw(m.anchors, mask, _view_box(ss.get(MAP_KEY), goto or ss[VIEW0]),
-                                              CLUSTER_MAX_ZOOM))
+        draw = view_draw(m.anchors, mask, _view_box(ss.get(MAP_KEY), goto or ss[VIEW0]), CLUSTER_MAX_ZOOM)
+        payload = view_payload(m.rows(draw.singles, tuple(c for c in LAYER_COLUMNS if c != "geometry")), draw)
         returned = [*clicks, "bounds", "zoom"]
     group = registrations_group(payload, assets=ASSETS_URL, lang=lang)
     value = st_folium(
@@ -197,14 +213,14 @@ def detail(m: MapData, mask: np.ndarray) -> None:
     pos = m.position_of(ss[SEL])
     if pos is None:
         return
-    reg = m.data.registrations
-    row = reg.iloc[pos]
+    one = m.rows(np.array([pos]))
+    row = one.iloc[0]
     with st.container(key="map-detail"):
         head, close = st.columns([5, 2], vertical_alignment="top")
         head.html(f'<h2 class="zb-title">{foreign(html.escape(str(row["name"])), lang, REGISTER_LANG)}</h2>')
         close.button(t("map.detail.close"), key="map_close", on_click=choose, args=(m, None, False),
                      icon=":material/close:", width="stretch")
-        flags = flag_frame(reg.iloc[[pos]]).iloc[0]
+        flags = flag_frame(one).iloc[0]
         raised = [t(f"reason.{r}") for r in FLAG_REASONS if bool(flags[r])]
         if raised:
             st.error(f"**{t('map.detail.flags')}:** " + " · ".join(raised), icon=":material/warning:")
@@ -229,8 +245,9 @@ def choose_list(m: MapData, mask: np.ndarray) -> None:
     pos = m.position_of(ss[SEL])
     if pos is not None and pos not in set(listed.tolist()):
         listed = np.append(listed, pos)
-    options = m.ids[listed].tolist()
-    name_of = dict(zip(options, m.data.registrations["name"].iloc[listed].astype(str).tolist(), strict=True))
+    found = m.rows(listed, ("id", "name"))
+    options = found["id"].astype(str).tolist()
+    name_of = dict(zip(options, found["name"].astype(str).tolist(), strict=False))
     ss[CHOOSE] = ss[SEL] if ss[SEL] in name_of else None
     st.selectbox(t("map.detail.choose"), options=options, key=CHOOSE,
                  on_change=lambda: choose(m, st.session_state.get(CHOOSE), centre=True),
@@ -243,18 +260,19 @@ def table(m: MapData, mask: np.ndarray) -> None:
     """The same registrations as a table, with safe downloads (formula cells neutralised)."""
     st.subheader(t("map.table.heading"))
     st.caption(t("map.table.help"))
-    reg, n_kept = m.data.registrations, int(mask.sum())
+    n_kept = int(mask.sum())
     # A national register's table on the page shows its first rows; the downloads hold every one.
     shown = np.flatnonzero(mask)[:TABLE_MAX]
     names = [m.nb_names.get(str(c), "") for c in m.nb_codes.iloc[shown].tolist()]
-    st.dataframe(display_table(reg.iloc[shown], current_lang(), names), hide_index=True,
+    st.dataframe(display_table(m.rows(shown), current_lang(), names), hide_index=True,
                  width="stretch", height=480)
     if n_kept > TABLE_MAX:
         st.caption(t("map.table.limited", n=TABLE_MAX, total=n_kept))
     st.caption(t("map.download.help"))
     left, right = st.columns(2)
-    left.download_button(t("map.download.csv"), data=lambda: to_csv(reg[mask]), file_name="zichtbaar-register.csv",
+    left.download_button(t("map.download.csv"), data=lambda: to_csv(m.rows(np.flatnonzero(mask))),
+                         file_name="zichtbaar-register.csv",
                          mime="text/csv", on_click="ignore", icon=":material/download:", key="map_csv")
-    right.download_button(t("map.download.geojson"), data=lambda: to_geojson(reg[mask]),
+    right.download_button(t("map.download.geojson"), data=lambda: to_geojson(m.rows(np.flatnonzero(mask))),
                           file_name="zichtbaar-register.geojson", mime="application/geo+json",
                           on_click="ignore", icon=":material/download:", key="map_geojson")

@@ -7,7 +7,7 @@ the same view. Links between pages are made here too, with the visitor's languag
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -202,7 +202,7 @@ def report_link(ref: str) -> dict[str, str | list[str]]:
 # ---------------------------------------------------------------- /sensor
 
 
-def sensor_state(known: Sequence[str] | set[str]) -> SensorState:
+def sensor_state(known: Container[str]) -> SensorState:
     """The registration the URL names (a scanned sign), checked against the register's `known` ids."""
     return parse_sensor(query(), known)
 

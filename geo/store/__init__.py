@@ -46,6 +46,7 @@ from geo.store.base import (
     StoreError,
     VersionUnavailable,
     canonical,
+    frames_of,
     is_url,
     memory_nearby,
     memory_pairs,
@@ -55,6 +56,10 @@ from geo.store.base import (
     within_rd,
 )
 from geo.store.gpkg import GeoPackageStore
+from geo.store.lean import Builder as LeanBuilder
+from geo.store.lean import is_lean, lean_from
+from geo.store.lean import read as read_lean
+from geo.store.lean import to_blobs as lean_blobs
 from geo.store.postgis import PostGISStore
 from geo.viewstate import Spot
 
@@ -62,12 +67,46 @@ if TYPE_CHECKING:
     from geo.readers import ImportReport
 
 __all__ = [
-    "DEFAULT_STORE", "IMPORT_LOG", "KEEP_VERSIONS", "NEIGHBOURHOODS", "REGISTRATIONS", "URL_SCHEMES",
-    "WITHIN_COLUMNS", "GeoPackageStore", "ImportRecord", "PostGISStore", "Snapshot", "Store", "StoreError",
-    "VersionUnavailable", "canonical", "current_version", "ensure_demo_store", "import_log", "import_register",
-    "is_url", "keep_versions", "nearby", "neighbourhood_pairs", "open_store", "read_joined", "read_store",
-    "redact", "registrations_within", "sha256_file", "spot_rd", "store_path", "summarise", "versions",
-    "with_version", "within_rd",
+    "DEFAULT_STORE",
+    "IMPORT_LOG",
+    "KEEP_VERSIONS",
+    "NEIGHBOURHOODS",
+    "REGISTRATIONS",
+    "URL_SCHEMES",
+    "WITHIN_COLUMNS",
+    "GeoPackageStore",
+    "ImportRecord",
+    "PostGISStore",
+    "Snapshot",
+    "Store",
+    "StoreError",
+    "VersionUnavailable",
+    "canonical",
+    "current_version",
+    "ensure_demo_store",
+    "import_log",
+    "import_register",
+    "is_lean",
+    "is_url",
+    "keep_versions",
+    "nearby",
+    "neighbourhood_pairs",
+    "open_store",
+    "position_of",
+    "read_joined",
+    "read_store",
+    "redact",
+    "registrations_within",
+    "rows",
+    "search",
+    "sha256_file",
+    "spot_rd",
+    "store_path",
+    "summarise",
+    "total_bounds",
+    "versions",
+    "with_version",
+    "within_rd",
 ]
 
 
@@ -192,7 +231,13 @@ def _import(register: str | Path, neighbourhoods: str | Path | None, target: Sto
             municipality=municipality if municipality is not None else (last.municipality if last else ""),
             is_demo=is_demo)
 
-    written = target.replace(report.accepted, _in_wgs84(nb), record, only_if_empty=only_if_empty)
+    if isinstance(target, PostGISStore):
+        # The facts app servers keep of a large register (geo.store.lean), worked out as the chunks pass.
+        builder = LeanBuilder(_in_wgs84(nb))
+        written = target.replace(builder.watch(frames_of(report.accepted)), _in_wgs84(nb), record,
+                                 only_if_empty=only_if_empty, facts=lambda: lean_blobs(builder.parts()))
+    else:
+        written = target.replace(report.accepted, _in_wgs84(nb), record, only_if_empty=only_if_empty)
     _after_import(target, written)
     return report, written
 
@@ -239,13 +284,21 @@ def _in_wgs84(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return frame
 
 
-def read_store(store: str | Path | None = None, *, version: int | None = None) -> Dataset:
+def read_store(store: str | Path | None = None, *, version: int | None = None, lean: bool = False) -> Dataset:
     """The Dataset in the store: registrations in canonical dtypes, in import order, with their neighbourhoods.
 
     `version`: one of `versions(store)`; the newest when None. VersionUnavailable when it is not kept.
+    `lean`: a PostGIS register of geo.store.lean.lean_from() registrations or more is read as its facts only
+    (geo.store.lean): the pages that can work on those ask `rows` for what they show.
     """
     name = _name(store)
     target = open_store(name)
+    if lean and isinstance(target, PostGISStore):
+        book = target.log()
+        record = next((r for r in book if r.version == version), None) if version is not None else \
+            (book[-1] if book else None)
+        if record is not None and record.accepted >= lean_from():
+            return read_lean(target, name, version)
     if isinstance(target, GeoPackageStore):
         # A GeoPackage's snapshot (geo.store.snapshot) when there is one; else the store, and a snapshot for next time.
         data = snapshot.read(target, version)
@@ -344,8 +397,67 @@ def nearby(data: Dataset, spot: Spot, radius: float) -> gpd.GeoDataFrame:
     x, y = spot.rd
     positions = _ask(data, lambda target: target.nearby(x, y, float(radius), version=data.version, data=data),
                      lambda: memory_nearby(data, x, y, float(radius)))
+    if is_lean(data):  # the candidates' rows from the database, indexed by their positions
+        return registrations_near(rows(data, positions), spot, radius)
     # geo.nearby works out the candidates' RD New geometries itself: on PostGIS nobody needs the whole register's.
     return registrations_near(data.registrations, spot, radius, candidates=positions)
+
+
+def rows(data: Dataset, positions: np.ndarray, columns: tuple[str, ...] | None = None) -> gpd.GeoDataFrame:
+    """The registrations of `data` at `positions` (each once), in that order: from the database for a lean Dataset
+    (geo.store.lean), else from the register in memory. Indexed by their positions. Every column and the geometry;
+    `columns` (and the geometry) when only those are needed."""
+    positions = np.asarray(positions, dtype=np.int64)
+    if not is_lean(data):
+        found = data.registrations.iloc[positions]
+        return found if columns is None else found[[*columns, "geometry"]]
+    ascending = np.sort(positions)
+    found = canonical(open_store(data.store).rows(ascending, version=data.version, names=columns))
+    if columns is not None:
+        found = found[[*columns, "geometry"]]
+    return found if np.array_equal(ascending, positions) else found.loc[positions]
+
+
+def position_of(data: Dataset, reg_id: str | None) -> int | None:
+    """The position in `data` of the registration with id `reg_id` (the first, should ids repeat), or None."""
+    if not reg_id:
+        return None
+    if is_lean(data):
+        return open_store(data.store).position_of(str(reg_id), version=data.version)
+    hits = np.flatnonzero(data.registrations["id"].astype(str).to_numpy() == reg_id)
+    return int(hits[0]) if len(hits) else None
+
+
+def search(data: Dataset, words: list[str]) -> np.ndarray:
+    """Boolean mask over a lean `data`: which registrations hold every one of `words` (geo.filters' free-text
+    filter), answered by the database."""
+    mask = np.zeros(len(data.registrations), dtype=bool)
+    mask[open_store(data.store).search(words, version=data.version)] = True
+    return mask
+
+
+def search_named(data: Dataset, query: str, limit: int) -> list[tuple[str, str]]:
+    """geo.sensor.search of `data`: (id, name) of at most `limit` registrations whose name or id holds `query`. A
+    lean Dataset's database finds the candidates (compared in lower case), geo.sensor.search decides."""
+    from geo.sensor import search as named
+
+    if not is_lean(data):
+        return named(data.registrations, query, limit)
+    q = query.strip().casefold()
+    if not q:
+        return []
+    found = open_store(data.store).search([q], version=data.version, columns=("name", "id"))
+    return named(rows(data, found[:2 * limit], ("id", "name")), query, limit)
+
+
+def total_bounds(data: Dataset) -> tuple[float, float, float, float]:
+    """(west, south, east, north) of `data`'s registrations, or of its neighbourhoods when it has none."""
+    if is_lean(data):
+        bounds = data.derived.get("bounds")
+    else:
+        bounds = tuple(data.registrations.total_bounds) if len(data.registrations) else None
+    # One type however found: fit_view rounds a numpy float and a Python float differently at the sixth decimal.
+    return tuple(np.float64(v) for v in (bounds if bounds is not None else data.neighbourhoods.total_bounds))
 
 
 def neighbourhood_pairs(data: Dataset) -> tuple[np.ndarray, np.ndarray]:
@@ -354,6 +466,8 @@ def neighbourhood_pairs(data: Dataset) -> tuple[np.ndarray, np.ndarray]:
     PostGIS joins in the database, for the version `data` holds; a GeoPackage, and a Dataset read from
     files, in memory on `data.rd` and `data.neighbourhoods_rd`.
     """
+    if is_lean(data):  # as the import worked it out (geo.store.lean)
+        return data.derived["pairs"]
     return _ask(data, lambda target: target.neighbourhood_pairs(version=data.version, data=data),
                 lambda: memory_pairs(data))
 

@@ -305,8 +305,15 @@ def with_version(record: ImportRecord, version: int) -> ImportRecord:
 
 def to_dataset(snap: Snapshot, name: str) -> Dataset:
     """The Dataset of a read: registrations in canonical dtypes, the version's log line, and the store's `name`."""
-    last = snap.log[-1] if snap.log else None
-    return Dataset(canonical(snap.registrations), snap.neighbourhoods, last.municipality if last else "",
+    return dataset_of(canonical(snap.registrations), snap.neighbourhoods, snap.log, name)
+
+
+def dataset_of(registrations: pd.DataFrame, neighbourhoods: gpd.GeoDataFrame, log: list[ImportRecord],
+               name: str) -> Dataset:
+    """A Dataset of registrations as they are, described by the last line of `log` (the version read, and the
+    lines before it) and the store's `name`."""
+    last = log[-1] if log else None
+    return Dataset(registrations, neighbourhoods, last.municipality if last else "",
                    bool(last and last.is_demo), last.imported_at if last else None,
                    last.file if last else redact(name), version=last.version if last else 0, store=name)
 

@@ -69,13 +69,17 @@ _TEXT = "text NOT NULL"
 _RD_SRID = int(RD_NEW.split(":")[1])
 _WGS84_SRID = int(WGS84.split(":")[1])
 _COPY_BLOCK = 1 << 23  # bytes per COPY message
-_VERSIONED = re.compile(rf"^({REGISTRATIONS}|{NEIGHBOURHOODS})_v(\d+)$")
+# What an import leaves for app servers that keep a register's facts only (geo.store.lean), beside its tables.
+_FACTS = "registration_facts"
+_VERSIONED = re.compile(rf"^({REGISTRATIONS}|{NEIGHBOURHOODS}|{_FACTS})_v(\d+)$")
 # A cleanup that finds readers tries again a few times, then leaves the old tables to the next import.
 _CLEANUP_TRIES = 5
 _CLEANUP_PAUSE_S = 0.2
 # The database measures with its own code, shapely with GEOS: they may differ in the last digits. The
 # near-me query asks a centimetre more, and geo.nearby measures the answer again with shapely.
 _SLACK_M = 0.01
+# Rows asked by position per query (a table page, a view's icons, a download in parts).
+_ROWS_PER_QUERY = 50_000
 
 _LOG_DDL = f"""
 CREATE TABLE IF NOT EXISTS {IMPORT_LOG} (
@@ -109,6 +113,17 @@ def _registrations_table(version: int) -> str:
 
 def _neighbourhoods_table(version: int) -> str:
     return f"{NEIGHBOURHOODS}_v{int(version)}"
+
+
+def _facts_table(version: int) -> str:
+    return f"{_FACTS}_v{int(version)}"
+
+
+def _write_facts(conn, version: int, blobs: dict[str, bytes]) -> None:
+    table = _facts_table(version)
+    conn.execute(f"CREATE TABLE {table} (part text PRIMARY KEY, data bytea NOT NULL)")
+    with conn.cursor() as cur:
+        cur.executemany(f"INSERT INTO {table} (part, data) VALUES (%s, %s)", list(blobs.items()))
 
 
 def _registrations_ddl(table: str) -> str:
@@ -234,11 +249,11 @@ class PostGISStore:
             joined = _join(conn, version) if pairs else None
         return Snapshot(reg, nb, [r for r in log if r.version <= version], joined)
 
-    def neighbourhoods(self) -> gpd.GeoDataFrame:
+    def neighbourhoods(self, *, version: int | None = None) -> gpd.GeoDataFrame:
         with self._reading() as (conn, log):
             if not log:
                 raise StoreError("error.store.no_neighbourhoods")
-            return _read_neighbourhoods(conn, log[-1].version)
+            return _read_neighbourhoods(conn, self._readable(conn, log, version))
 
     def within(self, x: float, y: float, radius: float, *, version: int | None = None) -> pd.DataFrame:
         rows = self._query_version(version, _within_sql, {"x": x, "y": y, "r": radius})
@@ -260,6 +275,81 @@ class PostGISStore:
             if not log:
                 raise StoreError("error.store.empty", store=self.describe())
             return _join(conn, self._readable(conn, log, version))
+
+    # ------------------------------------------------------------ a register too large to hold (geo.store.lean)
+
+    def chunks(self, version: int, size: int, names: tuple[str, ...] | None = None
+               ) -> Iterator[tuple[int, gpd.GeoDataFrame]]:
+        """(first position, registrations) of `version`, `size` at a time in position order, as the store holds
+        them (the fields in `names` and the geometry): an app server reads a large register without ever
+        holding all of it. VersionUnavailable when the version is not kept."""
+        with self._reading() as (conn, log):
+            version = self._readable(conn, log, version)
+            total = conn.execute(f"SELECT count(*) FROM {_registrations_table(version)}").fetchone()[0]
+            for start in range(0, total, size):
+                yield start, _read_registrations(conn, version, f"position >= {int(start)} AND position < "
+                                                                f"{int(start + size)}", names)
+
+    def rows(self, positions: np.ndarray, *, version: int, names: tuple[str, ...] | None = None
+             ) -> gpd.GeoDataFrame:
+        """The registrations at `positions` (ascending, no repeats) of `version`, indexed by their positions: the
+        fields in `names` (every one when None) and the geometry. On the shared connection: a page asks this on
+        every run."""
+        psycopg = _psycopg()
+        positions = np.asarray(positions, dtype=np.int64)
+
+        def query(conn) -> gpd.GeoDataFrame:
+            parts = []
+            with conn.transaction():
+                if _lock_and_version(conn) is None:
+                    raise self._gone(version)
+                try:
+                    for start in range(0, max(len(positions), 1), _ROWS_PER_QUERY):
+                        some = positions[start:start + _ROWS_PER_QUERY]
+                        # Integers only, written by this code: a literal array is safe; COPY takes no parameters.
+                        literal = "'{" + ",".join(str(int(p)) for p in some) + "}'::integer[]"
+                        parts.append(_read_registrations(conn, version, f"position = ANY({literal})", names))
+                except psycopg.errors.UndefinedTable:
+                    raise self._gone(version) from None
+            return pd.concat(parts) if len(parts) > 1 else parts[0]
+
+        return self._on_shared(query)
+
+    def facts(self, *, version: int) -> dict[str, bytes] | None:
+        """What the import of `version` left for app servers that keep facts only (geo.store.lean), by part; None
+        for a version imported before there were facts."""
+        psycopg = _psycopg()
+        with self._reading() as (conn, log):
+            version = self._readable(conn, log, version)
+            try:
+                with conn.transaction():
+                    rows = conn.execute(f"SELECT part, data FROM {_facts_table(version)}").fetchall()
+            except psycopg.errors.UndefinedTable:
+                return None
+        return {part: bytes(data) for part, data in rows}
+
+    def position_of(self, reg_id: str, *, version: int) -> int | None:
+        """The position of the registration with id `reg_id` in `version`, or None."""
+        rows = self._query_version(version, lambda v: f"SELECT min(position) FROM {_registrations_table(v)} "
+                                                      "WHERE id = %(id)s", {"id": reg_id})
+        return None if not rows or rows[0][0] is None else int(rows[0][0])
+
+    def search(self, words: list[str], *, version: int, columns: tuple[str, ...] | None = None) -> np.ndarray:
+        """The positions (ascending) of the registrations whose searched fields (geo.filters.TEXT_COLUMNS, or
+        `columns`) hold every one of `words` (already case-folded), compared in lower case as the database folds
+        it."""
+        from geo.filters import TEXT_COLUMNS
+
+        known = {f.name for f in FIELDS}
+        text = " || ' ' || ".join(f'lower("{c}")' for c in (columns or TEXT_COLUMNS) if c in known)
+        found = " AND ".join(f"strpos(t.text, %(w{k})s) > 0" for k in range(len(words))) or "true"
+
+        def sql(v: int) -> str:
+            return (f"SELECT position FROM (SELECT position, {text} AS text FROM {_registrations_table(v)}) t "
+                    f"WHERE {found} ORDER BY position")
+
+        rows = self._query_version(version, sql, {f"w{k}": w for k, w in enumerate(words)})
+        return np.array([r[0] for r in rows], dtype=np.int64)
 
     def _readable(self, conn, log: list[ImportRecord], version: int | None) -> int:
         """`version` (default the newest) when its tables are there, under the reader's lock."""
@@ -311,7 +401,10 @@ class PostGISStore:
     # ------------------------------------------------------------ writing
 
     def replace(self, registrations: Registrations, neighbourhoods: gpd.GeoDataFrame, record: RecordOrLater,
-                *, only_if_empty: bool = False) -> ImportRecord | None:
+                *, only_if_empty: bool = False, facts: Callable[[], dict[str, bytes]] | None = None
+                ) -> ImportRecord | None:
+        """`Store.replace`; `facts()`, asked once every registration is written, gives what the version's facts
+        table keeps (geo.store.lean.to_blobs), written in the same transaction."""
         with self._connect() as conn, conn.transaction():
             # One import at a time (per schema): the next version number must not be taken twice.
             conn.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.zichtbaar.import'))")
@@ -323,7 +416,7 @@ class PostGISStore:
             reg, nb = _registrations_table(version), _neighbourhoods_table(version)
             # DDL rolls back with a failed import; tables of this number exist only when the log lost
             # its line by hand, and then they are not the register anyone reads.
-            conn.execute(f"DROP TABLE IF EXISTS {reg}, {nb}")
+            conn.execute(f"DROP TABLE IF EXISTS {reg}, {nb}, {_facts_table(version)}")
             conn.execute(_registrations_ddl(reg))
             written = 0
             for frame in frames_of(registrations):  # each chunk COPYed in this one transaction
@@ -336,6 +429,8 @@ class PostGISStore:
             _copy_neighbourhoods(conn, nb, neighbourhoods)
             conn.execute(f"CREATE INDEX ON {nb} USING gist (geom_rd)")
             conn.execute(f"ANALYZE {reg}, {nb}")  # the planner's statistics, before the first reader plans
+            if facts is not None:
+                _write_facts(conn, version, facts())
             _insert_log(conn, record)
         self.drop_old_versions()
         return record
@@ -451,7 +546,7 @@ def _kept_versions(conn) -> set[int]:
     found: dict[int, set[str]] = {}
     for name, version in _versioned_tables(conn):
         found.setdefault(version, set()).add(name.rsplit("_v", 1)[0])
-    return {v for v, kinds in found.items() if kinds == {REGISTRATIONS, NEIGHBOURHOODS}}
+    return {v for v, kinds in found.items() if kinds >= {REGISTRATIONS, NEIGHBOURHOODS}}
 
 
 def _columns(conn, table: str) -> set[str]:
@@ -476,17 +571,24 @@ def _geometry(hex_wkb: pd.Series) -> np.ndarray:
     return shapely.from_wkb(values)
 
 
-def _read_registrations(conn, version: int) -> gpd.GeoDataFrame:
+def _read_registrations(conn, version: int, where: str = "", names: tuple[str, ...] | None = None
+                        ) -> gpd.GeoDataFrame:
+    """The registrations of `version` (those `where` keeps, a SQL condition on the table's columns) in position
+    order, as the store holds them; only the fields in `names` when given (and always the geometry)."""
     table = _registrations_table(version)
     # A version written before a field existed lacks its column; canonical() fills it in.
     have = _columns(conn, table)
-    fields = [f for f in FIELDS if f.name in have]
+    fields = [f for f in FIELDS if f.name in have and (names is None or f.name in names)]
     columns = [f"to_char(\"{f.name}\", 'YYYY-MM-DD') AS \"{f.name}\"" if f.kind is Kind.DATE else f'"{f.name}"'
                for f in fields]
-    select = (f'SELECT {", ".join(columns)}, "row", encode(ST_AsBinary(geom), \'hex\') AS geometry '
-              f"FROM {table} ORDER BY position")
+    select = (f'SELECT {"".join(c + ", " for c in columns)}"row", position, '
+              f"encode(ST_AsBinary(geom), 'hex') AS geometry "
+              f"FROM {table} {f'WHERE {where} ' if where else ''}ORDER BY position")
     raw = _copy_out(conn, select)
-    frame = pd.DataFrame(index=pd.RangeIndex(len(raw)))
+    # Some rows: indexed by their positions; all of them: positions 0..n-1 as they are.
+    index = pd.Index(raw["position"].astype(np.int64)) if where else pd.RangeIndex(len(raw))
+    raw.index = index
+    frame = pd.DataFrame(index=index)
     for f in fields:
         col = raw[f.name]
         frame[f.name] = (col == "t").to_numpy(bool) if f.kind is Kind.BOOL else col

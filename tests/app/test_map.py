@@ -279,7 +279,7 @@ def test_detail_escapes_text_and_links_only_http(data: Dataset, monkeypatch: pyt
     reg.loc[reg.index[0], ["name", "description", "algorithm_register_url"]] = [hostile, hostile,
                                                                                   "javascript:alert(1)"]
     patched = Dataset(reg, data.neighbourhoods, data.municipality, data.is_demo, data.updated, data.source)
-    monkeypatch.setattr("ui.loaders.dataset", lambda: patched)
+    monkeypatch.setattr("ui.loaders.dataset", lambda lean=False: patched)
     at = map_page(sel=str(reg["id"].iloc[0]))
     html = "\n".join(h.value for h in at.get("html"))
     assert "<img" not in html
@@ -296,7 +296,7 @@ def test_detail_names_the_linked_algorithm_and_its_status(data: Dataset, monkeyp
     reg = data.registrations.copy()
     reg.loc[reg.index[0], "algorithm_register_url"] = url
     patched = Dataset(reg, data.neighbourhoods, data.municipality, data.is_demo, data.updated, data.source)
-    monkeypatch.setattr("ui.loaders.dataset", lambda: patched)
+    monkeypatch.setattr("ui.loaders.dataset", lambda lean=False: patched)
     monkeypatch.setattr("ui.map_page.algorithm_register", lambda: register)
     at = map_page("en", sel=str(reg["id"].iloc[0]))
     html = "\n".join(h.value for h in at.get("html"))

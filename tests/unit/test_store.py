@@ -614,8 +614,9 @@ def test_store_path_follows_the_environment(monkeypatch, tmp_path):
 def test_an_import_leaves_only_the_tables_of_the_versions_kept(pg_store, tmp_path, buurten):
     for i in range(3):
         store.import_register(register(tmp_path, 2 + i, name=f"r{i}.csv"), buurten, store=pg_store, keep=2)
-    assert version_tables(pg_store) == ["neighbourhoods_v2", "neighbourhoods_v3", "registrations_v2",
-                                        "registrations_v3"]
+    # Each version's facts for lean app servers (geo.store.lean) go with it.
+    assert version_tables(pg_store) == ["neighbourhoods_v2", "neighbourhoods_v3", "registration_facts_v2",
+                                        "registration_facts_v3", "registrations_v2", "registrations_v3"]
 
 
 def test_a_failed_postgis_import_leaves_no_tables(pg_store, tmp_path, buurten, monkeypatch):
@@ -625,7 +626,7 @@ def test_a_failed_postgis_import_leaves_no_tables(pg_store, tmp_path, buurten, m
     monkeypatch.setattr(store_postgis, "_insert_log", disk_full)
     with pytest.raises(OSError, match="disk full"):
         store.import_register(register(tmp_path, 5, name="r2.csv"), store=pg_store)
-    assert version_tables(pg_store) == ["neighbourhoods_v1", "registrations_v1"]
+    assert version_tables(pg_store) == ["neighbourhoods_v1", "registration_facts_v1", "registrations_v1"]
 
 
 def test_old_tables_stay_while_a_reader_holds_them(pg_store, tmp_path, buurten, monkeypatch):
@@ -640,8 +641,8 @@ def test_old_tables_stay_while_a_reader_holds_them(pg_store, tmp_path, buurten, 
         store.import_register(register(tmp_path, 4, name="r2.csv"), store=pg_store, keep=1)  # not blocked
         assert "registrations_v1" in version_tables(pg_store)
         assert len(reader.execute("SELECT * FROM registrations_v1").fetchall()) == 3
-    assert store.open_store(pg_store, keep=1).drop_old_versions() == 2
-    assert version_tables(pg_store) == ["neighbourhoods_v2", "registrations_v2"]
+    assert store.open_store(pg_store, keep=1).drop_old_versions() == 3  # its registrations, neighbourhoods, facts
+    assert version_tables(pg_store) == ["neighbourhoods_v2", "registration_facts_v2", "registrations_v2"]
 
 
 def test_a_version_imported_without_the_camera_reach_is_answered_in_memory(pg_store, tmp_path, buurten):

@@ -76,7 +76,7 @@ def test_a_reader_never_sees_a_partial_register_while_imports_run(target, tmp_pa
     if store.is_url(target):
         # The reader kept the cleanup from its lock; with it gone, only the versions kept stay.
         store.open_store(target, keep=2).drop_old_versions()
-        assert version_tables(str(target)) == [f"{kind}_v{v}" for kind in ("neighbourhoods", "registrations")
-                                               for v in (IMPORTS, IMPORTS + 1)]
+        kinds = ("neighbourhoods", "registration_facts", "registrations")
+        assert version_tables(str(target)) == [f"{kind}_v{v}" for kind in kinds for v in (IMPORTS, IMPORTS + 1)]
     kept = [IMPORTS, IMPORTS + 1] if store.is_url(target) else list(range(1, IMPORTS + 2))
     assert [r.version for r in store.versions(target)] == kept
