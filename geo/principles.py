@@ -231,16 +231,26 @@ def falling_short(registrations: pd.DataFrame, code: str, today: date | None = N
     >>> falling_short(reg, "data_use", date(2026, 1, 1))[["id", "reasons"]].to_dict("records")
     [{'id': 'A', 'reasons': 'no_legal_basis|no_privacy_statement|no_dpia'}]
     """
+    short, reasons = _shortfall(registrations, code, today)
+    out = registrations.loc[short].copy()
+    out["reasons"] = reasons
+    return out
+
+
+def _shortfall(registrations: pd.DataFrame, code: str, today: date | None) -> tuple[np.ndarray, np.ndarray]:
+    """(which registrations fall short of principle `code`, their reason codes `|`-joined, as an object array)."""
     principle = next((p for p in PRINCIPLES if p.code == code), None)
     if principle is None:
         raise KeyError(f"unknown principle {code!r}; known: {', '.join(PRINCIPLE_CODES)}")
-    reasons = reason_frame(registrations, today, principle.reasons)
-    short = reasons.any(axis=1).to_numpy()
-    hits = reasons.to_numpy()[short]
-    names = np.array(principle.reasons)
-    out = registrations.loc[short].copy()
-    out["reasons"] = ["|".join(names[row]) for row in hits]
-    return out
+    hits = reason_frame(registrations, today, principle.reasons).to_numpy(bool)
+    short = hits.any(axis=1)
+    # Each row's reasons as the bits of one number: a principle has a handful of reasons, so the joined words
+    # are made once per combination rather than once per row (a million rows fall short of some principles).
+    bits = hits[short] @ (1 << np.arange(len(principle.reasons), dtype=np.int64))
+    combos, at = np.unique(bits, return_inverse=True)
+    words = np.array(["|".join(r for k, r in enumerate(principle.reasons) if combo >> k & 1)
+                      for combo in combos.tolist()], dtype=object)
+    return short, words[at.ravel()] if len(words) else np.empty(0, dtype=object)
 
 
 def shortfall_table(registrations: pd.DataFrame, code: str, lang: str, today: date | None = None) -> pd.DataFrame:
@@ -253,17 +263,22 @@ def shortfall_table(registrations: pd.DataFrame, code: str, lang: str, today: da
     {'Reference': 'A', 'Name': 'Camera', 'Type': 'Camera', 'Owner': 'Gemeente',
      'What is missing': 'Biometrics, such as facial recognition'}
     """
-    short = falling_short(registrations, code, today)
+    short, reasons = _shortfall(registrations, code, today)
+
+    def column(name: str) -> pd.Series:
+        # Only the rows and columns shown are taken: a copy of every column of a million rows costs seconds.
+        return registrations[name][short].astype(str).reset_index(drop=True)
+
     # Worded once per distinct value: a large register repeats a handful of types and reasons.
-    types, type_of = pd.factorize(short["sensor_type"].astype(str))
-    reasons, reasons_of = pd.factorize(short["reasons"].astype(str))
-    type_words = np.array([label("sensor_type", c, lang) for c in type_of] + [""], dtype=object)
-    reason_words = np.array([", ".join(text(f"reason.{r}", lang) for r in rs.split("|")) for rs in reasons_of] + [""],
-                            dtype=object)
+    types, type_of = pd.factorize(column("sensor_type"))
+    codes, reasons_of = pd.factorize(pd.Series(reasons, dtype=object))
+    type_words = pd.array([label("sensor_type", c, lang) for c in type_of] + [""], dtype="str")
+    reason_words = pd.array([", ".join(text(f"reason.{r}", lang) for r in rs.split("|")) for rs in reasons_of] + [""],
+                            dtype="str")
     return pd.DataFrame({
-        text("policy.col.id", lang): short["id"].astype(str).to_numpy(),
-        text("policy.col.name", lang): short["name"].astype(str).to_numpy(),
-        text("policy.col.type", lang): type_words[types],
-        text("policy.col.owner", lang): short["owner"].astype(str).to_numpy(),
-        text("policy.col.reasons", lang): reason_words[reasons],
+        text("policy.col.id", lang): column("id"),
+        text("policy.col.name", lang): column("name"),
+        text("policy.col.type", lang): type_words.take(types),
+        text("policy.col.owner", lang): column("owner"),
+        text("policy.col.reasons", lang): reason_words.take(codes),
     })
