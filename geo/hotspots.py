@@ -13,7 +13,7 @@ import pandas as pd
 import shapely
 
 from geo.errors import UserFacingError
-from geo.join import to_rd
+from geo.join import inside_any, to_rd
 from geo.schema import RD_NEW, WGS84
 from geo.text import text
 
@@ -35,6 +35,7 @@ _SQRT3 = np.sqrt(3.0)
 _HEX_STEPS = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, -1), (-1, 1))
 _SQUARE_STEPS = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (1, -1), (-1, 1), (-1, -1))
 _KEY_OFFSET = 1 << 30
+_POINT = 0  # shapely.get_type_id of a Point
 
 
 class HotspotError(UserFacingError):
@@ -230,10 +231,10 @@ def hotspots(registrations: gpd.GeoDataFrame, area: gpd.GeoDataFrame | None = No
     pi, pj = _cell_of(points, cell_size_m, shape)
     at = _lookup(sorted_keys, order, _keys(pi, pj))
     if nb is not None and len(points):
-        # A point in a cell that touches the area can still lie outside every neighbourhood.
-        inside = np.zeros(len(points), dtype=bool)
-        inside[tree.query(points, predicate="intersects")[0]] = True
-        at[~inside] = -1
+        # A point in a cell that touches the area can still lie outside every neighbourhood. Tested on the
+        # coordinates, neighbourhood by neighbourhood (geo.join): several times faster than a tree query of a
+        # million points, with the same answer.
+        at[~inside_any(shapely.get_x(points), shapely.get_y(points), nb)] = -1
     on_grid = at >= 0
     counts = np.bincount(at[on_grid], minlength=len(cells)).astype(float)
 
@@ -305,7 +306,13 @@ def _gi_star(counts: np.ndarray, land: np.ndarray,
 def _points_rd(registrations: gpd.GeoDataFrame, rd_geometries: np.ndarray | None) -> np.ndarray:
     geoms = to_rd(registrations) if rd_geometries is None else np.asarray(rd_geometries)
     geoms = geoms[~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)]
-    return shapely.point_on_surface(geoms)
+    # A point is its own point on the surface: only the areas and lines need working out.
+    other = shapely.get_type_id(geoms) != _POINT
+    if not other.any():
+        return geoms
+    geoms = geoms.copy()
+    geoms[other] = shapely.point_on_surface(geoms[other])
+    return geoms
 
 
 def _cell_of(points: np.ndarray, size: float, shape: str) -> tuple[np.ndarray, np.ndarray]:
@@ -424,9 +431,11 @@ def places(result: Hotspots, neighbourhoods: gpd.GeoDataFrame, lang: str,
         polygons = to_rd(neighbourhoods) if neighbourhoods_rd is None else np.asarray(neighbourhoods_rd)
         nb_names = neighbourhoods["name"].astype(str).to_numpy() if "name" in neighbourhoods \
             else neighbourhoods["code"].astype(str).to_numpy()
-        for k, centre in enumerate(centres):
-            hit = np.flatnonzero(shapely.covers(polygons, centre))
-            names[k] = nb_names[hit[0]] if len(hit) else ""
+        # The first neighbourhood (in their order) that covers each centre.
+        centre_pos, nb_pos = shapely.STRtree(polygons).query(centres, predicate="covered_by")
+        first = np.full(len(centres), len(polygons), dtype=np.intp)
+        np.minimum.at(first, centre_pos, nb_pos)
+        names = [nb_names[k] if k < len(polygons) else "" for k in first.tolist()]
     wgs = gpd.GeoSeries(centres, crs=RD_NEW).to_crs(WGS84) if len(cells) else gpd.GeoSeries([], crs=WGS84)
     return pd.DataFrame({
         text("policy.hotspots.col.kind", lang): [text(f"policy.hotspots.kind.{k}", lang) for k in cells["cluster"]],
