@@ -12,12 +12,12 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.coverage import coverage, coverage_table, watched_group
+from geo.coverage import coverage_table, watched_group
 from geo.dataset import Dataset
 from geo.errors import UserFacingError
 from geo.export import localized
 from geo.filters import Filters
-from geo.hotspots import CELL_SIZES_M, DEFAULT_CELL_SIZE_M, SHAPES, hotspot_group, hotspots, places
+from geo.hotspots import CELL_SIZES_M, DEFAULT_CELL_SIZE_M, SHAPES, hotspot_group, places
 from geo.mapping import build_map, fit_view, legend_html, registrations_group
 from geo.principles import UNCHECKED_AFTER_YEARS, principle_counts, shortfall_table
 from geo.report_map import missing_group
@@ -31,7 +31,7 @@ from geo.viewgrid import server_clusters
 from ui import state
 from ui.assets import ASSETS_URL
 from ui.i18n import current_lang, fmt_number, t
-from ui.loaders import layer_payload, map_outlines
+from ui.loaders import layer_payload, map_outlines, policy_coverage, policy_hotspots
 from ui.loaders import reports as load_reports
 from ui.widgets import downloads
 
@@ -97,8 +97,7 @@ def hotspots_section(data: Dataset, registrations: pd.DataFrame, filters: Filter
     size = right.select_slider(t("policy.hotspots.size"), CELL_SIZES_M, value=DEFAULT_CELL_SIZE_M,
                                key="policy.hotspots.size", format_func=lambda n: t("policy.hotspots.metres", lang, n=n))
     try:
-        result = hotspots(registrations, data.neighbourhoods, cell_size_m=size, shape=shape,
-                          rd_geometries=data.rd_of(registrations), area_rd=data.neighbourhoods_rd)
+        result = policy_hotspots(data, registrations, filters, size, shape)
     except UserFacingError as err:
         st.warning(err.message(lang))
         return
@@ -130,8 +129,7 @@ def coverage_section(data: Dataset, registrations: pd.DataFrame, filters: Filter
     lang = current_lang()
     st.subheader(t("policy.coverage.title"))
     st.write(t("policy.coverage.intro"))
-    cov = coverage(registrations, data.neighbourhoods, rd_geometries=data.rd_of(registrations),
-                   neighbourhoods_rd=data.neighbourhoods_rd)
+    cov = policy_coverage(data, registrations, filters)
     if cov.cameras == 0:
         st.caption(t("policy.coverage.none"))
         return
