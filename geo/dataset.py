@@ -56,7 +56,10 @@ class Dataset:
 
         if "rd" in self.derived:
             return self.derived["rd"]
-        return to_rd(self.registrations)
+        bounds = self.derived.get("rd_bounds")
+        if bounds is None or len(bounds) != len(self.registrations):
+            return to_rd(self.registrations)
+        return _rd_from_bounds(self.registrations, np.asarray(bounds, dtype=float))
 
     @cached_property
     def neighbourhoods_rd(self) -> np.ndarray:
@@ -93,6 +96,23 @@ class Dataset:
         if len(at) and (at < 0).any():
             return None
         return self.rd[at]
+
+
+def _rd_from_bounds(registrations: gpd.GeoDataFrame, bounds: np.ndarray) -> np.ndarray:
+    """geo.join.to_rd of `registrations`, its points made from the RD New bounds a snapshot kept (a point's bounds
+    are its coordinates, as to_rd gave them at import): a million points are made without reprojecting them."""
+    import shapely
+
+    from geo.join import to_rd
+
+    geoms = np.asarray(registrations.geometry.array)
+    point = (shapely.get_type_id(geoms) == 0) & ~shapely.is_empty(geoms) & ~shapely.has_z(geoms)
+    point &= np.isfinite(bounds[:, 0]) & np.isfinite(bounds[:, 1])
+    out = np.empty(len(geoms), dtype=object)
+    out[point] = shapely.points(bounds[point, 0], bounds[point, 1])
+    if not point.all():
+        out[~point] = to_rd(registrations.geometry[~point])
+    return out
 
 
 def load_files(register: str | Path, neighbourhoods: str | Path, municipality: str = "",
