@@ -19,7 +19,7 @@ from geo.export import localized
 from geo.filters import Filters
 from geo.hotspots import CELL_SIZES_M, DEFAULT_CELL_SIZE_M, SHAPES, hotspot_group, places
 from geo.mapping import build_map, fit_view, legend_html, registrations_group
-from geo.principles import UNCHECKED_AFTER_YEARS, principle_counts, shortfall_table
+from geo.principles import UNCHECKED_AFTER_YEARS, principle_counts, reason_frame, shortfall_table
 from geo.report_map import missing_group
 from geo.report_summary import CELL_M, missing_cells, per_neighbourhood
 from geo.reports import KINDS
@@ -54,8 +54,11 @@ def principles(data: Dataset, registrations: pd.DataFrame, filters: Filters) -> 
     lang = current_lang()
     st.subheader(t("policy.principles.title"))
     st.write(t("policy.principles.intro"))
-    counts = principle_counts(registrations)
-    tables = {t(f"principle.{row.code}"): shortfall_table(registrations, row.code, lang) for row in counts if row.count}
+    # Each registration's reasons once, for the counts and every principle's table.
+    reasons = reason_frame(registrations)
+    counts = principle_counts(registrations, reasons=reasons)
+    tables = {t(f"principle.{row.code}"): shortfall_table(registrations, row.code, lang, reasons=reasons)
+              for row in counts if row.count}
     if tables:
         downloads(pd.concat([tab.assign(**{t("policy.col.principle"): name}) for name, tab in tables.items()]),
                   t("policy.principles.file"), key="policy.principles", sheets=tables)
