@@ -31,7 +31,7 @@ from geo.viewgrid import server_clusters
 from ui import state
 from ui.assets import ASSETS_URL
 from ui.i18n import current_lang, fmt_number, t
-from ui.loaders import layer_payload, map_outlines, policy_coverage, policy_hotspots
+from ui.loaders import map_outlines, policy_cameras, policy_coverage, policy_hotspots, policy_watched
 from ui.loaders import reports as load_reports
 from ui.widgets import downloads
 
@@ -156,12 +156,13 @@ def coverage_section(data: Dataset, registrations: pd.DataFrame, filters: Filter
         *([missing_group(missing, t("policy.coverage.missing.layer"),
                          lambda n: t("policy.coverage.missing.tooltip", lang, n=n))] if missing else []),
         watched_group(cov, name=t("policy.coverage.layer"), tooltip=t("policy.coverage.tooltip"),
-                      fmt_share=lambda share: percent(share, lang)),
+                      fmt_share=lambda share: percent(share, lang),
+                      shapes=policy_watched(data, registrations, filters)),
         # Every camera on its own with its view cone, at every zoom: what they watch is the point of this map. A
         # national register's tens of thousands are grouped until street level, or the browser would not cope.
-        registrations_group(layer_payload(data, np.asarray(is_camera)), assets=ASSETS_URL,
+        registrations_group(policy_cameras(data, np.asarray(is_camera), filters), assets=ASSETS_URL,
                             lang=lang, cluster=server_clusters(int(np.count_nonzero(is_camera))), cones_always=True),
-    ], legend=legend_html(lang, reg[is_camera]))
+    ], legend=legend_html(lang, reg.loc[is_camera, ["sensor_type", "purpose"]]))
     table = coverage_table(cov, lang)
     st.dataframe(localized(table, lang, percent=(t("policy.coverage.col.share"),)), hide_index=True, width="stretch",
                  key="policy.coverage.table")
