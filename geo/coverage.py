@@ -62,7 +62,7 @@ class Coverage:
 
 def coverage(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame,
              sensor_types: tuple[str, ...] = DIRECTIONAL, *, rd_geometries: np.ndarray | None = None,
-             neighbourhoods_rd: np.ndarray | None = None) -> Coverage:
+             neighbourhoods_rd: np.ndarray | None = None, rd_xy: np.ndarray | None = None) -> Coverage:
     """The share of each neighbourhood's area that lies inside the view of at least one camera.
 
     A camera with a direction watches a cone (direction, field_of_view, range_m); one without a
@@ -75,6 +75,8 @@ def coverage(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame,
     neighbourhoods : `code` (and optionally `name`) with a declared CRS; they are taken not to overlap.
     sensor_types : which sensor types count as cameras.
     rd_geometries, neighbourhoods_rd : the two in RD New (geo.join.to_rd), aligned, when the caller keeps them.
+    rd_xy : instead of `rd_geometries`, the (n, 2) RD New coordinates of the registrations that are points, NaN
+        for the others (geo.dataset.Dataset.rd_xy_of): only the cameras' points are then made.
 
     Examples
     --------
@@ -100,7 +102,10 @@ def coverage(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame,
     mobile = int((is_camera & ~is_point & ~shapely.is_missing(geoms)).sum())
     cams = registrations.loc[chosen]
 
-    points = to_rd(cams) if rd_geometries is None else np.asarray(rd_geometries)[chosen]
+    if rd_xy is not None:
+        points = shapely.points(np.asarray(rd_xy, dtype=float)[chosen])
+    else:
+        points = to_rd(cams) if rd_geometries is None else np.asarray(rd_geometries)[chosen]
     views, directed = view_areas(cams, shapely.get_x(points), shapely.get_y(points))
     covered = _covered(nb_rd, views)
 

@@ -166,7 +166,8 @@ def _too_many(n: int, cell_size_m: float) -> HotspotError:
 
 def hotspots(registrations: gpd.GeoDataFrame, area: gpd.GeoDataFrame | None = None, *,
              cell_size_m: float = DEFAULT_CELL_SIZE_M, shape: str = "hexagon", alpha: float = ALPHA,
-             rd_geometries: np.ndarray | None = None, area_rd: np.ndarray | None = None) -> Hotspots:
+             rd_geometries: np.ndarray | None = None, area_rd: np.ndarray | None = None,
+             rd_xy: np.ndarray | None = None) -> Hotspots:
     """Count registrations per grid cell and mark significant clusters with Getis-Ord Gi*.
 
     Gi* is the share of all registrations that lie in a cell and its direct neighbours (esda's G_Local
@@ -188,6 +189,8 @@ def hotspots(registrations: gpd.GeoDataFrame, area: gpd.GeoDataFrame | None = No
     shape : "hexagon" or "square".
     rd_geometries, area_rd : the registrations and the area in RD New (geo.join.to_rd), aligned, when the
         caller keeps them.
+    rd_xy : instead of `rd_geometries`, the (n, 2) RD New coordinates of the registrations that are points, NaN
+        for the others (geo.dataset.Dataset.rd_xy_of): only the others are then reprojected.
 
     Raises
     ------
@@ -207,13 +210,13 @@ def hotspots(registrations: gpd.GeoDataFrame, area: gpd.GeoDataFrame | None = No
     >>> bool(hot.geometry.contains(shapely.Point(1250, 1250)).any())
     True
     """
-    points = _points_rd(registrations, rd_geometries)
+    x, y = _points_rd(registrations, rd_geometries, rd_xy)
     if area is not None and len(area):
         nb = to_rd(area) if area_rd is None else np.asarray(area_rd)
         bounds = tuple(shapely.total_bounds(nb))
     else:
         nb = None
-        bounds = tuple(shapely.total_bounds(points)) if len(points) else (0.0, 0.0, 0.0, 0.0)
+        bounds = (x.min(), y.min(), x.max(), y.max()) if len(x) else (0.0, 0.0, 0.0, 0.0)
         # A grid needs some extent; pad by half a cell so that edge points fall inside.
         bounds = (bounds[0] - cell_size_m / 2, bounds[1] - cell_size_m / 2,
                   bounds[2] + cell_size_m / 2, bounds[3] + cell_size_m / 2)
@@ -228,13 +231,13 @@ def hotspots(registrations: gpd.GeoDataFrame, area: gpd.GeoDataFrame | None = No
     keys = _keys(i, j)
     order = np.argsort(keys)
     sorted_keys = keys[order]
-    pi, pj = _cell_of(points, cell_size_m, shape)
+    pi, pj = _cell_of(x, y, cell_size_m, shape)
     at = _lookup(sorted_keys, order, _keys(pi, pj))
-    if nb is not None and len(points):
+    if nb is not None and len(x):
         # A point in a cell that touches the area can still lie outside every neighbourhood. Tested on the
         # coordinates, neighbourhood by neighbourhood (geo.join): several times faster than a tree query of a
         # million points, with the same answer.
-        at[~inside_any(shapely.get_x(points), shapely.get_y(points), nb)] = -1
+        at[~inside_any(x, y, nb)] = -1
     on_grid = at >= 0
     counts = np.bincount(at[on_grid], minlength=len(cells)).astype(float)
 
@@ -303,20 +306,30 @@ def _gi_star(counts: np.ndarray, land: np.ndarray,
     return np.asarray(g.Zs, float), p, local > expected
 
 
-def _points_rd(registrations: gpd.GeoDataFrame, rd_geometries: np.ndarray | None) -> np.ndarray:
+def _points_rd(registrations: gpd.GeoDataFrame, rd_geometries: np.ndarray | None,
+               rd_xy: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(x, y) in RD New of each registration's point on its surface, those without a geometry left out."""
+    geoms = np.asarray(registrations.geometry.array)
+    if rd_xy is not None:
+        xy = np.asarray(rd_xy, dtype=float)
+        x, y = xy[:, 0].copy(), xy[:, 1].copy()
+        # A point is its own point on the surface: only the areas and lines are reprojected and worked out.
+        valid = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
+        other = valid & ~np.isfinite(x)
+        if other.any():
+            surface = shapely.point_on_surface(to_rd(registrations.geometry[other]))
+            x[other], y[other] = shapely.get_x(surface), shapely.get_y(surface)
+        return x[valid], y[valid]
     geoms = to_rd(registrations) if rd_geometries is None else np.asarray(rd_geometries)
     geoms = geoms[~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)]
-    # A point is its own point on the surface: only the areas and lines need working out.
     other = shapely.get_type_id(geoms) != _POINT
-    if not other.any():
-        return geoms
-    geoms = geoms.copy()
-    geoms[other] = shapely.point_on_surface(geoms[other])
-    return geoms
+    if other.any():
+        geoms = geoms.copy()
+        geoms[other] = shapely.point_on_surface(geoms[other])
+    return shapely.get_x(geoms), shapely.get_y(geoms)
 
 
-def _cell_of(points: np.ndarray, size: float, shape: str) -> tuple[np.ndarray, np.ndarray]:
-    x, y = shapely.get_x(points), shapely.get_y(points)
+def _cell_of(x: np.ndarray, y: np.ndarray, size: float, shape: str) -> tuple[np.ndarray, np.ndarray]:
     if shape == "square":
         return np.floor(x / size).astype(np.int64), np.floor(y / size).astype(np.int64)
     return hex_cell(x, y, size)
