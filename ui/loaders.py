@@ -348,7 +348,7 @@ def feeds(data: Dataset) -> bool:
 def _policy_coverage(_data: Dataset, key: tuple[object, ...], _registrations: pd.DataFrame, filters: str):
     from geo.coverage import coverage
 
-    return coverage(_registrations, _data.neighbourhoods, rd_geometries=_data.rd_of(_registrations),
+    return coverage(_registrations, _data.neighbourhoods, rd_xy=_data.rd_xy_of(_registrations),
                     neighbourhoods_rd=_data.neighbourhoods_rd)
 
 
@@ -364,7 +364,7 @@ def _policy_hotspots(_data: Dataset, key: tuple[object, ...], _registrations: pd
     from geo.hotspots import hotspots
 
     return hotspots(_registrations, _data.neighbourhoods, cell_size_m=cell_size_m, shape=shape,
-                    rd_geometries=_data.rd_of(_registrations), area_rd=_data.neighbourhoods_rd)
+                    rd_xy=_data.rd_xy_of(_registrations), area_rd=_data.neighbourhoods_rd)
 
 
 def policy_hotspots(data: Dataset, registrations: pd.DataFrame, filters: object, cell_size_m: float, shape: str):
