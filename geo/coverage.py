@@ -100,7 +100,9 @@ def coverage(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame,
     is_point = shapely.get_type_id(geoms) == _POINT
     chosen = is_camera & is_point
     mobile = int((is_camera & ~is_point & ~shapely.is_missing(geoms)).sum())
-    cams = registrations.loc[chosen]
+    # Only what the views and the neighbourhood join read: a copy of every column of many cameras costs.
+    columns = [c for c in ("sensor_type", "direction", "field_of_view", "range_m") if c in registrations.columns]
+    cams = registrations.loc[chosen, [*columns, registrations.geometry.name]]
 
     if rd_xy is not None:
         points = shapely.points(np.asarray(rd_xy, dtype=float)[chosen])
