@@ -35,21 +35,30 @@ def cones(x: np.ndarray, y: np.ndarray, direction: np.ndarray, field_of_view: np
     """Many view cones at once (vectorised); a field of view of 360 gives a full circle."""
     fov = np.clip(np.asarray(field_of_view, float), 1e-6, 360.0)
     start = np.radians(np.asarray(direction, float) - fov / 2)
+    x, y = np.asarray(x, float), np.asarray(y, float)
     steps = np.linspace(0.0, 1.0, segments + 1)
-    angles = start[:, None] + np.radians(fov)[:, None] * steps[None, :]
+    # A large register repeats a few views (most often the full circle): the arc's sines and cosines are then
+    # worked out once per view rather than once per camera, with the same numbers.
+    views, at = np.unique(np.stack([start, fov], axis=1), axis=0, return_inverse=True)
+    if len(views) <= len(x) // 4:
+        angles = views[:, :1] + np.radians(views[:, 1:]) * steps[None, :]
+        sin, cos = np.sin(angles)[at.ravel()], np.cos(angles)[at.ravel()]
+    else:
+        angles = start[:, None] + np.radians(fov)[:, None] * steps[None, :]
+        sin, cos = np.sin(angles), np.cos(angles)
     r = np.asarray(range_m, float)[:, None]
     # Bearings: east = sin, north = cos.
-    arc_x = np.asarray(x, float)[:, None] + r * np.sin(angles)
-    arc_y = np.asarray(y, float)[:, None] + r * np.cos(angles)
-    apex_x = np.asarray(x, float)[:, None]
-    apex_y = np.asarray(y, float)[:, None]
+    arc_x = x[:, None] + r * sin
+    arc_y = y[:, None] + r * cos
     full = fov >= 360.0
-    ring_x = np.where(full[:, None], np.concatenate([arc_x, arc_x[:, :1]], axis=1),
-                      np.concatenate([apex_x, arc_x], axis=1))
-    ring_y = np.where(full[:, None], np.concatenate([arc_y, arc_y[:, :1]], axis=1),
-                      np.concatenate([apex_y, arc_y], axis=1))
-    coords = np.stack([ring_x, ring_y], axis=-1)
-    return shapely.polygons(coords)
+    part = ~full
+    # A circle closes on its first arc point; a cone starts and ends at its apex.
+    ring = np.empty((len(x), segments + 2, 2))
+    ring[full, :-1, 0], ring[full, -1, 0] = arc_x[full], arc_x[full, 0]
+    ring[full, :-1, 1], ring[full, -1, 1] = arc_y[full], arc_y[full, 0]
+    ring[part, 0, 0], ring[part, 1:, 0] = x[part], arc_x[part]
+    ring[part, 0, 1], ring[part, 1:, 1] = y[part], arc_y[part]
+    return shapely.polygons(shapely.linearrings(ring))
 
 
 def view_areas(registrations: pd.DataFrame, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

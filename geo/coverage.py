@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import folium
@@ -18,6 +20,9 @@ from geo.schema import RD_NEW, WGS84
 from geo.text import text
 
 _POINT = 0  # shapely.get_type_id of a Point
+#: From this many (neighbourhood, view) pairs on, the neighbourhoods' unions are made in a few threads at once.
+_PARALLEL_FROM = 5_000
+_WORKERS = min(4, os.cpu_count() or 1)
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,7 @@ class Coverage:
 
 def coverage(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame,
              sensor_types: tuple[str, ...] = DIRECTIONAL, *, rd_geometries: np.ndarray | None = None,
-             neighbourhoods_rd: np.ndarray | None = None) -> Coverage:
+             neighbourhoods_rd: np.ndarray | None = None, rd_xy: np.ndarray | None = None) -> Coverage:
     """The share of each neighbourhood's area that lies inside the view of at least one camera.
 
     A camera with a direction watches a cone (direction, field_of_view, range_m); one without a
@@ -70,6 +75,8 @@ def coverage(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame,
     neighbourhoods : `code` (and optionally `name`) with a declared CRS; they are taken not to overlap.
     sensor_types : which sensor types count as cameras.
     rd_geometries, neighbourhoods_rd : the two in RD New (geo.join.to_rd), aligned, when the caller keeps them.
+    rd_xy : instead of `rd_geometries`, the (n, 2) RD New coordinates of the registrations that are points, NaN
+        for the others (geo.dataset.Dataset.rd_xy_of): only the cameras' points are then made.
 
     Examples
     --------
@@ -93,9 +100,14 @@ def coverage(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame,
     is_point = shapely.get_type_id(geoms) == _POINT
     chosen = is_camera & is_point
     mobile = int((is_camera & ~is_point & ~shapely.is_missing(geoms)).sum())
-    cams = registrations.loc[chosen]
+    # Only what the views and the neighbourhood join read: a copy of every column of many cameras costs.
+    columns = [c for c in ("sensor_type", "direction", "field_of_view", "range_m") if c in registrations.columns]
+    cams = registrations.loc[chosen, [*columns, registrations.geometry.name]]
 
-    points = to_rd(cams) if rd_geometries is None else np.asarray(rd_geometries)[chosen]
+    if rd_xy is not None:
+        points = shapely.points(np.asarray(rd_xy, dtype=float)[chosen])
+    else:
+        points = to_rd(cams) if rd_geometries is None else np.asarray(rd_geometries)[chosen]
     views, directed = view_areas(cams, shapely.get_x(points), shapely.get_y(points))
     covered = _covered(nb_rd, views)
 
@@ -140,10 +152,21 @@ def _covered(polygons: np.ndarray, views: np.ndarray) -> np.ndarray:
     nb_pos, view_pos = nb_pos[order], view_pos[order]
     starts = np.flatnonzero(np.r_[True, nb_pos[1:] != nb_pos[:-1]])
     ends = np.r_[starts[1:], len(nb_pos)]
-    for s, e in zip(starts, ends, strict=True):
-        i = nb_pos[s]
-        union = shapely.union_all(views[view_pos[s:e]])
-        out[i] = shapely.intersection(union, polygons[i])
+
+    def watched(k: int) -> None:
+        i = nb_pos[starts[k]]
+        out[i] = shapely.intersection(shapely.union_all(views[view_pos[starts[k]:ends[k]]]), polygons[i])
+
+    # GEOS lets go of the interpreter while it unions, so neighbourhoods are unioned side by side on a large
+    # register (seconds at a million cameras), largest first; each still gets exactly the same union.
+    workers = min(_WORKERS, len(starts)) if len(nb_pos) >= _PARALLEL_FROM else 1
+    by_size = np.argsort(starts - ends, kind="stable").tolist()
+    if workers > 1:
+        with ThreadPoolExecutor(workers, thread_name_prefix="zichtbaar-coverage") as pool:
+            list(pool.map(watched, by_size))
+    else:
+        for k in by_size:
+            watched(k)
     return out
 
 
@@ -174,8 +197,26 @@ def watched_layer(cov: Coverage, tolerance_m: float = 0.5) -> gpd.GeoDataFrame:
 WATCHED_COLOUR = "#C2410C"
 
 
+def watched_shapes(cov: Coverage, tolerance_m: float = 0.5) -> gpd.GeoDataFrame:
+    """The watched area as the map draws it: `watched_layer`, its coordinates kept to 1e-7 degrees (about a
+    centimetre: a lighter page). The same in every language, so a caller may keep it for `watched_group`.
+
+    >>> from shapely.geometry import Point, box
+    >>> nb = gpd.GeoDataFrame({"code": ["A"]}, geometry=[box(155000, 463000, 155100, 463100)], crs="EPSG:28992")
+    >>> cams = gpd.GeoDataFrame({"sensor_type": ["camera"], "direction": [0.0], "field_of_view": [90.0],
+    ...     "range_m": [20.0]}, geometry=[Point(155050, 463050)], crs="EPSG:28992")
+    >>> shapes = watched_shapes(coverage(cams, nb))
+    >>> list(shapes["code"]), shapes.crs.to_string()
+    (['A'], 'EPSG:4326')
+    """
+    layer = watched_layer(cov, tolerance_m)
+    layer["geometry"] = shapely.set_precision(np.asarray(layer.geometry.array), 1e-7)
+    return layer
+
+
 def watched_group(cov: Coverage, *, name: str, tooltip: str,
-                  fmt_share: Callable[[float], str] = "{:.1%}".format, tolerance_m: float = 0.5) -> folium.FeatureGroup:
+                  fmt_share: Callable[[float], str] = "{:.1%}".format, tolerance_m: float = 0.5,
+                  shapes: gpd.GeoDataFrame | None = None) -> folium.FeatureGroup:
     """The watched area as a map layer, one feature per neighbourhood, with an escaped tooltip.
 
     Parameters
@@ -184,6 +225,7 @@ def watched_group(cov: Coverage, *, name: str, tooltip: str,
     name : the layer's name in the layer control.
     tooltip : the text per neighbourhood, with `{name}` and `{share}`.
     fmt_share : how a share (0..1) is written, in the visitor's language.
+    shapes : `watched_shapes(cov, tolerance_m)`, when the caller keeps it.
 
     Examples
     --------
@@ -199,11 +241,10 @@ def watched_group(cov: Coverage, *, name: str, tooltip: str,
     >>> "<b>Oud" in folium.Map().add_child(group).get_root().render()
     False
     """
-    layer = watched_layer(cov, tolerance_m)
+    layer = watched_shapes(cov, tolerance_m) if shapes is None else shapes
     tips = [html.escape(tooltip.format(name=n, share=fmt_share(float(s))))
             for n, s in zip(layer["name"].tolist(), layer["share"].tolist(), strict=True)]
-    frame = gpd.GeoDataFrame({"tip": tips},
-                             geometry=shapely.set_precision(np.asarray(layer.geometry.array), 1e-7), crs=WGS84)
+    frame = gpd.GeoDataFrame({"tip": tips}, geometry=np.asarray(layer.geometry.array), crs=WGS84)
     group = folium.FeatureGroup(name=name, control=True)
     if len(frame):
         folium.GeoJson(frame.to_json(), name=name,

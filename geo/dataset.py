@@ -56,7 +56,10 @@ class Dataset:
 
         if "rd" in self.derived:
             return self.derived["rd"]
-        return to_rd(self.registrations)
+        bounds = self.derived.get("rd_bounds")
+        if bounds is None or len(bounds) != len(self.registrations):
+            return to_rd(self.registrations)
+        return _rd_from_bounds(self.registrations, np.asarray(bounds, dtype=float))
 
     @cached_property
     def neighbourhoods_rd(self) -> np.ndarray:
@@ -87,12 +90,61 @@ class Dataset:
         >>> [g.equals(h) for g, h in zip(data.rd_of(some), data.rd[[5, 2]])], data.rd_of(some.set_index("id"))
         ([True, True], None)
         """
+        at = self._positions(registrations)
+        return None if at is None else self.rd[at]
+
+    @cached_property
+    def rd_xy(self) -> np.ndarray:
+        """The RD New coordinates of the registrations that are points, (n, 2), NaN for the others: from the bounds a
+        snapshot kept when there are (no geometries are made), else from `rd`."""
+        import shapely
+
+        geoms = np.asarray(self.registrations.geometry.array)
+        bounds = self.derived.get("rd_bounds")
+        if bounds is not None and len(bounds) == len(geoms):
+            xy = np.array(np.asarray(bounds, dtype=float)[:, :2])
+        else:
+            xy = np.column_stack([shapely.get_x(self.rd), shapely.get_y(self.rd)]) if len(geoms) else np.empty((0, 2))
+        xy[(shapely.get_type_id(geoms) != 0) | shapely.is_empty(geoms)] = np.nan
+        return xy
+
+    def rd_xy_of(self, registrations: pd.DataFrame) -> np.ndarray | None:
+        """`rd_xy` of some of the registrations (rows of `registrations`, by index label), aligned with them; None
+        when they are not all rows of this register.
+
+        >>> data = load_demo()
+        >>> some = data.registrations.iloc[[5, 2]]
+        >>> xy = data.rd_xy_of(some)
+        >>> bool(xy[0, 0] == data.rd[5].x), data.rd_xy_of(some.set_index("id"))
+        (True, None)
+        """
+        at = self._positions(registrations)
+        return None if at is None else self.rd_xy[at]
+
+    def _positions(self, registrations: pd.DataFrame) -> np.ndarray | None:
         if not self.registrations.index.is_unique:
             return None
         at = self.registrations.index.get_indexer(registrations.index)
         if len(at) and (at < 0).any():
             return None
-        return self.rd[at]
+        return at
+
+
+def _rd_from_bounds(registrations: gpd.GeoDataFrame, bounds: np.ndarray) -> np.ndarray:
+    """geo.join.to_rd of `registrations`, its points made from the RD New bounds a snapshot kept (a point's bounds
+    are its coordinates, as to_rd gave them at import): a million points are made without reprojecting them."""
+    import shapely
+
+    from geo.join import to_rd
+
+    geoms = np.asarray(registrations.geometry.array)
+    point = (shapely.get_type_id(geoms) == 0) & ~shapely.is_empty(geoms) & ~shapely.has_z(geoms)
+    point &= np.isfinite(bounds[:, 0]) & np.isfinite(bounds[:, 1])
+    out = np.empty(len(geoms), dtype=object)
+    out[point] = shapely.points(bounds[point, 0], bounds[point, 1])
+    if not point.all():
+        out[~point] = to_rd(registrations.geometry[~point])
+    return out
 
 
 def load_files(register: str | Path, neighbourhoods: str | Path, municipality: str = "",

@@ -13,7 +13,7 @@ import pandas as pd
 import shapely
 
 from geo.errors import UserFacingError
-from geo.join import to_rd
+from geo.join import inside_any, to_rd
 from geo.schema import RD_NEW, WGS84
 from geo.text import text
 
@@ -35,6 +35,7 @@ _SQRT3 = np.sqrt(3.0)
 _HEX_STEPS = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, -1), (-1, 1))
 _SQUARE_STEPS = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (1, -1), (-1, 1), (-1, -1))
 _KEY_OFFSET = 1 << 30
+_POINT = 0  # shapely.get_type_id of a Point
 
 
 class HotspotError(UserFacingError):
@@ -165,7 +166,8 @@ def _too_many(n: int, cell_size_m: float) -> HotspotError:
 
 def hotspots(registrations: gpd.GeoDataFrame, area: gpd.GeoDataFrame | None = None, *,
              cell_size_m: float = DEFAULT_CELL_SIZE_M, shape: str = "hexagon", alpha: float = ALPHA,
-             rd_geometries: np.ndarray | None = None, area_rd: np.ndarray | None = None) -> Hotspots:
+             rd_geometries: np.ndarray | None = None, area_rd: np.ndarray | None = None,
+             rd_xy: np.ndarray | None = None) -> Hotspots:
     """Count registrations per grid cell and mark significant clusters with Getis-Ord Gi*.
 
     Gi* is the share of all registrations that lie in a cell and its direct neighbours (esda's G_Local
@@ -187,6 +189,8 @@ def hotspots(registrations: gpd.GeoDataFrame, area: gpd.GeoDataFrame | None = No
     shape : "hexagon" or "square".
     rd_geometries, area_rd : the registrations and the area in RD New (geo.join.to_rd), aligned, when the
         caller keeps them.
+    rd_xy : instead of `rd_geometries`, the (n, 2) RD New coordinates of the registrations that are points, NaN
+        for the others (geo.dataset.Dataset.rd_xy_of): only the others are then reprojected.
 
     Raises
     ------
@@ -206,13 +210,13 @@ def hotspots(registrations: gpd.GeoDataFrame, area: gpd.GeoDataFrame | None = No
     >>> bool(hot.geometry.contains(shapely.Point(1250, 1250)).any())
     True
     """
-    points = _points_rd(registrations, rd_geometries)
+    x, y = _points_rd(registrations, rd_geometries, rd_xy)
     if area is not None and len(area):
         nb = to_rd(area) if area_rd is None else np.asarray(area_rd)
         bounds = tuple(shapely.total_bounds(nb))
     else:
         nb = None
-        bounds = tuple(shapely.total_bounds(points)) if len(points) else (0.0, 0.0, 0.0, 0.0)
+        bounds = (x.min(), y.min(), x.max(), y.max()) if len(x) else (0.0, 0.0, 0.0, 0.0)
         # A grid needs some extent; pad by half a cell so that edge points fall inside.
         bounds = (bounds[0] - cell_size_m / 2, bounds[1] - cell_size_m / 2,
                   bounds[2] + cell_size_m / 2, bounds[3] + cell_size_m / 2)
@@ -227,13 +231,13 @@ def hotspots(registrations: gpd.GeoDataFrame, area: gpd.GeoDataFrame | None = No
     keys = _keys(i, j)
     order = np.argsort(keys)
     sorted_keys = keys[order]
-    pi, pj = _cell_of(points, cell_size_m, shape)
+    pi, pj = _cell_of(x, y, cell_size_m, shape)
     at = _lookup(sorted_keys, order, _keys(pi, pj))
-    if nb is not None and len(points):
-        # A point in a cell that touches the area can still lie outside every neighbourhood.
-        inside = np.zeros(len(points), dtype=bool)
-        inside[tree.query(points, predicate="intersects")[0]] = True
-        at[~inside] = -1
+    if nb is not None and len(x):
+        # A point in a cell that touches the area can still lie outside every neighbourhood. Tested on the
+        # coordinates, neighbourhood by neighbourhood (geo.join): several times faster than a tree query of a
+        # million points, with the same answer.
+        at[~inside_any(x, y, nb)] = -1
     on_grid = at >= 0
     counts = np.bincount(at[on_grid], minlength=len(cells)).astype(float)
 
@@ -302,14 +306,30 @@ def _gi_star(counts: np.ndarray, land: np.ndarray,
     return np.asarray(g.Zs, float), p, local > expected
 
 
-def _points_rd(registrations: gpd.GeoDataFrame, rd_geometries: np.ndarray | None) -> np.ndarray:
+def _points_rd(registrations: gpd.GeoDataFrame, rd_geometries: np.ndarray | None,
+               rd_xy: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(x, y) in RD New of each registration's point on its surface, those without a geometry left out."""
+    geoms = np.asarray(registrations.geometry.array)
+    if rd_xy is not None:
+        xy = np.asarray(rd_xy, dtype=float)
+        x, y = xy[:, 0].copy(), xy[:, 1].copy()
+        # A point is its own point on the surface: only the areas and lines are reprojected and worked out.
+        valid = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
+        other = valid & ~np.isfinite(x)
+        if other.any():
+            surface = shapely.point_on_surface(to_rd(registrations.geometry[other]))
+            x[other], y[other] = shapely.get_x(surface), shapely.get_y(surface)
+        return x[valid], y[valid]
     geoms = to_rd(registrations) if rd_geometries is None else np.asarray(rd_geometries)
     geoms = geoms[~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)]
-    return shapely.point_on_surface(geoms)
+    other = shapely.get_type_id(geoms) != _POINT
+    if other.any():
+        geoms = geoms.copy()
+        geoms[other] = shapely.point_on_surface(geoms[other])
+    return shapely.get_x(geoms), shapely.get_y(geoms)
 
 
-def _cell_of(points: np.ndarray, size: float, shape: str) -> tuple[np.ndarray, np.ndarray]:
-    x, y = shapely.get_x(points), shapely.get_y(points)
+def _cell_of(x: np.ndarray, y: np.ndarray, size: float, shape: str) -> tuple[np.ndarray, np.ndarray]:
     if shape == "square":
         return np.floor(x / size).astype(np.int64), np.floor(y / size).astype(np.int64)
     return hex_cell(x, y, size)
@@ -424,9 +444,11 @@ def places(result: Hotspots, neighbourhoods: gpd.GeoDataFrame, lang: str,
         polygons = to_rd(neighbourhoods) if neighbourhoods_rd is None else np.asarray(neighbourhoods_rd)
         nb_names = neighbourhoods["name"].astype(str).to_numpy() if "name" in neighbourhoods \
             else neighbourhoods["code"].astype(str).to_numpy()
-        for k, centre in enumerate(centres):
-            hit = np.flatnonzero(shapely.covers(polygons, centre))
-            names[k] = nb_names[hit[0]] if len(hit) else ""
+        # The first neighbourhood (in their order) that covers each centre.
+        centre_pos, nb_pos = shapely.STRtree(polygons).query(centres, predicate="covered_by")
+        first = np.full(len(centres), len(polygons), dtype=np.intp)
+        np.minimum.at(first, centre_pos, nb_pos)
+        names = [nb_names[k] if k < len(polygons) else "" for k in first.tolist()]
     wgs = gpd.GeoSeries(centres, crs=RD_NEW).to_crs(WGS84) if len(cells) else gpd.GeoSeries([], crs=WGS84)
     return pd.DataFrame({
         text("policy.hotspots.col.kind", lang): [text(f"policy.hotspots.kind.{k}", lang) for k in cells["cluster"]],

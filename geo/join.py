@@ -265,6 +265,18 @@ def _points_to_rd(points: np.ndarray, crs: object) -> tuple[np.ndarray, np.ndarr
     return transformer.transform(x, y)
 
 
+def inside_any(x: np.ndarray, y: np.ndarray, polygons: np.ndarray) -> np.ndarray:
+    """Which of the points (x, y) lie in or on at least one of `polygons` (all RD New): as a tree query with
+    `intersects`, but without building the points.
+
+    >>> from shapely.geometry import box
+    >>> inside_any(np.array([5.0, 10.0, 11.0]), np.array([5.0, 5.0, 5.0]), np.array([box(0, 0, 10, 10)])).tolist()
+    [True, True, False]
+    """
+    polygons = np.asarray(polygons)
+    return _locate_points(np.asarray(x, float), np.asarray(y, float), polygons, np.zeros(len(polygons))) >= 0
+
+
 def _locate_points(x: np.ndarray, y: np.ndarray, polygons: np.ndarray, rank: np.ndarray) -> np.ndarray:
     """The neighbourhood (position, -1 outside) of each point, the lowest code winning on a border."""
     owner = np.full(len(x), -1, dtype=np.intp)

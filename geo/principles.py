@@ -133,8 +133,12 @@ def reason_frame(registrations: pd.DataFrame, today: date | None = None,
         types = reg["sensor_type"].fillna("").astype(str)
         data = reg["data_types"].fillna("").astype(str)
 
+        # A large register repeats a few combinations of data types: each is searched once.
+        at, distinct = pd.factorize(data)
+
         def delivers(codes: tuple[str, ...]) -> pd.Series:
-            return data.str.contains(rf"(?:^|\|)(?:{'|'.join(codes)})(?:\||$)", regex=True)
+            found = pd.Series(distinct).str.contains(rf"(?:^|\|)(?:{'|'.join(codes)})(?:\||$)", regex=True)
+            return pd.Series(found.to_numpy(bool)[at], index=reg.index)
 
         analysed = (types == "camera") & delivers(CAMERA_ANALYTICS)
         return types.isin(ALGORITHMIC_TYPES) | delivers(("counts",)) | analysed
@@ -179,7 +183,8 @@ def flag_frame(registrations: pd.DataFrame, today: date | None = None) -> pd.Dat
     return reason_frame(registrations, today, FLAG_REASONS)
 
 
-def principle_frame(registrations: pd.DataFrame, today: date | None = None) -> pd.DataFrame:
+def principle_frame(registrations: pd.DataFrame, today: date | None = None, *,
+                    reasons: pd.DataFrame | None = None) -> pd.DataFrame:
     """One boolean column per principle (PRINCIPLE_CODES): True where the registration falls short of it.
 
     Examples
@@ -193,12 +198,14 @@ def principle_frame(registrations: pd.DataFrame, today: date | None = None) -> p
     >>> principle_frame(reg, date(2026, 1, 1)).sum().to_dict()
     {'biometrics': 1, 'data_use': 0, 'democratic': 0, 'evaluation': 0, 'communication': 1, 'algorithms': 0}
     """
-    reasons = reason_frame(registrations, today)
+    reasons = reason_frame(registrations, today) if reasons is None else reasons
     return pd.DataFrame({p.code: reasons[list(p.reasons)].any(axis=1) for p in PRINCIPLES}, index=reasons.index)
 
 
-def principle_counts(registrations: pd.DataFrame, today: date | None = None) -> list[PrincipleCount]:
-    """One row per principle: how many registrations fall short of it, and their ids.
+def principle_counts(registrations: pd.DataFrame, today: date | None = None, *,
+                     reasons: pd.DataFrame | None = None) -> list[PrincipleCount]:
+    """One row per principle: how many registrations fall short of it, and their ids. `reasons`: the
+    `reason_frame` of `registrations` (all reasons), when the caller has it already.
 
     Examples
     --------
@@ -211,7 +218,7 @@ def principle_counts(registrations: pd.DataFrame, today: date | None = None) -> 
     >>> [(c.code, c.count, c.ids) for c in principle_counts(reg, date(2026, 1, 1))][::3]
     [('biometrics', 2, ('A', 'B')), ('evaluation', 1, ('A',))]
     """
-    frame = principle_frame(registrations, today)
+    frame = principle_frame(registrations, today, reasons=reasons)
     ids = registrations["id"].astype(str).to_numpy()
     return [PrincipleCount(code, int(frame[code].sum()), tuple(ids[frame[code].to_numpy()]))
             for code in PRINCIPLE_CODES]
@@ -231,21 +238,34 @@ def falling_short(registrations: pd.DataFrame, code: str, today: date | None = N
     >>> falling_short(reg, "data_use", date(2026, 1, 1))[["id", "reasons"]].to_dict("records")
     [{'id': 'A', 'reasons': 'no_legal_basis|no_privacy_statement|no_dpia'}]
     """
-    principle = next((p for p in PRINCIPLES if p.code == code), None)
-    if principle is None:
-        raise KeyError(f"unknown principle {code!r}; known: {', '.join(PRINCIPLE_CODES)}")
-    reasons = reason_frame(registrations, today, principle.reasons)
-    short = reasons.any(axis=1).to_numpy()
-    hits = reasons.to_numpy()[short]
-    names = np.array(principle.reasons)
+    short, reasons = _shortfall(registrations, code, today)
     out = registrations.loc[short].copy()
-    out["reasons"] = ["|".join(names[row]) for row in hits]
+    out["reasons"] = reasons
     return out
 
 
-def shortfall_table(registrations: pd.DataFrame, code: str, lang: str, today: date | None = None) -> pd.DataFrame:
+def _shortfall(registrations: pd.DataFrame, code: str, today: date | None,
+               reasons: pd.DataFrame | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(which registrations fall short of principle `code`, their reason codes `|`-joined, as an object array)."""
+    principle = next((p for p in PRINCIPLES if p.code == code), None)
+    if principle is None:
+        raise KeyError(f"unknown principle {code!r}; known: {', '.join(PRINCIPLE_CODES)}")
+    hits = (reason_frame(registrations, today, principle.reasons) if reasons is None
+            else reasons[list(principle.reasons)]).to_numpy(bool)
+    short = hits.any(axis=1)
+    # Each row's reasons as the bits of one number: a principle has a handful of reasons, so the joined words
+    # are made once per combination rather than once per row (a million rows fall short of some principles).
+    bits = hits[short] @ (1 << np.arange(len(principle.reasons), dtype=np.int64))
+    combos, at = np.unique(bits, return_inverse=True)
+    words = np.array(["|".join(r for k, r in enumerate(principle.reasons) if combo >> k & 1)
+                      for combo in combos.tolist()], dtype=object)
+    return short, words[at.ravel()] if len(words) else np.empty(0, dtype=object)
+
+
+def shortfall_table(registrations: pd.DataFrame, code: str, lang: str, today: date | None = None, *,
+                    reasons: pd.DataFrame | None = None) -> pd.DataFrame:
     """The registrations that fall short of principle `code`, as staff read them: reference, name, type, owner and
-    what is missing, with column headings in `lang`.
+    what is missing, with column headings in `lang`. `reasons`: as for `principle_counts`.
 
     >>> reg = pd.DataFrame({"id": ["A"], "name": ["Camera"], "owner": ["Gemeente"], "biometric": [True],
     ...     "sensor_type": ["camera"], "status": ["active"]})
@@ -253,17 +273,22 @@ def shortfall_table(registrations: pd.DataFrame, code: str, lang: str, today: da
     {'Reference': 'A', 'Name': 'Camera', 'Type': 'Camera', 'Owner': 'Gemeente',
      'What is missing': 'Biometrics, such as facial recognition'}
     """
-    short = falling_short(registrations, code, today)
+    short, reasons = _shortfall(registrations, code, today, reasons)
+
+    def column(name: str) -> pd.Series:
+        # Only the rows and columns shown are taken: a copy of every column of a million rows costs seconds.
+        return registrations[name][short].astype(str).reset_index(drop=True)
+
     # Worded once per distinct value: a large register repeats a handful of types and reasons.
-    types, type_of = pd.factorize(short["sensor_type"].astype(str))
-    reasons, reasons_of = pd.factorize(short["reasons"].astype(str))
-    type_words = np.array([label("sensor_type", c, lang) for c in type_of] + [""], dtype=object)
-    reason_words = np.array([", ".join(text(f"reason.{r}", lang) for r in rs.split("|")) for rs in reasons_of] + [""],
-                            dtype=object)
+    types, type_of = pd.factorize(column("sensor_type"))
+    codes, reasons_of = pd.factorize(pd.Series(reasons, dtype=object))
+    type_words = pd.array([label("sensor_type", c, lang) for c in type_of] + [""], dtype="str")
+    reason_words = pd.array([", ".join(text(f"reason.{r}", lang) for r in rs.split("|")) for rs in reasons_of] + [""],
+                            dtype="str")
     return pd.DataFrame({
-        text("policy.col.id", lang): short["id"].astype(str).to_numpy(),
-        text("policy.col.name", lang): short["name"].astype(str).to_numpy(),
-        text("policy.col.type", lang): type_words[types],
-        text("policy.col.owner", lang): short["owner"].astype(str).to_numpy(),
-        text("policy.col.reasons", lang): reason_words[reasons],
+        text("policy.col.id", lang): column("id"),
+        text("policy.col.name", lang): column("name"),
+        text("policy.col.type", lang): type_words.take(types),
+        text("policy.col.owner", lang): column("owner"),
+        text("policy.col.reasons", lang): reason_words.take(codes),
     })

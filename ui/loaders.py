@@ -370,3 +370,58 @@ def feeds(data: Dataset) -> bool:
     if not data.store:
         return False
     return _feeds(data, (data.store, data.version))
+
+
+# --- h-pol: the policy page's coverage and hotspots, once per register version and filters ---
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _policy_coverage(_data: Dataset, key: tuple[object, ...], _registrations: pd.DataFrame, filters: str):
+    from geo.coverage import coverage
+
+    return coverage(_registrations, _data.neighbourhoods, rd_xy=_data.rd_xy_of(_registrations),
+                    neighbourhoods_rd=_data.neighbourhoods_rd)
+
+
+def policy_coverage(data: Dataset, registrations: pd.DataFrame, filters: object):
+    """geo.coverage.coverage of `registrations`, the rows of `data` that `filters` (geo.filters.Filters) keep: worked
+    out once per register version and filters (seconds at a million cameras), then shared read-only."""
+    return _policy_coverage(data, _version_key(data), registrations, repr(filters))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _policy_hotspots(_data: Dataset, key: tuple[object, ...], _registrations: pd.DataFrame, filters: str,
+                     cell_size_m: float, shape: str):
+    from geo.hotspots import hotspots
+
+    return hotspots(_registrations, _data.neighbourhoods, cell_size_m=cell_size_m, shape=shape,
+                    rd_xy=_data.rd_xy_of(_registrations), area_rd=_data.neighbourhoods_rd)
+
+
+def policy_hotspots(data: Dataset, registrations: pd.DataFrame, filters: object, cell_size_m: float, shape: str):
+    """geo.hotspots.hotspots of `registrations`, the rows of `data` that `filters` keep, on the grid asked for: once
+    per register version, filters and grid, then shared read-only. Raises geo.hotspots.HotspotError as it does."""
+    return _policy_hotspots(data, _version_key(data), registrations, repr(filters), cell_size_m, shape)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _policy_watched(_data: Dataset, key: tuple[object, ...], _registrations: pd.DataFrame, filters: str):
+    from geo.coverage import watched_shapes
+
+    return watched_shapes(_policy_coverage(_data, key, _registrations, filters))
+
+
+def policy_watched(data: Dataset, registrations: pd.DataFrame, filters: object):
+    """geo.coverage.watched_shapes of `policy_coverage`: the watched area as the map draws it, in any language."""
+    return _policy_watched(data, _version_key(data), registrations, repr(filters))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _policy_cameras(_data: Dataset, key: tuple[object, ...], _mask: np.ndarray, filters: str) -> str:
+    return layer_payload(_data, _mask)
+
+
+def policy_cameras(data: Dataset, mask: np.ndarray, filters: object) -> str:
+    """`layer_payload` of the point cameras in `mask`, those that `filters` keep: once per register version and
+    filters (a large register's cameras take a second or more to write out)."""
+    return _policy_cameras(data, _version_key(data), mask, repr(filters))

@@ -12,14 +12,14 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.coverage import coverage, coverage_table, watched_group
+from geo.coverage import coverage_table, watched_group
 from geo.dataset import Dataset
 from geo.errors import UserFacingError
 from geo.export import localized
 from geo.filters import Filters
-from geo.hotspots import CELL_SIZES_M, DEFAULT_CELL_SIZE_M, SHAPES, hotspot_group, hotspots, places
+from geo.hotspots import CELL_SIZES_M, DEFAULT_CELL_SIZE_M, SHAPES, hotspot_group, places
 from geo.mapping import build_map, fit_view, legend_html, registrations_group
-from geo.principles import UNCHECKED_AFTER_YEARS, principle_counts, shortfall_table
+from geo.principles import UNCHECKED_AFTER_YEARS, principle_counts, reason_frame, shortfall_table
 from geo.report_map import missing_group
 from geo.report_summary import CELL_M, missing_cells, per_neighbourhood
 from geo.reports import KINDS
@@ -31,7 +31,7 @@ from geo.viewgrid import server_clusters
 from ui import state
 from ui.assets import ASSETS_URL
 from ui.i18n import current_lang, fmt_number, t
-from ui.loaders import layer_payload, map_outlines
+from ui.loaders import map_outlines, policy_cameras, policy_coverage, policy_hotspots, policy_watched
 from ui.loaders import reports as load_reports
 from ui.widgets import downloads
 
@@ -54,8 +54,11 @@ def principles(data: Dataset, registrations: pd.DataFrame, filters: Filters) -> 
     lang = current_lang()
     st.subheader(t("policy.principles.title"))
     st.write(t("policy.principles.intro"))
-    counts = principle_counts(registrations)
-    tables = {t(f"principle.{row.code}"): shortfall_table(registrations, row.code, lang) for row in counts if row.count}
+    # Each registration's reasons once, for the counts and every principle's table.
+    reasons = reason_frame(registrations)
+    counts = principle_counts(registrations, reasons=reasons)
+    tables = {t(f"principle.{row.code}"): shortfall_table(registrations, row.code, lang, reasons=reasons)
+              for row in counts if row.count}
     if tables:
         downloads(pd.concat([tab.assign(**{t("policy.col.principle"): name}) for name, tab in tables.items()]),
                   t("policy.principles.file"), key="policy.principles", sheets=tables)
@@ -97,8 +100,7 @@ def hotspots_section(data: Dataset, registrations: pd.DataFrame, filters: Filter
     size = right.select_slider(t("policy.hotspots.size"), CELL_SIZES_M, value=DEFAULT_CELL_SIZE_M,
                                key="policy.hotspots.size", format_func=lambda n: t("policy.hotspots.metres", lang, n=n))
     try:
-        result = hotspots(registrations, data.neighbourhoods, cell_size_m=size, shape=shape,
-                          rd_geometries=data.rd_of(registrations), area_rd=data.neighbourhoods_rd)
+        result = policy_hotspots(data, registrations, filters, size, shape)
     except UserFacingError as err:
         st.warning(err.message(lang))
         return
@@ -130,8 +132,7 @@ def coverage_section(data: Dataset, registrations: pd.DataFrame, filters: Filter
     lang = current_lang()
     st.subheader(t("policy.coverage.title"))
     st.write(t("policy.coverage.intro"))
-    cov = coverage(registrations, data.neighbourhoods, rd_geometries=data.rd_of(registrations),
-                   neighbourhoods_rd=data.neighbourhoods_rd)
+    cov = policy_coverage(data, registrations, filters)
     if cov.cameras == 0:
         st.caption(t("policy.coverage.none"))
         return
@@ -155,12 +156,13 @@ def coverage_section(data: Dataset, registrations: pd.DataFrame, filters: Filter
         *([missing_group(missing, t("policy.coverage.missing.layer"),
                          lambda n: t("policy.coverage.missing.tooltip", lang, n=n))] if missing else []),
         watched_group(cov, name=t("policy.coverage.layer"), tooltip=t("policy.coverage.tooltip"),
-                      fmt_share=lambda share: percent(share, lang)),
+                      fmt_share=lambda share: percent(share, lang),
+                      shapes=policy_watched(data, registrations, filters)),
         # Every camera on its own with its view cone, at every zoom: what they watch is the point of this map. A
         # national register's tens of thousands are grouped until street level, or the browser would not cope.
-        registrations_group(layer_payload(data, np.asarray(is_camera)), assets=ASSETS_URL,
+        registrations_group(policy_cameras(data, np.asarray(is_camera), filters), assets=ASSETS_URL,
                             lang=lang, cluster=server_clusters(int(np.count_nonzero(is_camera))), cones_always=True),
-    ], legend=legend_html(lang, reg[is_camera]))
+    ], legend=legend_html(lang, reg.loc[is_camera, ["sensor_type", "purpose"]]))
     table = coverage_table(cov, lang)
     st.dataframe(localized(table, lang, percent=(t("policy.coverage.col.share"),)), hide_index=True, width="stretch",
                  key="policy.coverage.table")

@@ -7,6 +7,7 @@ import math
 import geopandas as gpd
 import numpy as np
 import pytest
+import shapely
 from shapely.geometry import Point, box
 
 from geo.coverage import coverage, watched_layer
@@ -163,3 +164,15 @@ def test_rd_geometries_worked_out_elsewhere_give_the_same_coverage() -> None:
     expected = coverage(cameras_only, data.neighbourhoods)
     assert given.neighbourhoods.drop(columns="geometry").equals(expected.neighbourhoods.drop(columns="geometry"))
     assert (given.cameras, given.undirected, given.mobile) == (expected.cameras, expected.undirected, expected.mobile)
+
+
+def test_coordinates_kept_by_the_caller_give_the_same_coverage_as_the_geometries() -> None:
+    reg = cameras((X0 + 500, Y0 + 500, 0, 60, 50), (X0 + 990, Y0 + 500, np.nan, np.nan, 30.0),
+                  (X0 + 1500, Y0 + 200, 270, 90, 80))
+    reg.loc[3] = ["camera", np.nan, np.nan, np.nan, box(X0, Y0, X0 + 300, Y0 + 300)]
+    xy = np.column_stack([shapely.get_x(reg.geometry.array), shapely.get_y(reg.geometry.array)])
+    xy[3] = np.nan  # not a point
+    by_xy, by_geometry = coverage(reg, squares(), rd_xy=xy), coverage(reg, squares())
+    assert (by_xy.cameras, by_xy.undirected, by_xy.mobile) == (by_geometry.cameras, by_geometry.undirected,
+                                                               by_geometry.mobile)
+    assert by_xy.neighbourhoods.drop(columns="geometry").equals(by_geometry.neighbourhoods.drop(columns="geometry"))

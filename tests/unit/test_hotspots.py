@@ -219,3 +219,15 @@ def test_rd_geometries_worked_out_elsewhere_give_the_same_hotspots() -> None:
     assert (given.hot, given.cold, given.outside) == (expected.hot, expected.cold, expected.outside)
     assert places(given, data.neighbourhoods, "nl", data.neighbourhoods_rd).equals(
         places(expected, data.neighbourhoods, "nl"))
+
+
+def test_coordinates_kept_by_the_caller_give_the_same_cells_as_the_geometries() -> None:
+    reg = points(np.vstack([uniform(150, 3), np.random.default_rng(4).normal([X0 + 1250, Y0 + 1250], 60, (60, 2)),
+                            [[X0 - 500, Y0 - 500]]]))
+    reg.loc[len(reg)] = [box(X0 + 100, Y0 + 100, X0 + 400, Y0 + 300)]
+    xy = np.column_stack([shapely.get_x(reg.geometry.array), shapely.get_y(reg.geometry.array)])
+    xy[-1] = np.nan  # an area: worked out from its geometry
+    by_xy = hotspots(reg, city(), cell_size_m=500, shape="square", rd_xy=xy)
+    by_geometry = hotspots(reg, city(), cell_size_m=500, shape="square")
+    assert (by_xy.points, by_xy.outside) == (by_geometry.points, by_geometry.outside)
+    assert by_xy.cells.drop(columns="geometry").equals(by_geometry.cells.drop(columns="geometry"))
