@@ -433,11 +433,12 @@ def legend_html(lang: str, registrations: pd.DataFrame | None = None) -> str:
     if registrations is None:
         types, purps = list(TYPE_ORDER), list(PURPOSE_ORDER)
     else:
-        present_types = set(registrations["sensor_type"].astype(str).unique())
+        # Per distinct value: a million registrations repeat a few (no string made per registration).
+        present_types = {str(v) for v in pd.unique(registrations["sensor_type"])}
         types = [c for c in TYPE_ORDER if c in present_types]
         if present_types - set(TYPE_ORDER) and "other" not in types:
             types.append("other")  # an unlisted type is drawn with the icon of "other"
-        present = set(icon_purposes(registrations["purpose"].astype(str)).unique())
+        present = set(icon_purposes(pd.Series([str(v) for v in pd.unique(registrations["purpose"])])).unique())
         purps = [c for c in PURPOSE_ORDER if c in present]
     rows = [f"<h3>{esc(text('map.legend.types', lang))}</h3><ul>"]
     rows += [f"<li>{icon_svg(c, grey)}<span>{esc(label('sensor_type', c, lang))}</span></li>" for c in types]

@@ -115,33 +115,34 @@ def reason_frame(registrations: pd.DataFrame, today: date | None = None,
     today_ts = pd.Timestamp(today or date.today())
     reg = registrations
 
+    def each(column: str, test) -> pd.Series:
+        """`test` of a column's text (missing: ""), worked out once per distinct value: a register repeats a few
+        (a lean register's facts are categories, geo.store.lean), so no string is made per registration."""
+        at, distinct = pd.factorize(reg[column])
+        values = pd.Series(np.asarray(distinct, dtype=object)).fillna("").astype(str)
+        found = np.append(np.asarray(test(values), dtype=bool), bool(np.asarray(test(pd.Series([""])))[0]))
+        return pd.Series(found[at], index=reg.index)  # factorize's -1 (missing) takes the last: ""
+
     def blank(column: str) -> pd.Series:
-        return reg[column].fillna("").astype(str).str.strip() == ""
+        return each(column, lambda v: v.str.strip() == "")
 
     def personal() -> pd.Series:
         return reg["personal_data"].fillna(False).astype(bool)
 
     def in_use() -> pd.Series:
         # An inactive entry is a record of the past: its end date and its last check no longer matter.
-        return reg["status"].fillna("").astype(str) != "inactive"
+        return each("status", lambda v: v != "inactive")
 
     def expired() -> pd.Series:
         until = pd.to_datetime(reg["active_until"])
         return in_use() & (until < today_ts).fillna(False).astype(bool)
 
     def algorithmic() -> pd.Series:
-        types = reg["sensor_type"].fillna("").astype(str)
-        data = reg["data_types"].fillna("").astype(str)
-
-        # A large register repeats a few combinations of data types: each is searched once.
-        at, distinct = pd.factorize(data)
-
         def delivers(codes: tuple[str, ...]) -> pd.Series:
-            found = pd.Series(distinct).str.contains(rf"(?:^|\|)(?:{'|'.join(codes)})(?:\||$)", regex=True)
-            return pd.Series(found.to_numpy(bool)[at], index=reg.index)
+            return each("data_types", lambda v: v.str.contains(rf"(?:^|\|)(?:{'|'.join(codes)})(?:\||$)", regex=True))
 
-        analysed = (types == "camera") & delivers(CAMERA_ANALYTICS)
-        return types.isin(ALGORITHMIC_TYPES) | delivers(("counts",)) | analysed
+        analysed = each("sensor_type", lambda v: v == "camera") & delivers(CAMERA_ANALYTICS)
+        return each("sensor_type", lambda v: v.isin(ALGORITHMIC_TYPES)) | delivers(("counts",)) | analysed
 
     def link_broken() -> pd.Series:
         # The link column is there only when an algorithm register is loaded (geo.algorithms.with_links).
@@ -158,7 +159,7 @@ def reason_frame(registrations: pd.DataFrame, today: date | None = None,
         "biometric": lambda: reg["biometric"].fillna(False).astype(bool),
         "no_legal_basis": lambda: personal() & (blank("legal_basis") | reg["legal_basis"].isin(["unknown", "none"])),
         "no_privacy_statement": lambda: personal() & blank("privacy_statement_url"),
-        "no_dpia": lambda: personal() & (blank("dpia") | (reg["dpia"].astype(str).str.strip().str.lower() == "no")),
+        "no_dpia": lambda: personal() & each("dpia", lambda v: v.str.strip().str.lower().isin(["", "no"])),
         "no_council_decision": lambda: reg["sensor_type"].isin(["camera", "anpr"]) & blank("council_decision"),
         "expired": expired,
         "unchecked": unchecked,

@@ -115,10 +115,20 @@ class Builder:
         self._facts.append(facts(chunk))
         self._anchors.append(Anchors.of(np.asarray(chunk.geometry.array)))
         self._bounds.append(np.asarray(chunk.total_bounds))
-        codes = assign_neighbourhood(chunk, self.nb, rd_geometries=rd, neighbourhoods_rd=self.nb_rd)
-        self._codes.append(codes.to_numpy(dtype=object))
         reg_pos, nb_pos = join_positions(chunk, self.nb, rd_geometries=rd, neighbourhoods_rd=self.nb_rd)
-        self._pairs.append((np.asarray(reg_pos, dtype=np.int64) + self.n, np.asarray(nb_pos, dtype=np.int64)))
+        reg_pos, nb_pos = np.asarray(reg_pos, dtype=np.int64), np.asarray(nb_pos, dtype=np.int64)
+        # Each one's neighbourhood (geo.join.assign_neighbourhood) from the join: the one it lies in, or none; only
+        # an area in several needs the overlaps worked out.
+        inside = nb_pos >= 0
+        owner = np.full(len(chunk), -1, dtype=np.int64)
+        owner[reg_pos[inside]] = nb_pos[inside]
+        codes = np.array([*self.nb["code"].astype(str), None], dtype=object)[owner]
+        several = np.flatnonzero(np.bincount(reg_pos[inside], minlength=len(chunk)) > 1)
+        if len(several):
+            codes[several] = assign_neighbourhood(chunk.iloc[several], self.nb, rd_geometries=rd[several],
+                                                  neighbourhoods_rd=self.nb_rd).to_numpy(dtype=object)
+        self._codes.append(codes)
+        self._pairs.append((reg_pos + self.n, nb_pos))
         self.n += len(chunk)
 
     def watch(self, chunks: Iterable[gpd.GeoDataFrame]) -> Iterator[gpd.GeoDataFrame]:
