@@ -169,13 +169,16 @@ def _neighbourhood_tables(
     _data: Dataset, key: tuple[object, ...]
 ) -> tuple[list[NeighbourhoodSummary], NeighbourhoodSummary, pd.DataFrame]:
     from geo.join import join
-    from geo.store import neighbourhood_pairs
+    from geo.store import is_lean, neighbourhood_pairs
     from geo.summary import city_summary, summarise
 
     reg, nb, nb_rd = _data.registrations, _data.neighbourhoods, _data.neighbourhoods_rd
     pairs = neighbourhood_pairs(_data)
+    table = join(reg, nb, pairs=pairs)
+    if is_lean(_data):  # a million codes as categories: a few megabytes, not forty
+        table = table.astype({"code": "category"})
     return (summarise(reg, nb, pairs=pairs, neighbourhoods_rd=nb_rd), city_summary(reg, nb, neighbourhoods_rd=nb_rd),
-            join(reg, nb, pairs=pairs))
+            table)
 
 
 def neighbourhood_tables(data: Dataset) -> tuple[list[NeighbourhoodSummary], NeighbourhoodSummary, pd.DataFrame]:

@@ -104,3 +104,52 @@ def test_a_click_on_a_cluster_zooms_in_and_the_server_sends_that_view(server_url
     assert after["z"] == 15
     assert after["n"] == after["declared"] == expected_in(cameras, after)
     assert after["n"] >= int(re.sub(r"\D", "", title))  # the cluster's registrations are all in the new view
+
+
+# --- a lean register (geo.store.lean): on PostGIS the server keeps facts only and asks the database for the rest ---
+
+
+@pytest.fixture(scope="module")
+def lean_url(browser):
+    """A server on the demo register in PostGIS, kept as facts ($ZICHTBAAR_LEAN_FROM=0)."""
+    import os
+
+    from geo.schema import DEMO_NEIGHBOURHOODS, DEMO_REGISTER
+    from geo.store import import_register
+    from tests.unit.conftest import PG_ENV, postgis_store
+
+    base = os.environ.get(PG_ENV)
+    if not base:
+        pytest.skip(f"${PG_ENV} is not set; `bash .ci/postgis.sh` starts PostGIS and prints the URL")
+    with postgis_store(base) as url:
+        import_register(DEMO_REGISTER, DEMO_NEIGHBOURHOODS, store=url, municipality="Voorbeeldstad", is_demo=True)
+        with streamlit_server({"ZICHTBAAR_DB": url, "ZICHTBAAR_LEAN_FROM": "0"}) as app:
+            open_start_page(browser, app)
+            yield app
+
+
+@pytest.mark.parametrize("zoom", [12, 16])
+def test_on_a_lean_register_the_map_draws_exactly_the_filtered_registrations(lean_url, visit, cameras, zoom):
+    page = visit.page
+    page.goto(f"{lean_url}/kaart?lang=nl&f_sensor_type=camera&lat={CENTRE[0]}&lon={CENTRE[1]}&z={zoom}")
+    wait_for_app(page)
+    drawn = drawn_count(page)
+    assert drawn["n"] == drawn["declared"] == expected_in(cameras, drawn) > 0
+    if zoom == 16:
+        assert drawn["icons"] > 0  # single icons: their rows came from the database
+
+
+def test_on_a_lean_register_a_chosen_registration_and_a_search_come_from_the_database(lean_url, visit):
+    data = read_store(DEFAULT_STORE)
+    camera = data.registrations[data.registrations["id"] == "VBS-0082"].iloc[0]
+    page = visit.page
+    page.goto(f"{lean_url}/kaart?lang=nl&sel=VBS-0082")
+    wait_for_app(page)
+    panel = page.locator(".st-key-map-detail")
+    panel.wait_for(timeout=60_000)
+    assert camera["name"] in panel.inner_text()
+    page.goto(f"{lean_url}/kaart?lang=nl&f_text=markt")
+    wait_for_app(page)
+    want = int(apply(data.registrations, Filters(text="markt"), index=FilterIndex.build(data.registrations)).sum())
+    shown = int(COUNT.search(page.locator("[data-testid='stMain']").inner_text()).group(1).replace(".", ""))
+    assert shown == want > 0
