@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
+import functools
 import gc
 import logging
 import os
@@ -203,9 +204,16 @@ def _map_index(_data: Dataset, key: tuple[object, ...]) -> tuple[FilterIndex, pd
         codes = assign_neighbourhood(reg, nb, rd_geometries=_data.rd, neighbourhoods_rd=_data.neighbourhoods_rd)
     else:
         codes = pd.Series([None] * len(reg), index=reg.index, dtype=object)
-    # A lean register's texts are in the database, which searches them.
-    asked = (lambda words: search(_data, words)) if is_lean(_data) else None
-    return FilterIndex.build(reg, codes, tuple(nb["code"].astype(str)), search=asked), codes
+    # A lean register's texts are in the database, which searches them (a page run asks twice: mask and counts).
+    asked = functools.lru_cache(maxsize=8)(lambda *words: _read_only(search(_data, list(words))))
+    return FilterIndex.build(reg, codes, tuple(nb["code"].astype(str)),
+                             search=(lambda words: asked(*words)) if is_lean(_data) else None), codes
+
+
+def _read_only(mask: np.ndarray) -> np.ndarray:
+    """`mask`, shared from a cache: no one may change it."""
+    mask.flags.writeable = False
+    return mask
 
 
 def map_index(data: Dataset) -> tuple[FilterIndex, pd.Series]:

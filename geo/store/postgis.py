@@ -145,6 +145,7 @@ _SIGHT = "ST_Expand(geom_rd, reach_m)"
 
 def _registrations_indexes(table: str) -> tuple[str, ...]:
     return (f"ALTER TABLE {table} ADD PRIMARY KEY (position)",
+            f"CREATE INDEX ON {table} (id)",  # a sign's link names its registration by id
             f"CREATE INDEX ON {table} USING gist (geom_rd)",
             # The areas alone: the join tests them against every neighbourhood they touch, without the points.
             f"CREATE INDEX ON {table} USING gist (geom_rd) WHERE has_area",
@@ -345,11 +346,13 @@ class PostGISStore:
         found = " AND ".join(f"strpos(t.text, %(w{k})s) > 0" for k in range(len(words))) or "true"
 
         def sql(v: int) -> str:
-            return (f"SELECT position FROM (SELECT position, {text} AS text FROM {_registrations_table(v)}) t "
-                    f"WHERE {found} ORDER BY position")
+            # One text of every position found: a word in every registration gives a million, not a million rows.
+            return (f"SELECT string_agg(position::text, ',' ORDER BY position) FROM "
+                    f"(SELECT position, {text} AS text FROM {_registrations_table(v)}) t WHERE {found}")
 
         rows = self._query_version(version, sql, {f"w{k}": w for k, w in enumerate(words)})
-        return np.array([r[0] for r in rows], dtype=np.int64)
+        listed = rows[0][0] if rows else None
+        return np.array(listed.split(",") if listed else [], dtype=np.int64)
 
     def _readable(self, conn, log: list[ImportRecord], version: int | None) -> int:
         """`version` (default the newest) when its tables are there, under the reader's lock."""

@@ -13,8 +13,8 @@ import re
 import numpy as np
 import pytest
 
+from geo.dataset import load_demo
 from geo.filters import FilterIndex, Filters, apply
-from geo.store import DEFAULT_STORE, read_store
 from geo.viewgrid import Anchors, ViewBox
 from tests.browser.conftest import MAP_FRAME, map_frame, open_start_page, streamlit_server, wait_for_app
 
@@ -46,8 +46,9 @@ def server_url(browser):
 
 @pytest.fixture(scope="module")
 def cameras() -> tuple[np.ndarray, Anchors]:
-    """The demo store's registrations the filter "camera" keeps, and where each is drawn."""
-    data = read_store(DEFAULT_STORE)
+    """The demo register's registrations the filter "camera" keeps, and where each is drawn (read from its file: in a
+    fresh clone no server may have built the demo store yet)."""
+    data = load_demo()
     reg = data.registrations
     mask = apply(reg, Filters(sensor_type=("camera",)), index=FilterIndex.build(reg))
     return mask, Anchors.of(np.asarray(reg.geometry.array))
@@ -140,14 +141,13 @@ def test_on_a_lean_register_the_map_draws_exactly_the_filtered_registrations(lea
 
 
 def test_on_a_lean_register_a_chosen_registration_and_a_search_come_from_the_database(lean_url, visit):
-    data = read_store(DEFAULT_STORE)
+    data = load_demo()
     camera = data.registrations[data.registrations["id"] == "VBS-0082"].iloc[0]
     page = visit.page
     page.goto(f"{lean_url}/kaart?lang=nl&sel=VBS-0082")
     wait_for_app(page)
     panel = page.locator(".st-key-map-detail")
-    panel.wait_for(timeout=60_000)
-    assert camera["name"] in panel.inner_text()
+    panel.get_by_text(camera["name"]).first.wait_for(timeout=60_000)  # its row, from the database
     page.goto(f"{lean_url}/kaart?lang=nl&f_text=markt")
     wait_for_app(page)
     want = int(apply(data.registrations, Filters(text="markt"), index=FilterIndex.build(data.registrations)).sum())

@@ -163,6 +163,7 @@ def test_an_id_and_words_are_looked_up_by_the_database(both) -> None:
     some = str(full.registrations["id"].iloc[77])
     assert store.position_of(lean, some) == store.position_of(full, some) == 77
     assert store.position_of(lean, "VBS-no-such") is None and store.position_of(lean, "") is None
+    assert store.search(lean, ["vbs-"]).all()  # in every id: every registration
     # A word with SQL in it is a word, nothing more.
     assert not store.search(lean, ["'; drop table import_log; --"]).any()
 
