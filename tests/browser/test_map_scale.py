@@ -64,13 +64,19 @@ def drawn_count(page) -> dict:
     return frame.wait_for_function(DRAWN_COUNT, timeout=60_000, polling=200).json_value()
 
 
-@pytest.mark.parametrize("zoom", [12, 14, 16, 18])
-def test_the_clusters_and_icons_drawn_add_up_to_the_filtered_registrations_in_view(server_url, visit, cameras, zoom):
-    page = visit.page
-    page.goto(f"{server_url}/kaart?lang=nl&f_sensor_type=camera&lat={CENTRE[0]}&lon={CENTRE[1]}&z={zoom}")
+def cameras_drawn(page, url: str, cameras, zoom: int) -> dict:
+    """The map of the cameras at `zoom` around CENTRE, once drawn; what it draws is what the filter keeps in view."""
+    page.goto(f"{url}/kaart?lang=nl&f_sensor_type=camera&lat={CENTRE[0]}&lon={CENTRE[1]}&z={zoom}")
     wait_for_app(page)
     drawn = drawn_count(page)
     assert drawn["n"] == drawn["declared"] == expected_in(cameras, drawn) > 0
+    return drawn
+
+
+@pytest.mark.parametrize("zoom", [12, 14, 16, 18])
+def test_the_clusters_and_icons_drawn_add_up_to_the_filtered_registrations_in_view(server_url, visit, cameras, zoom):
+    page = visit.page
+    drawn = cameras_drawn(page, server_url, cameras, zoom)
     if zoom <= 14:
         assert drawn["clusters"] > 0
     if zoom == 12:  # the whole city in view: every camera the filter keeps, as the page counts them
@@ -131,11 +137,7 @@ def lean_url(browser):
 
 @pytest.mark.parametrize("zoom", [12, 16])
 def test_on_a_lean_register_the_map_draws_exactly_the_filtered_registrations(lean_url, visit, cameras, zoom):
-    page = visit.page
-    page.goto(f"{lean_url}/kaart?lang=nl&f_sensor_type=camera&lat={CENTRE[0]}&lon={CENTRE[1]}&z={zoom}")
-    wait_for_app(page)
-    drawn = drawn_count(page)
-    assert drawn["n"] == drawn["declared"] == expected_in(cameras, drawn) > 0
+    drawn = cameras_drawn(visit.page, lean_url, cameras, zoom)
     if zoom == 16:
         assert drawn["icons"] > 0  # single icons: their rows came from the database
 
