@@ -98,13 +98,10 @@ def dataset(lean: bool = False) -> Dataset:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _is_large(path: str, version: int, threshold: int) -> bool:
-    """Whether `version` of the store at `path` is a PostGIS register of `threshold` registrations or more, kept as
-    facts (geo.store.lean)."""
-    from geo.store import is_url, versions
+    """geo.store.kept_as_facts, asked once per store version and threshold (geo.store.lean.lean_from)."""
+    from geo.store import kept_as_facts
 
-    if not is_url(path):
-        return False
-    return any(r.version == version and r.accepted >= threshold for r in versions(path))
+    return kept_as_facts(path, version)
 
 
 def give_back_memory() -> None:

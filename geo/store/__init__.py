@@ -89,6 +89,7 @@ __all__ = [
     "is_lean",
     "is_url",
     "keep_versions",
+    "kept_as_facts",
     "nearby",
     "neighbourhood_pairs",
     "open_store",
@@ -99,6 +100,7 @@ __all__ = [
     "registrations_within",
     "rows",
     "search",
+    "search_named",
     "sha256_file",
     "spot_rd",
     "store_path",
@@ -231,13 +233,14 @@ def _import(register: str | Path, neighbourhoods: str | Path | None, target: Sto
             municipality=municipality if municipality is not None else (last.municipality if last else ""),
             is_demo=is_demo)
 
+    nb = _in_wgs84(nb)
     if isinstance(target, PostGISStore):
         # The facts app servers keep of a large register (geo.store.lean), worked out as the chunks pass.
-        builder = LeanBuilder(_in_wgs84(nb))
-        written = target.replace(builder.watch(frames_of(report.accepted)), _in_wgs84(nb), record,
+        builder = LeanBuilder(nb)
+        written = target.replace(builder.watch(frames_of(report.accepted)), nb, record,
                                  only_if_empty=only_if_empty, facts=lambda: lean_blobs(builder.parts()))
     else:
-        written = target.replace(report.accepted, _in_wgs84(nb), record, only_if_empty=only_if_empty)
+        written = target.replace(report.accepted, nb, record, only_if_empty=only_if_empty)
     _after_import(target, written)
     return report, written
 
@@ -293,12 +296,8 @@ def read_store(store: str | Path | None = None, *, version: int | None = None, l
     """
     name = _name(store)
     target = open_store(name)
-    if lean and isinstance(target, PostGISStore):
-        book = target.log()
-        record = next((r for r in book if r.version == version), None) if version is not None else \
-            (book[-1] if book else None)
-        if record is not None and record.accepted >= lean_from():
-            return read_lean(target, name, version)
+    if lean and kept_as_facts(target, version):
+        return read_lean(target, name, version)
     if isinstance(target, GeoPackageStore):
         # A GeoPackage's snapshot (geo.store.snapshot) when there is one; else the store, and a snapshot for next time.
         data = snapshot.read(target, version)
@@ -307,6 +306,18 @@ def read_store(store: str | Path | None = None, *, version: int | None = None, l
             snapshot.write(target, data)
         return data
     return to_dataset(target.read(version=version), name)
+
+
+def kept_as_facts(store: str | Path | Store | None, version: int | None = None) -> bool:
+    """Whether `version` (the newest when None) of the store is a PostGIS register of geo.store.lean.lean_from()
+    registrations or more: the pages that can, then keep its facts only (`read_store(..., lean=True)`)."""
+    target = store if isinstance(store, (PostGISStore, GeoPackageStore)) else open_store(store)
+    if not isinstance(target, PostGISStore):
+        return False
+    book = target.log()
+    record = next((r for r in book if r.version == version), None) if version is not None else \
+        (book[-1] if book else None)
+    return record is not None and record.accepted >= lean_from()
 
 
 def _name(store: str | Path | None) -> str:
