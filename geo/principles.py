@@ -124,7 +124,7 @@ def reason_frame(registrations: pd.DataFrame, today: date | None = None,
         return pd.Series(found[at], index=reg.index)  # factorize's -1 (missing) takes the last: ""
 
     def blank(column: str) -> pd.Series:
-        return each(column, lambda v: v.str.strip() == "")
+        return each(column, blank_cells)
 
     def personal() -> pd.Series:
         return reg["personal_data"].fillna(False).astype(bool)
@@ -168,6 +168,15 @@ def reason_frame(registrations: pd.DataFrame, today: date | None = None,
         "algorithm_link_broken": link_broken,
     }
     return pd.DataFrame({r: rules[r]().to_numpy(bool) for r in reasons}, index=reg.index)
+
+
+def blank_cells(values: pd.Series) -> pd.Series:
+    """Which cells are blank, as the reasons read a text: missing, empty or only spaces.
+
+    >>> blank_cells(pd.Series(["", " ", None, "Besluit 1"])).tolist()
+    [True, True, True, False]
+    """
+    return values.fillna("").astype(str).str.strip() == ""
 
 
 def flag_frame(registrations: pd.DataFrame, today: date | None = None) -> pd.DataFrame:

@@ -26,7 +26,7 @@ import pandas as pd
 
 from geo.dataset import Dataset
 from geo.filters import INDEX_COLUMNS
-from geo.principles import REASON_COLUMNS
+from geo.principles import REASON_COLUMNS, blank_cells
 from geo.schema import FIELDS
 from geo.summary import SUMMARY_COLUMNS
 from geo.viewgrid import Anchors
@@ -77,7 +77,7 @@ def facts(chunk: gpd.GeoDataFrame) -> pd.DataFrame:
     for name in FACT_COLUMNS:
         col = chunk[name]
         if name in BLANK_ONLY:
-            col = pd.Series(np.where(col.fillna("").astype(str).str.strip() == "", BLANK, FILLED), index=col.index)
+            col = pd.Series(np.where(blank_cells(col), BLANK, FILLED), index=col.index)
         if col.dtype == object or pd.api.types.is_string_dtype(col.dtype):
             col = col.astype("category")
         elif pd.api.types.is_datetime64_any_dtype(col.dtype):
