@@ -32,11 +32,14 @@ filtered /kaart  /kaart?f_sensor_type=camera in a fresh context (geo/viewstate.F
                  drawn: tests/browser/conftest.wait_for_drawn, which waits for window.zbDrawn too when a
                  frame has the registrations layer)
 server MB        resident memory of the server process and its children after these visits
+/beleid          then the policy page's principles check, hotspots and camera coverage (POLICY), each in a fresh
+                 context, seconds as for /hier; and the server's resident memory after them
 map n            window.zbDrawn.n of the first and of the filtered /kaart: how many registrations the map
                  drew (or clustered)
 
 On PostGIS a second server is started on the same store while the first still runs; it serves /kaart and
-/hier (its first /kaart is again a first visit), and both servers' resident memory is printed after that.
+/hier (its first /kaart is again a first visit), and both servers' resident memory is printed after that; then
+both serve /beleid's three sections, and their memory is printed again.
 """
 
 from __future__ import annotations
@@ -87,12 +90,15 @@ BEFORE: dict[int, dict[str, str]] = {
 }
 COLUMNS = ("registrations", "import s (peak MB)", "first /kaart", "warmed: check s, first /kaart",
            "later /kaart", "filtered /kaart", "/hier",
-           "/buurten", "/", "server MB", "map n (all / camera)")
-BEFORE_KEYS = (None, "import", "first", None, None, "filtered", "hier", "buurten", None, None, None)
+           "/buurten", "/", "server MB", "/beleid: principles, hotspots, coverage", "server MB after /beleid",
+           "map n (all / camera)")
+BEFORE_KEYS = (None, "import", "first", None, None, "filtered", "hier", "buurten", None, None, None, None, None)
 
 KAART = "/kaart?lang=nl"
 FILTERED = "/kaart?f_sensor_type=camera&lang=nl"
 HIER = "/hier?lat=52.3702&lon=4.8952&r=250&lang=nl"
+#: The policy page's sections that read the whole scope: the principles check, the hotspots, the camera coverage.
+POLICY = ("/beleid?lang=nl", "/beleid?lang=nl&section=hotspots", "/beleid?lang=nl&section=coverage")
 #: What a first visit met on its way to the map, and its mark in the table.
 MARK = {"": "", "dialog": " †", "again": " *"}
 DETOUR = {"dialog": "Streamlit's \"Page not found\" dialog came up and was closed (Escape); the map then drew",
@@ -265,13 +271,22 @@ def visit_all(browser, target: str, row: Row, timeout: float, second: bool) -> N
                 row.cells[cell] = f"{took:.1f}"
         mine = rss_mb(pid)
         row.cells["server MB"] = f"{mine:,.0f}"
+        row.cells["/beleid"] = visit_policy(browser, base, row, timeout)
+        row.cells["MB after /beleid"] = f"{rss_mb(pid):,.0f}"
     warmed(browser, target, row, timeout)
     print(f"  {row.n:,}: " + ", ".join(f"{k} {v}" for k, v in row.cells.items()), flush=True)
     if second:  # two servers on one store, each having served /kaart and /hier
         with app_server(target, timeout) as (base, pid):
             timed("server 1 /kaart", lambda: visit_map(browser, base, KAART, timeout), row)
             timed("server 1 /hier", lambda: visit_page(browser, base, HIER, timeout), row)
-            second_server(browser, target, row, timeout, pid)
+            second_server(browser, target, row, timeout, pid, base)
+
+
+def visit_policy(browser, base: str, row: Row, timeout: float, label: str = "/beleid") -> str:
+    """The policy page's sections in POLICY, each in a fresh context: their seconds, comma-separated."""
+    took = [timed(f"{label} {path.rsplit('=', 1)[-1]}", lambda p=path: visit_page(browser, base, p, timeout), row)
+            for path in POLICY]
+    return ", ".join("failed" if s is None else f"{s:.1f}" for s in took)
 
 
 def warmed(browser, target: str, row: Row, timeout: float) -> None:
@@ -290,14 +305,23 @@ def warmed(browser, target: str, row: Row, timeout: float) -> None:
         row.cells["warmed"] = f"{check:.1f}, {result[0]:.1f}{MARK[result[2]]}" if result else f"{check:.1f}, failed"
 
 
-def second_server(browser, target: str, row: Row, timeout: float, first_pid: int) -> None:
-    """A second server on the same store, started after the first: its /kaart and /hier, both servers' memory."""
+def second_server(browser, target: str, row: Row, timeout: float, first_pid: int, first_base: str) -> None:
+    """A second server on the same store, started after the first: its /kaart and /hier, both servers' memory; then
+    /beleid on both, and their memory again."""
     with app_server(target, timeout) as (base, pid):
         kaart = timed("second server /kaart", lambda: visit_map(browser, base, KAART, timeout), row)
         hier = timed("second server /hier", lambda: visit_page(browser, base, HIER, timeout), row)
         line = (f"second server on the same store: first /kaart {f'{kaart[0]:.1f} s' if kaart else 'failed'}"
                 f"{MARK[kaart[2]] if kaart else ''}, /hier {f'{hier:.1f} s' if hier is not None else 'failed'}; "
                 f"resident memory: first server {rss_mb(first_pid):,.0f} MB, second server {rss_mb(pid):,.0f} MB")
+        row.notes.append(line)
+        print(f"  {line}", flush=True)
+        # The policy page on both: on PostGIS it too works on the facts (geo.store.lean).
+        first = visit_policy(browser, first_base, row, timeout, "server 1 /beleid")
+        second = visit_policy(browser, base, row, timeout, "second server /beleid")
+        line = (f"then /beleid (principles, hotspots, coverage) on each: first server {first} s, second server "
+                f"{second} s; resident memory: first server {rss_mb(first_pid):,.0f} MB, second server "
+                f"{rss_mb(pid):,.0f} MB")
         row.notes.append(line)
         print(f"  {line}", flush=True)
 
@@ -361,7 +385,7 @@ def table(store: str, rows: list[Row]) -> str:
             cells += [before.get(k, "") if k else "" for k in BEFORE_KEYS[1:]]
             lines.append("| " + " | ".join(cells) + " |")
         keys = ("import", "first /kaart", "warmed", "later /kaart", "filtered /kaart", "/hier", "/buurten", "/",
-                "server MB", "n")
+                "server MB", "/beleid", "MB after /beleid", "n")
         lines.append("| " + " | ".join([f"{row.n:,}", *(row.cells.get(k, "") for k in keys)]) + " |")
     notes = [f"{row.n:,}: {note}" for row in rows for note in row.notes]
     return "\n".join(lines + ([""] + [f"- {note}" for note in notes] if notes else []))

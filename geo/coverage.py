@@ -23,6 +23,8 @@ _POINT = 0  # shapely.get_type_id of a Point
 #: From this many (neighbourhood, view) pairs on, the neighbourhoods' unions are made in a few threads at once.
 _PARALLEL_FROM = 5_000
 _WORKERS = min(4, os.cpu_count() or 1)
+#: What `coverage` reads of a camera besides its geometry: its type and view (geo.cones.view_areas).
+CAMERA_COLUMNS = ("sensor_type", "direction", "field_of_view", "range_m")
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ def coverage(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame,
     chosen = is_camera & is_point
     mobile = int((is_camera & ~is_point & ~shapely.is_missing(geoms)).sum())
     # Only what the views and the neighbourhood join read: a copy of every column of many cameras costs.
-    columns = [c for c in ("sensor_type", "direction", "field_of_view", "range_m") if c in registrations.columns]
+    columns = [c for c in CAMERA_COLUMNS if c in registrations.columns]
     cams = registrations.loc[chosen, [*columns, registrations.geometry.name]]
 
     if rd_xy is not None:

@@ -190,7 +190,8 @@ def hotspots(registrations: gpd.GeoDataFrame, area: gpd.GeoDataFrame | None = No
     rd_geometries, area_rd : the registrations and the area in RD New (geo.join.to_rd), aligned, when the
         caller keeps them.
     rd_xy : instead of `rd_geometries`, the (n, 2) RD New coordinates of the registrations that are points, NaN
-        for the others (geo.dataset.Dataset.rd_xy_of): only the others are then reprojected.
+        for the others (geo.dataset.Dataset.rd_xy_of, geo.store.points_rd): only the others are then reprojected,
+        and a point's geometry is not read.
 
     Raises
     ------
@@ -313,9 +314,11 @@ def _points_rd(registrations: gpd.GeoDataFrame, rd_geometries: np.ndarray | None
     if rd_xy is not None:
         xy = np.asarray(rd_xy, dtype=float)
         x, y = xy[:, 0].copy(), xy[:, 1].copy()
-        # A point is its own point on the surface: only the areas and lines are reprojected and worked out.
-        valid = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
-        other = valid & ~np.isfinite(x)
+        # A point is its own point on the surface: only the areas and lines are reprojected and worked out. A
+        # point's coordinates are enough (geo.store.points_rd leaves its shape out).
+        shaped = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
+        other = shaped & ~np.isfinite(x)
+        valid = other | np.isfinite(x)
         if other.any():
             surface = shapely.point_on_surface(to_rd(registrations.geometry[other]))
             x[other], y[other] = shapely.get_x(surface), shapely.get_y(surface)

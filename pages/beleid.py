@@ -1,6 +1,5 @@
 """Policy: the principles check, hotspots, camera coverage and trends of the register, for the municipality's staff."""
 
-import numpy as np
 import streamlit as st
 
 from geo.filters import apply
@@ -11,13 +10,13 @@ from ui.loaders import dataset, map_index
 from ui.widgets import demo_banner
 
 lang = current_lang()
-data = dataset()
+data = dataset(lean=True)  # what it shows it asks of geo.store.rows
 # The registrations as filtered on the map: the same f_* parameters in the URL.
 url = state.policy_state()
 filters = url.filters
-in_scope = (np.ones(len(data.registrations), dtype=bool) if filters.is_empty()
-            else apply(data.registrations, filters, index=map_index(data)[0]))
-registrations = data.registrations.loc[in_scope]
+# Unfiltered, the register itself (shared, no copy: a section's download may keep it until it is clicked).
+registrations = (data.registrations if filters.is_empty()
+                 else data.registrations.loc[apply(data.registrations, filters, index=map_index(data)[0])])
 
 st.title(t("policy.title"))
 demo_banner(data)

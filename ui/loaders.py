@@ -385,10 +385,17 @@ def feeds(data: Dataset) -> bool:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _policy_coverage(_data: Dataset, key: tuple[object, ...], _registrations: pd.DataFrame, filters: str):
-    from geo.coverage import coverage
+    from geo.store import camera_coverage
 
-    return coverage(_registrations, _data.neighbourhoods, rd_xy=_data.rd_xy_of(_registrations),
-                    neighbourhoods_rd=_data.neighbourhoods_rd)
+    return camera_coverage(_data, positions(_data, _registrations))
+
+
+def positions(data: Dataset, registrations: pd.DataFrame) -> np.ndarray:
+    """The positions in `data` of `registrations`, some of its rows (what geo.store.rows asks for)."""
+    at = data.registrations.index.get_indexer(registrations.index)
+    if (at < 0).any():
+        raise ValueError("not rows of this register")
+    return at
 
 
 def policy_coverage(data: Dataset, registrations: pd.DataFrame, filters: object):
@@ -401,9 +408,11 @@ def policy_coverage(data: Dataset, registrations: pd.DataFrame, filters: object)
 def _policy_hotspots(_data: Dataset, key: tuple[object, ...], _registrations: pd.DataFrame, filters: str,
                      cell_size_m: float, shape: str):
     from geo.hotspots import hotspots
+    from geo.store import points_rd
 
-    return hotspots(_registrations, _data.neighbourhoods, cell_size_m=cell_size_m, shape=shape,
-                    rd_xy=_data.rd_xy_of(_registrations), area_rd=_data.neighbourhoods_rd)
+    shapes, xy = points_rd(_data, positions(_data, _registrations))
+    return hotspots(shapes, _data.neighbourhoods, cell_size_m=cell_size_m, shape=shape, rd_xy=xy,
+                    area_rd=_data.neighbourhoods_rd)
 
 
 def policy_hotspots(data: Dataset, registrations: pd.DataFrame, filters: object, cell_size_m: float, shape: str):

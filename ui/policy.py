@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.cones import DIRECTIONAL
 from geo.coverage import coverage_table, watched_group
 from geo.dataset import Dataset
 from geo.errors import UserFacingError
@@ -19,11 +20,12 @@ from geo.export import localized
 from geo.filters import Filters
 from geo.hotspots import CELL_SIZES_M, DEFAULT_CELL_SIZE_M, SHAPES, hotspot_group, places
 from geo.mapping import build_map, fit_view, legend_html, registrations_group
-from geo.principles import UNCHECKED_AFTER_YEARS, principle_counts, reason_frame, shortfall_table
+from geo.principles import UNCHECKED_AFTER_YEARS, principle_counts, principle_frame, reason_frame, shortfall_table
 from geo.report_map import missing_group
 from geo.report_summary import CELL_M, missing_cells, per_neighbourhood
 from geo.reports import KINDS
 from geo.schema import DEFAULT_RANGE_M
+from geo.store import point_mask, rows
 from geo.store.reports import open_reports
 from geo.text import percent
 from geo.trends import changes_per_quarter
@@ -31,7 +33,7 @@ from geo.viewgrid import server_clusters
 from ui import state
 from ui.assets import ASSETS_URL
 from ui.i18n import current_lang, fmt_number, t
-from ui.loaders import map_outlines, policy_cameras, policy_coverage, policy_hotspots, policy_watched
+from ui.loaders import map_outlines, policy_cameras, policy_coverage, policy_hotspots, policy_watched, positions
 from ui.loaders import reports as load_reports
 from ui.widgets import downloads
 
@@ -50,17 +52,38 @@ def _draw_map(data: Dataset, key: str, layers: list, legend: str = "") -> None:
               feature_group_to_add=layers)
 
 
+def _shortfalls(data: Dataset, registrations: pd.DataFrame, reasons: pd.DataFrame, short: pd.Series, code: str,
+                lang: str, limit: int | None = None) -> pd.DataFrame:
+    """geo.principles.shortfall_table of the registrations in scope that fall short of `code` (`short`: which), the
+    first `limit` of them: their references and names from geo.store.rows (a large register's from the database)."""
+    at = np.flatnonzero(short.to_numpy())[:limit]
+    some = registrations.iloc[at]
+    named = rows(data, positions(data, some), ("id", "name"))
+    shown = some[["sensor_type", "owner"]].assign(id=named["id"].to_numpy(), name=named["name"].to_numpy())
+    return shortfall_table(shown, code, lang, reasons=reasons.iloc[at])
+
+
 def principles(data: Dataset, registrations: pd.DataFrame, filters: Filters) -> None:
     lang = current_lang()
     st.subheader(t("policy.principles.title"))
     st.write(t("policy.principles.intro"))
     # Each registration's reasons once, for the counts and every principle's table.
     reasons = reason_frame(registrations)
+    short = principle_frame(registrations, reasons=reasons)
     counts = principle_counts(registrations, reasons=reasons)
-    tables = {t(f"principle.{row.code}"): shortfall_table(registrations, row.code, lang, reasons=reasons)
-              for row in counts if row.count}
-    if tables:
-        downloads(pd.concat([tab.assign(**{t("policy.col.principle"): name}) for name, tab in tables.items()]),
+    failing = [row.code for row in counts if row.count]
+
+    def tables() -> dict[str, pd.DataFrame]:
+        # Every one, made on a click on a download: a national register falls short a hundred thousand times. The
+        # reasons are worked out again (a tenth of a second at a million) rather than kept while the page is open.
+        again = reason_frame(registrations)
+        which = principle_frame(registrations, reasons=again)
+        return {t(f"principle.{code}", lang): _shortfalls(data, registrations, again, which[code], code, lang)
+                for code in failing}
+
+    if failing:
+        downloads(lambda: pd.concat([tab.assign(**{t("policy.col.principle", lang): name})
+                                     for name, tab in tables().items()]),
                   t("policy.principles.file"), key="policy.principles", sheets=tables)
     for row in counts:
         with st.container(border=True):
@@ -74,18 +97,16 @@ def principles(data: Dataset, registrations: pd.DataFrame, filters: Filters) -> 
             st.page_link(state.MAP, label=t("policy.principles.show.all", n=row.count), icon=":material/map:",
                          query_params=state.map_link(replace(filters, flag=(row.code,))))
             with st.expander(t("policy.principles.which", n=row.count)):
-                whole = tables[t(f"principle.{row.code}")]
-                # A national register can fall short a hundred thousand times: the page shows the first ones, the
-                # download above holds them all.
-                table = whole.iloc[:TABLE_MAX].copy()
+                # The page shows the first ones, the download above holds them all.
+                table = _shortfalls(data, registrations, reasons, short[row.code], row.code, lang, TABLE_MAX)
                 map_column = t("policy.principles.col.map")
                 ids = table[t("policy.col.id")]
                 table.insert(0, map_column, [state.map_href(selected=i) for i in ids])
                 st.dataframe(table, hide_index=True, width="stretch", key=f"policy.principles.table.{row.code}",
                              column_config={map_column: st.column_config.LinkColumn(
                                  display_text=t("policy.principles.show"), width="small")})
-                if len(whole) > TABLE_MAX:
-                    st.caption(t("policy.principles.limited", n=TABLE_MAX, total=len(whole)))
+                if row.count > TABLE_MAX:
+                    st.caption(t("policy.principles.limited", n=TABLE_MAX, total=row.count))
     st.caption(t("policy.principles.rules", years=UNCHECKED_AFTER_YEARS))
 
 
@@ -147,8 +168,8 @@ def coverage_section(data: Dataset, registrations: pd.DataFrame, filters: Filter
         st.caption(t("policy.coverage.mobile", n=cov.mobile))
     reg = data.registrations
     # Point cameras only: mobile cameras' areas do not count (said above), so they are not drawn.
-    is_camera = (reg.index.isin(registrations.index) & reg["sensor_type"].isin(["camera", "anpr"]).to_numpy()
-                 & (reg.geometry.geom_type == "Point").to_numpy())
+    is_camera = (reg.index.isin(registrations.index) & reg["sensor_type"].isin(DIRECTIONAL).to_numpy()
+                 & point_mask(data))
     missing = missing_cells(_reports())
     if missing:
         st.caption(t("policy.coverage.missing", n=len(missing), cell=CELL_M))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 import altair as alt
@@ -99,16 +100,23 @@ def legend_list(heading: str, rows: list[tuple[str, str]]) -> None:
             f"<ul style='list-style:none;padding:0;margin:.3rem 0'>{items}</ul></div>")
 
 
-def downloads(table: pd.DataFrame, name: str, *, key: str, sheets: dict[str, pd.DataFrame] | None = None) -> None:
-    """A table as CSV and as Excel, to send on (text that looks like a formula stays text: geo.export).
+def downloads(table: pd.DataFrame | Callable[[], pd.DataFrame], name: str, *, key: str,
+              sheets: dict[str, pd.DataFrame] | Callable[[], dict[str, pd.DataFrame]] | None = None) -> None:
+    """A table as CSV and as Excel, to send on (text that looks like a formula stays text: geo.export). Each file
+    is made when it is asked for.
 
-    `name` becomes the file name; `sheets` gives the workbook several sheets instead of the one table.
+    `name` becomes the file name; `sheets` gives the workbook several sheets instead of the one table. Either may
+    be a function that makes them (run on the click, without Streamlit: a large register's rows from the database).
     """
+    def made(value):
+        return value() if callable(value) else value
+
     safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in name).strip("-") or "zichtbaar"
     left, right = st.columns(2)
-    left.download_button(t("download.csv"), data=lambda: table_csv(table), file_name=f"{safe}.csv", mime="text/csv",
-                         icon=":material/download:", key=f"{key}.csv", on_click="ignore", width="stretch")
-    right.download_button(t("download.xlsx"), data=lambda: table_xlsx(sheets or {name: table}),
+    left.download_button(t("download.csv"), data=lambda: table_csv(made(table)), file_name=f"{safe}.csv",
+                         mime="text/csv", icon=":material/download:", key=f"{key}.csv", on_click="ignore",
+                         width="stretch")
+    right.download_button(t("download.xlsx"), data=lambda: table_xlsx(made(sheets) or {name: made(table)}),
                           file_name=f"{safe}.xlsx", key=f"{key}.xlsx", on_click="ignore", width="stretch",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           icon=":material/download:")

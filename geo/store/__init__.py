@@ -81,6 +81,7 @@ __all__ = [
     "Store",
     "StoreError",
     "VersionUnavailable",
+    "camera_coverage",
     "canonical",
     "current_version",
     "ensure_demo_store",
@@ -93,6 +94,8 @@ __all__ = [
     "nearby",
     "neighbourhood_pairs",
     "open_store",
+    "point_mask",
+    "points_rd",
     "position_of",
     "read_joined",
     "read_store",
@@ -427,6 +430,52 @@ def rows(data: Dataset, positions: np.ndarray, columns: tuple[str, ...] | None =
     if columns is not None:
         found = found[[*columns, "geometry"]]
     return found if np.array_equal(ascending, positions) else found.loc[positions]
+
+
+def point_mask(data: Dataset) -> np.ndarray:
+    """Which registrations of `data` are points (geometry type Point, as GeoSeries.geom_type says): a lean Dataset
+    knows it from its facts (geo.store.lean.kinds)."""
+    import shapely
+
+    if is_lean(data):
+        return np.asarray(data.derived["kind"]) == 0
+    return shapely.get_type_id(np.asarray(data.registrations.geometry.array)) == 0
+
+
+def points_rd(data: Dataset, positions: np.ndarray) -> tuple[gpd.GeoDataFrame, np.ndarray]:
+    """What geo.hotspots.hotspots reads of the registrations at `positions`: (them, rd_xy), rd_xy the (n, 2) RD New
+    coordinates of those that are points, NaN for the others (geo.dataset.Dataset.rd_xy). A lean Dataset's points
+    come from their anchors, and only its other shapes from the database: its frame's geometry is None where
+    rd_xy holds the point."""
+    positions = np.asarray(positions, dtype=np.int64)
+    if not is_lean(data):
+        return data.registrations.iloc[positions], data.rd_xy[positions]
+    from geo.crs import wgs84_to_rd
+
+    anchors, kind = data.derived["anchors"], np.asarray(data.derived["kind"])[positions]
+    xy = np.full((len(positions), 2), np.nan)
+    point = kind == 0
+    xy[point] = np.column_stack(wgs84_to_rd(anchors.lon[positions[point]], anchors.lat[positions[point]]))
+    geometry = np.full(len(positions), None, dtype=object)
+    other = np.flatnonzero(kind > 0)
+    if len(other):
+        geometry[other] = np.asarray(rows(data, positions[other], ()).geometry.array)
+    return gpd.GeoDataFrame(index=positions, geometry=geometry, crs=WGS84), xy
+
+
+def camera_coverage(data: Dataset, positions: np.ndarray):
+    """geo.coverage.coverage of the registrations of `data` at `positions`: a lean Dataset's cameras (and only
+    they) are read from the database; a register in memory gives its RD New points."""
+    from geo.cones import DIRECTIONAL
+    from geo.coverage import CAMERA_COLUMNS, coverage
+
+    positions = np.asarray(positions, dtype=np.int64)
+    if not is_lean(data):
+        return coverage(data.registrations.iloc[positions], data.neighbourhoods, rd_xy=data.rd_xy[positions],
+                        neighbourhoods_rd=data.neighbourhoods_rd)
+    is_camera = data.registrations["sensor_type"].to_numpy()[positions]
+    cameras = positions[pd.Series(is_camera).isin(DIRECTIONAL).to_numpy()]
+    return coverage(rows(data, cameras, CAMERA_COLUMNS), data.neighbourhoods, neighbourhoods_rd=data.neighbourhoods_rd)
 
 
 def position_of(data: Dataset, reg_id: str | None) -> int | None:

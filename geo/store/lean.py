@@ -3,15 +3,9 @@
 On PostGIS, from LEAN_MIN registrations on (issue 17: four servers behind nginx need about the memory of one), an
 app server does not load the register. It keeps its *facts*: per registration the codes, dates and yes/no answers
 that the filters, counts, flags and summaries read (FACT_COLUMNS, as categories: not a million strings), where it
-is drawn (geo.viewgrid.Anchors), its neighbourhood and the neighbourhood join. Names, descriptions, contacts and
-shapes stay in the database: a page asks `geo.store.rows` for the registrations it shows, `geo.store.position_of`
-for the one in the address, and the free-text filter is answered by the database.
-
-The import works the facts out as its chunks pass into the store (`Builder`), and the store keeps them with the
-version they describe (`to_blobs`): a server reads them in a second or two. A version imported before there were
-facts has them worked out from the registrations when read, a chunk at a time.
-
-Such a Dataset says so (`is_lean`); its `registrations` are the facts (RangeIndex: positions), never rows shown.
+is drawn (geo.viewgrid.Anchors), what shape it has (`kinds`), its neighbourhood and the neighbourhood join. Names,
+descriptions, contacts and shapes stay in the database: a page asks `geo.store.rows` for the registrations it
+shows, `geo.store.position_of` for the one in the address, and the free-text filter is answered by the database.
 """
 
 from __future__ import annotations
@@ -104,6 +98,7 @@ class Builder:
         self._codes: list[np.ndarray] = []
         self._pairs: list[tuple[np.ndarray, np.ndarray]] = []
         self._bounds: list[np.ndarray] = []
+        self._kinds: list[np.ndarray] = []
 
     def add(self, chunk: gpd.GeoDataFrame) -> None:
         """The next registrations (canonical dtypes, WGS84)."""
@@ -114,6 +109,7 @@ class Builder:
         rd = to_rd(chunk)
         self._facts.append(facts(chunk))
         self._anchors.append(Anchors.of(np.asarray(chunk.geometry.array)))
+        self._kinds.append(kinds(np.asarray(chunk.geometry.array)))
         self._bounds.append(np.asarray(chunk.total_bounds))
         reg_pos, nb_pos = join_positions(chunk, self.nb, rd_geometries=rd, neighbourhoods_rd=self.nb_rd)
         reg_pos, nb_pos = np.asarray(reg_pos, dtype=np.int64), np.asarray(nb_pos, dtype=np.int64)
@@ -138,8 +134,8 @@ class Builder:
             yield chunk
 
     def parts(self) -> dict:
-        """facts (a frame), anchors, bounds (WGS84, None when empty), neighbourhood (a categorical, missing outside)
-        and pairs (geo.join.join_positions) of everything added."""
+        """facts (a frame), anchors, kind (`kinds`), bounds (WGS84, None when empty), neighbourhood (a categorical,
+        missing outside) and pairs (geo.join.join_positions) of everything added."""
         from pandas.api.types import union_categoricals
 
         if self._facts:
@@ -154,12 +150,26 @@ class Builder:
             "facts": frame,
             "anchors": Anchors(*(np.concatenate([getattr(a, k) for a in self._anchors]) if self._anchors
                                  else np.zeros(0) for k in ("lat", "lon", "x", "y"))),
+            "kind": np.concatenate(self._kinds) if self._kinds else np.zeros(0, np.int8),
             "bounds": (float(box[:, 0].min()), float(box[:, 1].min()), float(box[:, 2].max()),
                        float(box[:, 3].max())) if len(box) else None,
             "neighbourhood": _categorical(np.concatenate(self._codes) if self._codes else np.zeros(0, object)),
             "pairs": (np.concatenate([p[0] for p in self._pairs]) if self._pairs else np.zeros(0, np.int64),
                       np.concatenate([p[1] for p in self._pairs]) if self._pairs else np.zeros(0, np.int64)),
         }
+
+
+def kinds(geometries: np.ndarray) -> np.ndarray:
+    """Each geometry's shapely type id (0 a point, 3 a polygon, ...), -1 where there is none: what the policy page
+    needs to know of a shape it does not hold (a point's coordinates are its anchor).
+
+    >>> import shapely
+    >>> kinds(np.array([shapely.Point(5, 52), None, shapely.box(0, 0, 1, 1)])).tolist()
+    [0, -1, 3]
+    """
+    import shapely
+
+    return shapely.get_type_id(np.asarray(geometries)).astype(np.int8)
 
 
 def _categorical(codes: np.ndarray) -> pd.Categorical:
@@ -175,20 +185,24 @@ def to_blobs(parts: dict) -> dict[str, bytes]:
     nb = parts["neighbourhood"]
     a = parts["anchors"]
     bounds = np.array(parts["bounds"] if parts["bounds"] is not None else [np.nan] * 4, dtype=float)
-    np.savez(arrays, lat=a.lat, lon=a.lon, x=a.x, y=a.y, bounds=bounds, nb_codes=nb.codes.astype(np.int32),
+    np.savez(arrays, lat=a.lat, lon=a.lon, x=a.x, y=a.y, kind=parts["kind"], bounds=bounds,
+             nb_codes=nb.codes.astype(np.int32),
              nb_categories=np.asarray(nb.categories, dtype=str), reg_pos=parts["pairs"][0].astype(np.int32),
              nb_pos=parts["pairs"][1].astype(np.int32))
     return dict(zip(BLOBS, (frame.getvalue(), arrays.getvalue()), strict=True))
 
 
-def from_blobs(blobs: dict[str, bytes]) -> dict:
-    """`to_blobs` read back: `Builder.parts` as they were."""
-    frame = pd.read_parquet(io.BytesIO(blobs[BLOBS[0]]))
+def from_blobs(blobs: dict[str, bytes]) -> dict | None:
+    """`to_blobs` read back: `Builder.parts` as they were; None for facts kept before they held every part."""
     with np.load(io.BytesIO(blobs[BLOBS[1]])) as z:
+        if "kind" not in z.files:  # kept before the policy page read facts (issue 17)
+            return None
+        frame = pd.read_parquet(io.BytesIO(blobs[BLOBS[0]]))
         bounds = z["bounds"]
         return {
             "facts": frame,
             "anchors": Anchors(z["lat"], z["lon"], z["x"], z["y"]),
+            "kind": z["kind"],
             "bounds": None if np.isnan(bounds).any() else tuple(float(v) for v in bounds),
             "neighbourhood": pd.Categorical.from_codes(z["nb_codes"], categories=list(z["nb_categories"])),
             "pairs": (z["reg_pos"], z["nb_pos"]),
@@ -205,14 +219,13 @@ def read(store, name: str, version: int | None = None) -> Dataset:
     version = version if version is not None else (book[-1].version if book else 0)
     nb = store.neighbourhoods(version=version)
     blobs = store.facts(version=version)
-    if blobs is not None:
-        parts = from_blobs(blobs)
-    else:
+    parts = from_blobs(blobs) if blobs is not None else None
+    if parts is None:
         builder = Builder(nb)
         for _, raw in store.chunks(version, CHUNK):
             builder.add(canonical(raw))
         parts = builder.parts()
     lean = dataset_of(parts["facts"], nb, [r for r in book if r.version <= version], name)
-    lean.derived.update(lean=True, anchors=parts["anchors"], bounds=parts["bounds"],
+    lean.derived.update(lean=True, anchors=parts["anchors"], kind=parts["kind"], bounds=parts["bounds"],
                         neighbourhood=parts["neighbourhood"], pairs=parts["pairs"])
     return lean

@@ -100,3 +100,24 @@ def test_an_unknown_sign_offers_the_same_search_on_facts(demo_pg, monkeypatch) -
     lean.text_input(key="sensor.search").input("markt").run()
     links = [str(p.proto.label) for p in whole.get("page_link")]
     assert len(links) > 2 and links == [str(p.proto.label) for p in lean.get("page_link")]
+
+
+@pytest.mark.parametrize("query", [
+    {"section": "principles"}, {"section": "principles", "f_sensor_type": "camera", "f_text": "camera"},
+    {"section": "hotspots"}, {"section": "hotspots", "f_purpose": "safety"}, {"section": "coverage"},
+    {"section": "coverage", "f_neighbourhood": "BU99990001"}, {"section": "trends"}, {"section": "reports"},
+])
+def test_the_policy_page_on_facts_says_and_draws_what_it_does_on_the_whole_register(demo_pg, monkeypatch,
+                                                                                    query) -> None:
+    whole, lean = both(monkeypatch, demo_pg, "pages/beleid.py", **query)
+    assert page_text(lean) == page_text(whole)
+    assert [(m.label, m.value) for m in lean.metric] == [(m.label, m.value) for m in whole.metric]
+    assert len(lean.dataframe) == len(whole.dataframe)
+    for a, b in zip(whole.dataframe, lean.dataframe, strict=True):
+        assert a.value.equals(b.value)
+    maps = [component_args(at, "st_folium") for at in (whole, lean)] if query["section"] in {
+        "hotspots", "coverage"} else []
+    if maps:
+        assert maps[0]["feature_group"] == maps[1]["feature_group"]
+    if query["section"] == "principles":
+        assert len(lean.dataframe) >= 3  # the first registrations that fall short, their names from the database

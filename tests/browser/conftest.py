@@ -174,11 +174,15 @@ def phone(browser) -> Iterator[Visit]:
 
 
 def wait_for_app(page, timeout: float = 60_000) -> None:
-    """Wait until Streamlit has finished running the script (no running indicator, main block present)."""
+    """Wait until Streamlit has finished running the script (the app says its run is over, no running indicator,
+    main block present)."""
     page.wait_for_selector("[data-testid='stMain']", timeout=timeout)
-    # ... and the page speaks its own language: ui/chrome has set <html lang> and put Streamlit's words in it.
+    # ... and the page speaks its own language: ui/chrome has set <html lang> and put Streamlit's words in it. The
+    # running indicator shows only after a while: a long run has none at first, so the app's own state is asked.
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        "() => ['notRunning', 'compilationError'].includes("
+        "document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState)"
+        " && !document.querySelector('[data-testid=\"stStatusWidget\"]')"
         " && document.querySelectorAll('[data-testid=\"stMarkdownContainer\"]').length > 0"
         " && document.documentElement.lang === (new URLSearchParams(location.search).get('lang') || 'nl')",
         timeout=timeout)

@@ -155,3 +155,30 @@ def test_on_a_lean_register_a_chosen_registration_and_a_search_come_from_the_dat
     want = int(apply(data.registrations, Filters(text="markt"), index=FilterIndex.build(data.registrations)).sum())
     shown = int(COUNT.search(page.locator("[data-testid='stMain']").inner_text()).group(1).replace(".", ""))
     assert shown == want > 0
+
+
+def test_on_a_lean_register_the_policy_pages_download_holds_every_shortfall_from_the_database(lean_url, visit,
+                                                                                              tmp_path):
+    """The principles check on facts: the download is made on the click, every reference and name read from the
+    database, and holds each registration that falls short of a principle, once per principle."""
+    import csv
+    import io
+
+    from geo.principles import principle_counts
+    from geo.text import text
+    from tests.browser.test_hostile import download_once
+
+    data = load_demo()
+    want = {(row.code, i) for row in principle_counts(data.registrations) for i in row.ids}
+    page = visit.page
+    page.goto(f"{lean_url}/beleid?lang=en&section=principles")
+    wait_for_app(page)
+    button = page.get_by_role("button", name="Download as CSV")
+    button.wait_for(timeout=60_000)
+    path = tmp_path / "principles.csv"
+    download_once(page, button).save_as(path)
+    rows = list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
+    names = dict(zip(data.registrations["id"], data.registrations["name"], strict=True))
+    assert len(rows) == len(want) > 20
+    assert all(names[r["Reference"]] == r["Name"] for r in rows)
+    assert {r["Principle"] for r in rows} == {text(f"principle.{c}", "en") for c, _ in want}

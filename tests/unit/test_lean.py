@@ -73,6 +73,7 @@ def test_the_import_leaves_the_facts_and_they_are_what_the_registrations_give(de
     pd.testing.assert_frame_equal(worked_out.registrations, lean.registrations)
     pd.testing.assert_frame_equal(kept["facts"], lean.registrations)
     assert worked_out.derived["bounds"] == lean.derived["bounds"]
+    assert np.array_equal(worked_out.derived["kind"], lean.derived["kind"])
     assert codes(worked_out) == codes(lean)
     for a, b in zip(worked_out.derived["pairs"], lean.derived["pairs"], strict=True):
         assert np.array_equal(a, b)
@@ -175,3 +176,54 @@ def test_near_a_spot_a_lean_register_answers_as_the_whole_one(both) -> None:
     assert len(want) and got["id"].tolist() == want["id"].tolist()
     assert got.index.tolist() == want.index.tolist()
     assert np.allclose(got["distance_m"], want["distance_m"])
+
+
+def test_facts_kept_without_the_shapes_kinds_are_worked_out_again(demo_pg: str, both) -> None:
+    import io
+
+    from geo.store.lean import BLOBS
+
+    _, lean = both
+    blobs = store.open_store(demo_pg).facts(version=lean.version)
+    with np.load(io.BytesIO(blobs[BLOBS[1]])) as z:
+        older = {k: z[k] for k in z.files if k != "kind"}
+    buffer = io.BytesIO()
+    np.savez(buffer, **older)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(store.PostGISStore, "facts", lambda self, version: {**blobs, BLOBS[1]: buffer.getvalue()})
+        mp.setenv(LEAN_ENV, "0")
+        again = store.read_store(demo_pg, lean=True)
+    assert np.array_equal(again.derived["kind"], lean.derived["kind"])
+
+
+def test_which_are_points_and_where_they_lie_in_rd_new_as_in_memory(both) -> None:
+    full, lean = both
+    assert np.array_equal(store.point_mask(lean), store.point_mask(full))
+    kinds = set(full.registrations.geometry.geom_type)
+    assert "Point" in kinds and len(kinds) > 1  # the demo has areas and lines too: read from the database
+    some = np.arange(0, len(full.registrations), 3)
+    (a, xy_a), (b, xy_b) = store.points_rd(full, some), store.points_rd(lean, some)
+    assert np.array_equal(xy_a, xy_b, equal_nan=True)  # a point's coordinates from its anchor, reprojected alike
+    other = ~np.isfinite(xy_a[:, 0])
+    assert [g.equals(h) for g, h in zip(a.geometry[other], b.geometry[other], strict=True)] == [True] * other.sum()
+    assert b.geometry[~other].isna().all()  # a point's shape is not fetched
+
+
+def test_hotspots_and_camera_coverage_on_facts_are_as_in_memory(both) -> None:
+    from geo.hotspots import hotspots
+
+    full, lean = both
+    some = np.flatnonzero(full.registrations["purpose"].astype(str).str.contains("safety").to_numpy())
+
+    def spots(data: store.Dataset):
+        shapes, xy = store.points_rd(data, some)
+        return hotspots(shapes, data.neighbourhoods, cell_size_m=250, rd_xy=xy)
+
+    got, want = spots(lean), spots(full)
+    pd.testing.assert_frame_equal(got.cells, want.cells)
+    assert (got.hot, got.cold, got.outside) == (want.hot, want.cold, want.outside) and want.hot
+    cov_lean, cov_full = store.camera_coverage(lean, some), store.camera_coverage(full, some)
+    assert (cov_lean.cameras, cov_lean.undirected, cov_lean.mobile) == (cov_full.cameras, cov_full.undirected,
+                                                                        cov_full.mobile)
+    assert cov_full.cameras > 10
+    pd.testing.assert_frame_equal(cov_lean.neighbourhoods, cov_full.neighbourhoods)
