@@ -23,6 +23,10 @@ _POINT = 0  # shapely.get_type_id of a Point
 #: From this many (neighbourhood, view) pairs on, the neighbourhoods' unions are made in a few threads at once.
 _PARALLEL_FROM = 5_000
 _WORKERS = min(4, os.cpu_count() or 1)
+#: From more cameras than this the coverage map groups them below street level (geo.mapping.registrations_group's
+#: `cluster`): a browser draws a few thousand icons with their cones in a few seconds, but took half a minute for
+#: 15,000 (bench/bench_scale.py, 100,000 registrations).
+GROUPED_FROM = 2_000
 #: What `coverage` reads of a camera besides its geometry: its type and view (geo.cones.view_areas).
 CAMERA_COLUMNS = ("sensor_type", "direction", "field_of_view", "range_m")
 

@@ -63,14 +63,11 @@ class Dataset:
 
     @cached_property
     def neighbourhoods_rd(self) -> np.ndarray:
-        """The neighbourhoods in RD New, aligned with `neighbourhoods`, prepared for repeated spatial tests."""
-        import shapely
-
+        """The neighbourhoods in RD New, aligned with `neighbourhoods`. Never prepared: every session's threads share
+        them, and a computation that tests many points prepares a copy of its own (geo.join.prepared_copy)."""
         from geo.join import to_rd
 
-        polygons = to_rd(self.neighbourhoods)
-        shapely.prepare(polygons)
-        return polygons
+        return to_rd(self.neighbourhoods)
 
     @cached_property
     def reach(self) -> np.ndarray:

@@ -201,10 +201,8 @@ def _locate(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame, r
             neighbourhoods_rd: np.ndarray | None) -> _Location:
     if "code" not in neighbourhoods.columns:
         raise KeyError("neighbourhoods need a 'code' column")
-    polygons = to_rd(neighbourhoods) if neighbourhoods_rd is None else _aligned(neighbourhoods_rd, neighbourhoods)
-    # A caller's polygons get prepared too, which changes no answer; Dataset.neighbourhoods_rd, shared by
-    # every session, comes prepared already, and preparing twice does nothing.
-    shapely.prepare(polygons)
+    polygons = prepared_copy(to_rd(neighbourhoods) if neighbourhoods_rd is None
+                             else _aligned(neighbourhoods_rd, neighbourhoods))
     rank = _code_rank(neighbourhoods)
 
     geoms = np.asarray(registrations.geometry.array)
@@ -273,8 +271,28 @@ def inside_any(x: np.ndarray, y: np.ndarray, polygons: np.ndarray) -> np.ndarray
     >>> inside_any(np.array([5.0, 10.0, 11.0]), np.array([5.0, 5.0, 5.0]), np.array([box(0, 0, 10, 10)])).tolist()
     [True, True, False]
     """
-    polygons = np.asarray(polygons)
+    polygons = prepared_copy(polygons)
     return _locate_points(np.asarray(x, float), np.asarray(y, float), polygons, np.zeros(len(polygons))) >= 0
+
+
+def prepared_copy(polygons: np.ndarray) -> np.ndarray:
+    """Fresh copies of `polygons`, prepared for many tests (a point-in-polygon test of a million points is many
+    times faster on a prepared polygon).
+
+    GEOS builds a prepared geometry's indexes on first use, and two threads using the same one at once can crash
+    the process (libgeos/geos#825: a page run and the warm-up thread joined the neighbourhoods at the same moment).
+    So geometries that sessions share (geo.dataset.Dataset.neighbourhoods_rd) are never prepared, and each
+    computation prepares a copy of its own: a few milliseconds for a city's neighbourhoods.
+
+    >>> from shapely.geometry import box
+    >>> shared = np.array([box(0, 0, 1, 1)])
+    >>> own = prepared_copy(shared)
+    >>> bool(shapely.is_prepared(own[0])), bool(shapely.is_prepared(shared[0])), own[0].equals(shared[0])
+    (True, False, True)
+    """
+    copies = shapely.transform(np.asarray(polygons), lambda xy: xy)
+    shapely.prepare(copies)
+    return copies
 
 
 def _locate_points(x: np.ndarray, y: np.ndarray, polygons: np.ndarray, rank: np.ndarray) -> np.ndarray:

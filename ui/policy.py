@@ -13,7 +13,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.cones import DIRECTIONAL
-from geo.coverage import coverage_table, watched_group
+from geo.coverage import GROUPED_FROM, coverage_table, watched_group
 from geo.dataset import Dataset
 from geo.errors import UserFacingError
 from geo.export import localized
@@ -29,7 +29,6 @@ from geo.store import point_mask, rows
 from geo.store.reports import open_reports
 from geo.text import percent
 from geo.trends import changes_per_quarter
-from geo.viewgrid import server_clusters
 from ui import state
 from ui.assets import ASSETS_URL
 from ui.i18n import current_lang, fmt_number, t
@@ -179,10 +178,10 @@ def coverage_section(data: Dataset, registrations: pd.DataFrame, filters: Filter
         watched_group(cov, name=t("policy.coverage.layer"), tooltip=t("policy.coverage.tooltip"),
                       fmt_share=lambda share: percent(share, lang),
                       shapes=policy_watched(data, registrations, filters)),
-        # Every camera on its own with its view cone, at every zoom: what they watch is the point of this map. A
-        # national register's tens of thousands are grouped until street level, or the browser would not cope.
+        # Every camera on its own with its view cone, at every zoom: what they watch is the point of this map. More
+        # than a few thousand are grouped until street level, or the browser would take half a minute to draw them.
         registrations_group(policy_cameras(data, np.asarray(is_camera), filters), assets=ASSETS_URL,
-                            lang=lang, cluster=server_clusters(int(np.count_nonzero(is_camera))), cones_always=True),
+                            lang=lang, cluster=int(np.count_nonzero(is_camera)) > GROUPED_FROM, cones_always=True),
     ], legend=legend_html(lang, reg.loc[is_camera, ["sensor_type", "purpose"]]))
     table = coverage_table(cov, lang)
     st.dataframe(localized(table, lang, percent=(t("policy.coverage.col.share"),)), hide_index=True, width="stretch",

@@ -152,10 +152,18 @@ def test_coverage_draws_the_watched_area_and_the_cameras() -> None:
     assert all(link.startswith("../") for link in args["js_links"])
 
 
-@pytest.mark.parametrize(("clusters_from", "grouped"), [("", False), ("0", True)])
-def test_coverage_groups_the_cameras_only_of_a_large_register(monkeypatch, clusters_from, grouped) -> None:
-    # Each camera on its own, cones at every zoom; a national register's tens of thousands grouped until street level.
-    monkeypatch.setenv("ZICHTBAAR_SERVER_CLUSTERS_FROM", clusters_from)
+@pytest.mark.parametrize(("grouped_from", "grouped"), [(None, False), (10, True)])
+def test_coverage_groups_the_cameras_only_when_there_are_thousands(monkeypatch, grouped_from, grouped) -> None:
+    # Each camera on its own, cones at every zoom; more than GROUPED_FROM (the demo has fewer) grouped until street
+    # level: a browser took half a minute to draw 15,000 with their cones.
+    import ui.policy
+    from geo.coverage import GROUPED_FROM
+
+    data = demo()
+    cameras = int(data.registrations["sensor_type"].isin(["camera", "anpr"]).sum())
+    assert 10 < cameras <= GROUPED_FROM
+    if grouped_from is not None:
+        monkeypatch.setattr(ui.policy, "GROUPED_FROM", grouped_from)
     layer = map_args(policy_page("en", "coverage"))["feature_group"]
     assert ('"clusterMaxZoom":15' in layer) is grouped and ('"clusterMaxZoom":0' in layer) is not grouped
     assert '"coneZoom":0' in layer
