@@ -82,7 +82,7 @@ def coverage(registrations: gpd.GeoDataFrame, neighbourhoods: gpd.GeoDataFrame,
     sensor_types : which sensor types count as cameras.
     rd_geometries, neighbourhoods_rd : the two in RD New (geo.join.to_rd), aligned, when the caller keeps them.
     rd_xy : instead of `rd_geometries`, the (n, 2) RD New coordinates of the registrations that are points, NaN
-        for the others (geo.dataset.Dataset.rd_xy_of): only the cameras' points are then made.
+        for the others (geo.dataset.Dataset.rd_xy): only the cameras' points are then made.
 
     Examples
     --------

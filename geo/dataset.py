@@ -87,7 +87,7 @@ class Dataset:
         >>> [g.equals(h) for g, h in zip(data.rd_of(some), data.rd[[5, 2]])], data.rd_of(some.set_index("id"))
         ([True, True], None)
         """
-        at = self._positions(registrations)
+        at = self.positions_of(registrations)
         return None if at is None else self.rd[at]
 
     @cached_property
@@ -105,20 +105,15 @@ class Dataset:
         xy[(shapely.get_type_id(geoms) != 0) | shapely.is_empty(geoms)] = np.nan
         return xy
 
-    def rd_xy_of(self, registrations: pd.DataFrame) -> np.ndarray | None:
-        """`rd_xy` of some of the registrations (rows of `registrations`, by index label), aligned with them; None
-        when they are not all rows of this register.
+    def positions_of(self, registrations: pd.DataFrame) -> np.ndarray | None:
+        """The positions of some of the registrations (rows of `registrations`, by index label) in this register,
+        what geo.store.rows asks for; None when they are not all rows of it.
 
         >>> data = load_demo()
         >>> some = data.registrations.iloc[[5, 2]]
-        >>> xy = data.rd_xy_of(some)
-        >>> bool(xy[0, 0] == data.rd[5].x), data.rd_xy_of(some.set_index("id"))
-        (True, None)
+        >>> data.positions_of(some).tolist(), data.positions_of(some.set_index("id"))
+        ([5, 2], None)
         """
-        at = self._positions(registrations)
-        return None if at is None else self.rd_xy[at]
-
-    def _positions(self, registrations: pd.DataFrame) -> np.ndarray | None:
         if not self.registrations.index.is_unique:
             return None
         at = self.registrations.index.get_indexer(registrations.index)

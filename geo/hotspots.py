@@ -190,7 +190,7 @@ def hotspots(registrations: gpd.GeoDataFrame, area: gpd.GeoDataFrame | None = No
     rd_geometries, area_rd : the registrations and the area in RD New (geo.join.to_rd), aligned, when the
         caller keeps them.
     rd_xy : instead of `rd_geometries`, the (n, 2) RD New coordinates of the registrations that are points, NaN
-        for the others (geo.dataset.Dataset.rd_xy_of, geo.store.points_rd): only the others are then reprojected,
+        for the others (geo.dataset.Dataset.rd_xy, geo.store.points_rd): only the others are then reprojected,
         and a point's geometry is not read.
 
     Raises

@@ -387,15 +387,7 @@ def feeds(data: Dataset) -> bool:
 def _policy_coverage(_data: Dataset, key: tuple[object, ...], _registrations: pd.DataFrame, filters: str):
     from geo.store import camera_coverage
 
-    return camera_coverage(_data, positions(_data, _registrations))
-
-
-def positions(data: Dataset, registrations: pd.DataFrame) -> np.ndarray:
-    """The positions in `data` of `registrations`, some of its rows (what geo.store.rows asks for)."""
-    at = data.registrations.index.get_indexer(registrations.index)
-    if (at < 0).any():
-        raise ValueError("not rows of this register")
-    return at
+    return camera_coverage(_data, _data.positions_of(_registrations))
 
 
 def policy_coverage(data: Dataset, registrations: pd.DataFrame, filters: object):
@@ -410,7 +402,7 @@ def _policy_hotspots(_data: Dataset, key: tuple[object, ...], _registrations: pd
     from geo.hotspots import hotspots
     from geo.store import points_rd
 
-    shapes, xy = points_rd(_data, positions(_data, _registrations))
+    shapes, xy = points_rd(_data, _data.positions_of(_registrations))
     return hotspots(shapes, _data.neighbourhoods, cell_size_m=cell_size_m, shape=shape, rd_xy=xy,
                     area_rd=_data.neighbourhoods_rd)
 

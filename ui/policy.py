@@ -32,7 +32,7 @@ from geo.trends import changes_per_quarter
 from ui import state
 from ui.assets import ASSETS_URL
 from ui.i18n import current_lang, fmt_number, t
-from ui.loaders import map_outlines, policy_cameras, policy_coverage, policy_hotspots, policy_watched, positions
+from ui.loaders import map_outlines, policy_cameras, policy_coverage, policy_hotspots, policy_watched
 from ui.loaders import reports as load_reports
 from ui.widgets import downloads
 
@@ -56,9 +56,9 @@ def _shortfalls(data: Dataset, registrations: pd.DataFrame, reasons: pd.DataFram
     """geo.principles.shortfall_table of the registrations in scope that fall short of `code` (`short`: which), the
     first `limit` of them: their references and names from geo.store.rows (a large register's from the database)."""
     at = np.flatnonzero(short.to_numpy())[:limit]
-    some = registrations.iloc[at]
-    named = rows(data, positions(data, some), ("id", "name"))
-    shown = some[["sensor_type", "owner"]].assign(id=named["id"].to_numpy(), name=named["name"].to_numpy())
+    some = registrations[["sensor_type", "owner"]].iloc[at]
+    named = rows(data, data.positions_of(some), ("id", "name"))
+    shown = some.assign(id=named["id"].to_numpy(), name=named["name"].to_numpy())
     return shortfall_table(shown, code, lang, reasons=reasons.iloc[at])
 
 

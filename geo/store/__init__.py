@@ -422,9 +422,9 @@ def rows(data: Dataset, positions: np.ndarray, columns: tuple[str, ...] | None =
     (geo.store.lean), else from the register in memory. Indexed by their positions. Every column and the geometry;
     `columns` (and the geometry) when only those are needed."""
     positions = np.asarray(positions, dtype=np.int64)
-    if not is_lean(data):
-        found = data.registrations.iloc[positions]
-        return found if columns is None else found[[*columns, "geometry"]]
+    if not is_lean(data):  # the columns first: a copy of every column of many rows costs seconds
+        reg = data.registrations
+        return (reg if columns is None else reg[[*columns, reg.geometry.name]]).iloc[positions]
     ascending = np.sort(positions)
     found = canonical(open_store(data.store).rows(ascending, version=data.version, names=columns))
     if columns is not None:
@@ -448,8 +448,8 @@ def points_rd(data: Dataset, positions: np.ndarray) -> tuple[gpd.GeoDataFrame, n
     come from their anchors, and only its other shapes from the database: its frame's geometry is None where
     rd_xy holds the point."""
     positions = np.asarray(positions, dtype=np.int64)
-    if not is_lean(data):
-        return data.registrations.iloc[positions], data.rd_xy[positions]
+    if not is_lean(data):  # hotspots read the geometry only
+        return data.registrations[[data.registrations.geometry.name]].iloc[positions], data.rd_xy[positions]
     from geo.crs import wgs84_to_rd
 
     anchors, kind = data.derived["anchors"], np.asarray(data.derived["kind"])[positions]
@@ -471,7 +471,7 @@ def camera_coverage(data: Dataset, positions: np.ndarray):
 
     positions = np.asarray(positions, dtype=np.int64)
     if not is_lean(data):
-        return coverage(data.registrations.iloc[positions], data.neighbourhoods, rd_xy=data.rd_xy[positions],
+        return coverage(rows(data, positions, CAMERA_COLUMNS), data.neighbourhoods, rd_xy=data.rd_xy[positions],
                         neighbourhoods_rd=data.neighbourhoods_rd)
     is_camera = data.registrations["sensor_type"].to_numpy()[positions]
     cameras = positions[pd.Series(is_camera).isin(DIRECTIONAL).to_numpy()]

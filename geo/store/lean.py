@@ -6,6 +6,12 @@ that the filters, counts, flags and summaries read (FACT_COLUMNS, as categories:
 is drawn (geo.viewgrid.Anchors), what shape it has (`kinds`), its neighbourhood and the neighbourhood join. Names,
 descriptions, contacts and shapes stay in the database: a page asks `geo.store.rows` for the registrations it
 shows, `geo.store.position_of` for the one in the address, and the free-text filter is answered by the database.
+
+The import works the facts out as its chunks pass into the store (`Builder`), and the store keeps them with the
+version they describe (`to_blobs`): a server reads them in a second or two. A version imported before there were
+facts (or before they held every part) has them worked out from the registrations when read, a chunk at a time.
+
+Such a Dataset says so (`is_lean`); its `registrations` are the facts (RangeIndex: positions), never rows shown.
 """
 
 from __future__ import annotations
