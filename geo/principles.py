@@ -214,9 +214,8 @@ def principle_frame(registrations: pd.DataFrame, today: date | None = None, *,
 
 def principle_counts(registrations: pd.DataFrame, today: date | None = None, *,
                      reasons: pd.DataFrame | None = None) -> list[PrincipleCount]:
-    """One row per principle: how many registrations fall short of it, and their ids (none when `registrations`
-    has no ids: a lean register's facts, geo.store.lean). `reasons`: the `reason_frame` of `registrations` (all
-    reasons), when the caller has it already.
+    """One row per principle: how many registrations fall short of it, and their ids. `reasons`: the
+    `reason_frame` of `registrations` (all reasons), when the caller has it already.
 
     Examples
     --------
@@ -230,8 +229,8 @@ def principle_counts(registrations: pd.DataFrame, today: date | None = None, *,
     [('biometrics', 2, ('A', 'B')), ('evaluation', 1, ('A',))]
     """
     frame = principle_frame(registrations, today, reasons=reasons)
-    ids = registrations["id"].astype(str).to_numpy() if "id" in registrations.columns else None
-    return [PrincipleCount(code, int(frame[code].sum()), () if ids is None else tuple(ids[frame[code].to_numpy()]))
+    ids = registrations["id"].astype(str).to_numpy()
+    return [PrincipleCount(code, int(frame[code].sum()), tuple(ids[frame[code].to_numpy()]))
             for code in PRINCIPLE_CODES]
 
 

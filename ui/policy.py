@@ -20,7 +20,7 @@ from geo.export import localized
 from geo.filters import Filters
 from geo.hotspots import CELL_SIZES_M, DEFAULT_CELL_SIZE_M, SHAPES, hotspot_group, places
 from geo.mapping import build_map, fit_view, legend_html, registrations_group
-from geo.principles import UNCHECKED_AFTER_YEARS, principle_counts, principle_frame, reason_frame, shortfall_table
+from geo.principles import PRINCIPLE_CODES, UNCHECKED_AFTER_YEARS, principle_frame, reason_frame, shortfall_table
 from geo.report_map import missing_group
 from geo.report_summary import CELL_M, missing_cells, per_neighbourhood
 from geo.reports import KINDS
@@ -69,8 +69,8 @@ def principles(data: Dataset, registrations: pd.DataFrame, filters: Filters) -> 
     # Each registration's reasons once, for the counts and every principle's table.
     reasons = reason_frame(registrations)
     short = principle_frame(registrations, reasons=reasons)
-    counts = principle_counts(registrations, reasons=reasons)
-    failing = [row.code for row in counts if row.count]
+    counts = {code: int(short[code].sum()) for code in PRINCIPLE_CODES}
+    failing = [code for code, count in counts.items() if count]
 
     def tables() -> dict[str, pd.DataFrame]:
         # Every one, made on a click on a download: a national register falls short a hundred thousand times. The
@@ -84,28 +84,28 @@ def principles(data: Dataset, registrations: pd.DataFrame, filters: Filters) -> 
         downloads(lambda: pd.concat([tab.assign(**{t("policy.col.principle", lang): name})
                                      for name, tab in tables().items()]),
                   t("policy.principles.file"), key="policy.principles", sheets=tables)
-    for row in counts:
+    for code, count in counts.items():
         with st.container(border=True):
-            words, count = st.columns([4, 1], vertical_alignment="center")
-            words.markdown(f"**{t(f'principle.{row.code}')}**  \n{t(f'principle.{row.code}.rule')}")
-            count.metric(t("policy.principles.col.count"), fmt_number(row.count), label_visibility="collapsed")
-            if row.count == 0:
+            words, number = st.columns([4, 1], vertical_alignment="center")
+            words.markdown(f"**{t(f'principle.{code}')}**  \n{t(f'principle.{code}.rule')}")
+            number.metric(t("policy.principles.col.count"), fmt_number(count), label_visibility="collapsed")
+            if count == 0:
                 st.caption(t("policy.principles.ok"))
                 continue
             # The map filtered to these registrations: the same filters as here, plus f_flag=<principle>.
-            st.page_link(state.MAP, label=t("policy.principles.show.all", n=row.count), icon=":material/map:",
-                         query_params=state.map_link(replace(filters, flag=(row.code,))))
-            with st.expander(t("policy.principles.which", n=row.count)):
+            st.page_link(state.MAP, label=t("policy.principles.show.all", n=count), icon=":material/map:",
+                         query_params=state.map_link(replace(filters, flag=(code,))))
+            with st.expander(t("policy.principles.which", n=count)):
                 # The page shows the first ones, the download above holds them all.
-                table = _shortfalls(data, registrations, reasons, short[row.code], row.code, lang, TABLE_MAX)
+                table = _shortfalls(data, registrations, reasons, short[code], code, lang, TABLE_MAX)
                 map_column = t("policy.principles.col.map")
                 ids = table[t("policy.col.id")]
                 table.insert(0, map_column, [state.map_href(selected=i) for i in ids])
-                st.dataframe(table, hide_index=True, width="stretch", key=f"policy.principles.table.{row.code}",
+                st.dataframe(table, hide_index=True, width="stretch", key=f"policy.principles.table.{code}",
                              column_config={map_column: st.column_config.LinkColumn(
                                  display_text=t("policy.principles.show"), width="small")})
-                if row.count > TABLE_MAX:
-                    st.caption(t("policy.principles.limited", n=TABLE_MAX, total=row.count))
+                if count > TABLE_MAX:
+                    st.caption(t("policy.principles.limited", n=TABLE_MAX, total=count))
     st.caption(t("policy.principles.rules", years=UNCHECKED_AFTER_YEARS))
 
 
